@@ -91,8 +91,11 @@ LAVAE_API TensorHandle lavae_binary(int op, TensorHandle a, TensorHandle b) {
   return make([&] { return binary(op, *a, *b); });
 }
 
-LAVAE_API TensorHandle lavae_binary_scalar(int op, TensorHandle a, double s) {
-  return make([&] { return binary_scalar(op, *a, s); });
+// integral != 0 passes s as an int64 scalar, so integer tensors keep their dtype.
+LAVAE_API TensorHandle lavae_binary_scalar(int op, TensorHandle a, double s, int integral) {
+  return make([&] {
+    return binary_scalar(op, *a, integral ? at::Scalar(static_cast<int64_t>(s)) : at::Scalar(s));
+  });
 }
 
 LAVAE_API TensorHandle lavae_unary(int op, TensorHandle a) {

@@ -1,0 +1,58 @@
+namespace LaVae.Torch;
+
+/// <summary>
+/// Owns every tensor created on this thread while it is the innermost open scope, and disposes
+/// them when it is disposed, so a training loop frees its intermediates deterministically instead
+/// of waiting for the garbage collector. A result that must outlive the scope is moved out with
+/// <see cref="Tensor.MoveToOuterScope"/> or <see cref="Tensor.DetachFromScope"/>.
+/// </summary>
+public sealed class DisposeScope : IDisposable
+{
+    [ThreadStatic]
+    private static DisposeScope? current;
+
+    private readonly List<Tensor> owned = [];
+    private bool disposed;
+
+    internal DisposeScope()
+    {
+        Outer = current;
+        current = this;
+    }
+
+    internal static DisposeScope? Current => current;
+
+    internal DisposeScope? Outer { get; }
+
+    /// <summary>Number of tensors this scope still owns.</summary>
+    public int Count => owned.Count(t => t.Scope == this);
+
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        foreach (var tensor in owned)
+        {
+            if (tensor.Scope == this)
+            {
+                tensor.Dispose();
+            }
+        }
+
+        owned.Clear();
+        if (current == this)
+        {
+            current = Outer;
+        }
+    }
+
+    internal void Adopt(Tensor tensor)
+    {
+        tensor.Scope = this;
+        owned.Add(tensor);
+    }
+}
