@@ -1,0 +1,42 @@
+using LaVae.Torch;
+using LaVae.Torch.Modules;
+
+namespace LaVae.Models;
+
+/// <summary>
+/// q(z|x) of paper Appendix C: Conv(1→F, k4 s2 p1) ReLU, Conv(F→2F, k4 s2 p1) ReLU, flatten to
+/// 2F·7·7, then two linear heads for μ and log σ². A CVAE appends its one-hot condition to the
+/// flattened features before the heads (conditionSize > 0).
+/// </summary>
+public sealed class ConvEncoder : Module
+{
+    private readonly Conv2d conv1;
+    private readonly Conv2d conv2;
+    private readonly Linear mu;
+    private readonly Linear logVar;
+
+    public ConvEncoder(ModelShape shape, int conditionSize, Generator generator, Device device)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        ConditionSize = conditionSize;
+        var features = shape.FlatFeatures;
+        conv1 = RegisterModule("conv1", new Conv2d(1, shape.Filters, 4, stride: 2, padding: 1, generator, device));
+        conv2 = RegisterModule("conv2", new Conv2d(shape.Filters, 2 * shape.Filters, 4, stride: 2, padding: 1, generator, device));
+        mu = RegisterModule("fc_mu", new Linear(features + conditionSize, shape.Latent, generator, device));
+        logVar = RegisterModule("fc_logvar", new Linear(features + conditionSize, shape.Latent, generator, device));
+    }
+
+    public int ConditionSize { get; }
+
+    /// <summary>x: (N, 1, 28, 28) in [0, 1]; condition: (N, ConditionSize) one-hot or null.</summary>
+    public (Tensor Mu, Tensor LogVar) Forward(Tensor x, Tensor? condition = null)
+    {
+        var h = conv2.Forward(conv1.Forward(x).Relu()).Relu().Flatten(1); // (N, 2F·7·7)
+        if (condition is not null)
+        {
+            h = Tensor.Cat([h, condition], dim: 1);
+        }
+
+        return (mu.Forward(h), logVar.Forward(h));
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using LaVae.Torch;
+using LaVae.Torch.Modules;
+using LaVae.Torch.Optimizers;
+using LaVae.Torch.Serialization;
+
+namespace LaVae.Training;
+
+/// <summary>Where a model's training stands: the stage in progress and how many of its epochs are done.</summary>
+public sealed record TrainingPosition(string Stage, int EpochsDone, bool StageComplete);
+
+/// <summary>
+/// One safetensors file per trained model: every parameter, the running stage's optimizer
+/// moments ("optimizer.*"), and the position plus the run key as metadata. Written atomically after
+/// each stage and every N epochs; a checkpoint of another run (different key) is refused.
+/// </summary>
+public sealed class Checkpoint(string path, string runKey)
+{
+    private const string OptimizerPrefix = "optimizer.";
+
+    public string Path { get; } = path;
+
+    public void Save(Module model, Optimizer? optimizer, TrainingPosition position)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(position);
+        var tensors = new Dictionary<string, Tensor>(model.StateDict());
+        using var scope = Engine.NewDisposeScope();
+        if (optimizer is not null)
+        {
+            foreach (var (name, tensor) in optimizer.StateDict())
+            {
+                tensors[OptimizerPrefix + name] = tensor;
+            }
+        }
+
+        SafeTensors.Save(Path, tensors, new Dictionary<string, string>
+        {
+            ["run_key"] = runKey,
+            ["stage"] = position.Stage,
+            ["epochs_done"] = position.EpochsDone.ToString(CultureInfo.InvariantCulture),
+            ["stage_complete"] = position.StageComplete ? "true" : "false",
+        });
+    }
+
+    /// <summary>Loads the model's parameters and returns the position, or null when there is no checkpoint.</summary>
+    public TrainingPosition? Restore(Module model, Device device, out IReadOnlyDictionary<string, Tensor> optimizerState)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        optimizerState = new Dictionary<string, Tensor>();
+        if (!File.Exists(Path))
+        {
+            return null;
+        }
+
+        var content = SafeTensors.Load(Path, device);
+        var meta = content.Metadata;
+        if (!meta.TryGetValue("run_key", out var key) || key != runKey)
+        {
+            throw new InvalidDataException($"{Path} belongs to another run (key {key ?? "none"}, this run {runKey}); delete it or use another output folder.");
+        }
+
+        model.LoadStateDict(content.Tensors.Where(kv => !kv.Key.StartsWith(OptimizerPrefix, StringComparison.Ordinal)).ToDictionary());
+        optimizerState = content.Tensors.Where(kv => kv.Key.StartsWith(OptimizerPrefix, StringComparison.Ordinal))
+            .ToDictionary(kv => kv.Key[OptimizerPrefix.Length..], kv => kv.Value);
+        return new TrainingPosition(meta["stage"], int.Parse(meta["epochs_done"], CultureInfo.InvariantCulture), meta["stage_complete"] == "true");
+    }
+}

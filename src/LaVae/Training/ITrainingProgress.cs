@@ -1,0 +1,40 @@
+namespace LaVae.Training;
+
+/// <summary>Receives training progress; the CLI renders it (a live bar when interactive, plain lines in CI).</summary>
+public interface ITrainingProgress
+{
+    void StageStarted(string model, StagePlan stage, int firstEpoch, int batchesPerEpoch);
+
+    void BatchDone(string model, StagePlan stage, int epoch, int batch, double loss);
+
+    void EpochDone(string model, StagePlan stage, int epoch, double meanLoss, TimeSpan elapsed);
+
+    void StageSkipped(string model, StagePlan stage, string reason);
+}
+
+/// <summary>One plain line per epoch: what CI logs show.</summary>
+public sealed class PlainTextProgress(TextWriter output) : ITrainingProgress
+{
+    public void StageStarted(string model, StagePlan stage, int firstEpoch, int batchesPerEpoch)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        var resumed = firstEpoch > 0 ? $", resuming after epoch {firstEpoch}" : "";
+        output.WriteLine(FormattableString.Invariant($"[{model}/{stage.Name}] {stage.Epochs} epochs x {batchesPerEpoch} batches{resumed}"));
+    }
+
+    public void BatchDone(string model, StagePlan stage, int epoch, int batch, double loss)
+    {
+    }
+
+    public void EpochDone(string model, StagePlan stage, int epoch, double meanLoss, TimeSpan elapsed)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        output.WriteLine(FormattableString.Invariant($"[{model}/{stage.Name}] epoch {epoch + 1}/{stage.Epochs} loss {meanLoss:F3} ({elapsed.TotalSeconds:F1} s)"));
+    }
+
+    public void StageSkipped(string model, StagePlan stage, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        output.WriteLine($"[{model}/{stage.Name}] skipped: {reason}");
+    }
+}

@@ -1,0 +1,72 @@
+using LaVae.Data;
+using LaVae.Models;
+using LaVae.Torch;
+
+namespace LaVae.Training;
+
+/// <summary>The paper's three training stages of LAVAE (Section IV), each a loss over one batch.</summary>
+public static class LavaeStages
+{
+    /// <summary>
+    /// Stage 1, encoder + decoder 0 on the shuffled union of the four sets:
+    /// BCE(decode(z), x) + λ_KL·KL(q(z|x) ‖ N(0, I)), z reparameterised.
+    /// </summary>
+    public static Tensor Stage1(Lavae model, Tensor x, Generator generator, double klWeight)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var (mu, logVar) = model.Encode(x);
+        var z = VaeObjective.Reparameterize(mu, logVar, generator);
+        return VaeObjective.Reconstruction(model.Decode(z), x) + (klWeight * VaeObjective.KlDivergence(mu, logVar));
+    }
+
+    /// <summary>
+    /// Stage 2, only the maps: Σ_k MSE(z0·L_k, z_k) + λ_invol·Σ_k ‖I − L_k·L_k‖²_F, where z0 and z_k are
+    /// reparameterised latents of x0 and A_k(x0) from the frozen encoder.
+    /// </summary>
+    public static Tensor Stage2(Lavae model, AlignedSets sets, Tensor indices, Generator generator, double involutoryWeight)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(sets);
+        Tensor z0, z1, z2;
+        using (Engine.NoGrad())
+        {
+            z0 = SampleLatent(model, sets.Batch(AugClass.Orig, indices), generator);
+            z1 = SampleLatent(model, sets.Batch(AugClass.Aug1, indices), generator);
+            z2 = SampleLatent(model, sets.Batch(AugClass.Aug2, indices), generator);
+        }
+
+        var fit = Functional.MseLoss(model.Augment(z0, 0), z1) + Functional.MseLoss(model.Augment(z0, 1), z2);
+        var involution = model.Maps[0].InvolutoryPenalty() + model.Maps[1].InvolutoryPenalty();
+        return fit + (involutoryWeight * involution);
+    }
+
+    /// <summary>
+    /// Stage 3, only a new head θ_T for a pair (A3, A4), reading the frozen latent space of (A1, A2):
+    /// x0 ← θ_T(z0), A3(x0) ← θ_T(z0·L1), A4(x0) ← θ_T(z0·L2), A4(A3(x0)) ← θ_T(z0·L1·L2), summed BCE,
+    /// z0 the encoder mean of x0.
+    /// </summary>
+    public static Tensor Stage3(Lavae model, int head, AlignedSets target, Tensor indices)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(target);
+        Tensor z0, z1, z2, z12;
+        using (Engine.NoGrad())
+        {
+            z0 = model.Encode(target.Batch(AugClass.Orig, indices)).Mu;
+            z1 = model.Augment(z0, 0);
+            z2 = model.Augment(z0, 1);
+            z12 = model.Compose(z0);
+        }
+
+        return VaeObjective.Reconstruction(model.Decode(z0, head), target.Batch(AugClass.Orig, indices))
+            + VaeObjective.Reconstruction(model.Decode(z1, head), target.Batch(AugClass.Aug1, indices))
+            + VaeObjective.Reconstruction(model.Decode(z2, head), target.Batch(AugClass.Aug2, indices))
+            + VaeObjective.Reconstruction(model.Decode(z12, head), target.Batch(AugClass.Compose, indices));
+    }
+
+    private static Tensor SampleLatent(Lavae model, Tensor x, Generator generator)
+    {
+        var (mu, logVar) = model.Encode(x);
+        return VaeObjective.Reparameterize(mu, logVar, generator);
+    }
+}

@@ -1,0 +1,93 @@
+using LaVae.Data;
+using LaVae.Experiments;
+using LaVae.Models;
+using LaVae.Torch;
+
+namespace LaVae.Training;
+
+/// <summary>
+/// Builds each model kind from its seed and trains it through its stages on the aligned training
+/// sets, resuming from <paramref name="checkpointPath"/> when a checkpoint of the same run is there.
+/// </summary>
+public sealed class ModelTrainers(TrainingSettings settings, TrainingContext context, string runKey)
+{
+    private ModelShape Shape => new(settings.Filters, settings.LatentDim);
+
+    /// <summary>Stage 1 (encoder + decoder 0), stage 2 (maps), then one stage-3 head per transfer target.</summary>
+    public Lavae TrainLavae(string name, AlignedSets train, IReadOnlyList<string> pair, string checkpointPath,
+        LatentMapKind maps = LatentMapKind.Linear, IReadOnlyList<AlignedSets>? transferTargets = null)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        transferTargets ??= [];
+        using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
+        var model = new Lavae(Shape, pair, maps, init, context.Device);
+        for (var t = 0; t < transferTargets.Count; t++)
+        {
+            model.AddHead(init);
+        }
+
+        var stages = new List<string> { "stage1", "stage2" };
+        stages.AddRange(transferTargets.Select((_, t) => $"stage3-head{t + 1}"));
+        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), stages, context);
+
+        using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromScope();
+        training.RunStage(Plan("stage1", settings.Stage1Epochs), [.. model.Encoder.Parameters(), .. model.Heads[0].Parameters()], union.Size(0),
+            (indices, generator) => LavaeStages.Stage1(model, AlignedSets.ToModelInput(union.IndexSelect(0, indices)), generator, settings.KlWeight));
+
+        training.RunStage(Plan("stage2", settings.Stage2Epochs), model.Maps.SelectMany(m => m.Parameters()).ToList(), train.Count,
+            (indices, generator) => LavaeStages.Stage2(model, train, indices, generator, settings.InvolutoryWeight));
+
+        for (var t = 0; t < transferTargets.Count; t++)
+        {
+            var head = t + 1;
+            var target = transferTargets[t];
+            training.RunStage(Plan(stages[2 + t], settings.Stage3Epochs), model.Heads[head].Parameters(), target.Count,
+                (indices, _) => LavaeStages.Stage3(model, head, target, indices));
+        }
+
+        return model;
+    }
+
+    /// <summary>The CVAE baseline, trained traditionally or augmentation-invariantly.</summary>
+    public Cvae TrainCvae(string name, AlignedSets train, bool augmentationInvariant, string checkpointPath)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
+        var model = new Cvae(Shape, init, context.Device);
+        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["cvae"], context);
+        var plan = Plan("cvae", settings.CvaeEpochs);
+        if (augmentationInvariant)
+        {
+            using var targets = train.Union(CvaeStages.AugmentationInvariantTargets).DetachFromScope();
+            training.RunStage(plan, model.Parameters(), targets.Size(0),
+                (indices, generator) => CvaeStages.AugmentationInvariant(model, train, targets, indices, generator, settings.KlWeight));
+        }
+        else
+        {
+            using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromScope();
+            training.RunStage(plan, model.Parameters(), union.Size(0),
+                (indices, generator) => CvaeStages.Traditional(model, union, train.Count, indices, generator, settings.KlWeight));
+        }
+
+        return model;
+    }
+
+    /// <summary>The plain VAE reference: the ELBO on the original digits only, for stage 1's epochs.</summary>
+    public PlainVae TrainPlainVae(string name, AlignedSets train, string checkpointPath)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
+        var model = new PlainVae(Shape, init, context.Device);
+        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["vae"], context);
+        training.RunStage(Plan("vae", settings.Stage1Epochs), model.Parameters(), train.Count, (indices, generator) =>
+        {
+            var x = train.Batch(AugClass.Orig, indices);
+            var (mu, logVar) = model.Encoder.Forward(x);
+            var z = VaeObjective.Reparameterize(mu, logVar, generator);
+            return VaeObjective.Reconstruction(model.Decoder.Forward(z), x) + (settings.KlWeight * VaeObjective.KlDivergence(mu, logVar));
+        });
+        return model;
+    }
+
+    private StagePlan Plan(string stage, int epochs) => new(stage, epochs, settings.BatchSize, settings.LearningRate);
+}
