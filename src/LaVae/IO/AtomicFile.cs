@@ -1,0 +1,59 @@
+namespace LaVae.IO;
+
+/// <summary>
+/// Writes a file so that readers see either the old content or the complete new content, never
+/// a partial one: the bytes go to a temporary file in the same folder (so the final rename stays
+/// on one file system and is atomic), which replaces the target only once fully written.
+/// </summary>
+internal static class AtomicFile
+{
+    public static void Write(string path, Action<Stream> write)
+    {
+        string temp = TempPathBeside(path);
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="Write"/>; <paramref name="write"/> may also read back what it wrote (the
+    /// stream is read/write) and throw to reject it, in which case nothing lands.
+    /// </summary>
+    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        string temp = TempPathBeside(path);
+        try
+        {
+            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 81920, useAsync: true);
+            await using (stream.ConfigureAwait(false))
+            {
+                await write(stream, cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>Temporary names start with a dot and end in .part, so nobody mistakes them for the real file.</summary>
+    private static string TempPathBeside(string path)
+    {
+        string full = Path.GetFullPath(path);
+        string folder = Path.GetDirectoryName(full) ?? throw new ArgumentException($"{path} has no parent folder.", nameof(path));
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.part");
+    }
+}
