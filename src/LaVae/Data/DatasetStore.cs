@@ -103,6 +103,7 @@ public sealed class DatasetStore
             return path;
         }
 
+        AtomicFile.DeleteAbandonedTemps(path);
         var failures = new List<(IDatasetSource Source, Exception Error)>();
         foreach (var source in Definition(dataset).Sources)
         {

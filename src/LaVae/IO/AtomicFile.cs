@@ -48,12 +48,36 @@ internal static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Deletes the temporary files that writes of <paramref name="path"/> by a killed process left
+    /// behind. Only those untouched for an hour: a younger one may belong to a process still at work.
+    /// </summary>
+    public static void DeleteAbandonedTemps(string path)
+    {
+        string full = Path.GetFullPath(path);
+        string? folder = Path.GetDirectoryName(full);
+        if (folder is null || !Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (string temp in Directory.EnumerateFiles(folder, TempPattern(full)))
+        {
+            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(temp) > TimeSpan.FromHours(1))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
     /// <summary>Temporary names start with a dot and end in .part, so nobody mistakes them for the real file.</summary>
     private static string TempPathBeside(string path)
     {
         string full = Path.GetFullPath(path);
         string folder = Path.GetDirectoryName(full) ?? throw new ArgumentException($"{path} has no parent folder.", nameof(path));
         Directory.CreateDirectory(folder);
-        return Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.part");
+        return Path.Combine(folder, TempPattern(full).Replace("*", Guid.NewGuid().ToString("N"), StringComparison.Ordinal));
     }
+
+    private static string TempPattern(string fullPath) => $".{Path.GetFileName(fullPath)}.*.part";
 }

@@ -114,6 +114,24 @@ public sealed class DatasetStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Temp_files_a_killed_fetch_left_are_deleted_once_an_hour_old()
+    {
+        Directory.CreateDirectory(MnistFolder);
+        string abandoned = Path.Combine(MnistFolder, ".train-images-idx3-ubyte.0123456789abcdef0123456789abcdef.part");
+        string recent = Path.Combine(MnistFolder, ".train-images-idx3-ubyte.fedcba9876543210fedcba9876543210.part");
+        File.WriteAllBytes(abandoned, [1]);
+        File.WriteAllBytes(recent, [2]);
+        File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow.AddHours(-2));
+        _dataset.ServeGzipped(_server, "mirror");
+        var store = _dataset.Store(_root.Path, [Mirror("mirror")]);
+
+        await store.LoadAsync(DatasetName.Mnist, Split.Train);
+
+        File.Exists(abandoned).Should().BeFalse();
+        File.Exists(recent).Should().BeTrue(because: "another process may still be writing it");
+    }
+
+    [Fact]
     public async Task A_present_verified_file_is_used_without_fetching()
     {
         foreach (var (name, raw) in _dataset.Raw)
