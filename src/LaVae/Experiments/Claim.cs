@@ -46,6 +46,7 @@ public abstract class Claim
     private protected bool TryMeasure(
         IReadOnlyDictionary<string, double> metrics, out double[] values, [NotNullWhen(false)] out string? problem)
     {
+        ArgumentNullException.ThrowIfNull(metrics);
         values = new double[Metrics.Count];
         for (var i = 0; i < Metrics.Count; i++)
         {

@@ -75,10 +75,11 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
             throw file.Error(node, "'models' must list at least one model kind");
         }
 
+        var known = vocabulary.ModelKinds.Keys.ToList();
         var models = new List<string>();
         for (var i = 0; i < items.Count; i++)
         {
-            var model = ReadKnown(file, items[i], $"models[{i}]", vocabulary.ModelKinds.Keys.ToList(), "model kind");
+            var model = ReadKnown(file, items[i], $"models[{i}]", known, "model kind");
             if (models.Contains(model, StringComparer.Ordinal))
             {
                 throw file.Error(items[i], $"model '{model}' is listed twice");

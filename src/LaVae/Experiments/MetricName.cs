@@ -11,7 +11,7 @@ public sealed record MetricName(string Model, string Measure, string Column)
     public override string ToString() => $"{Model}.{Measure}.{Column}";
 
     /// <summary>Splits a name into its three parts without checking them against a grammar.</summary>
-    public static bool TrySplit(string text, [NotNullWhen(true)] out MetricName? name)
+    internal static bool TrySplit(string text, [NotNullWhen(true)] out MetricName? name)
     {
         var parts = text.Split('.');
         name = parts.Length == 3 && parts.All(part => part.Length > 0) ? new MetricName(parts[0], parts[1], parts[2]) : null;

@@ -36,9 +36,11 @@ internal sealed class NearPaperClaim(
             return Outcome(passed: false, expected, "—", paper.Value, tolerance, $"{prefix}, {problem}");
         }
 
+        // The description, when there is one, says what a reader of a failure needs to know about this cell.
         var measured = values[0];
+        var note = Description is null ? "" : $" ({Description})";
         return Outcome(
             Math.Abs(measured - paper.Value) <= allowed, expected, NumberText.Measured(measured), paper.Value, tolerance,
-            $"{prefix}, measured {NumberText.Measured(measured)}, tolerance {tolerance}");
+            $"{prefix}, measured {NumberText.Measured(measured)}, tolerance {tolerance}{note}");
     }
 }

@@ -40,10 +40,18 @@ public sealed class OutputLock : IDisposable
             throw new OutputFolderInUseException(fullFolder, DescribeHolder(fullFolder), e);
         }
 
-        var holder = string.Create(
-            CultureInfo.InvariantCulture, $"PID {Environment.ProcessId} on {Environment.MachineName} since {DateTimeOffset.UtcNow:O}");
-        File.WriteAllText(Path.Combine(fullFolder, HolderFileName), holder);
-        return new OutputLock(fullFolder, stream);
+        try
+        {
+            var holder = string.Create(
+                CultureInfo.InvariantCulture, $"PID {Environment.ProcessId} on {Environment.MachineName} since {DateTimeOffset.UtcNow:O}");
+            File.WriteAllText(Path.Combine(fullFolder, HolderFileName), holder);
+            return new OutputLock(fullFolder, stream);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
     }
 
     public void Dispose()

@@ -29,6 +29,7 @@ public sealed record RunResults(
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(measurements);
+        ArgumentNullException.ThrowIfNull(baselines);
         var definition = experiment.Experiment;
 
         // Paper values come from every profile's near claims: a smoke report still shows the paper beside our numbers.

@@ -69,9 +69,9 @@ internal sealed class StrictYamlFile
             : throw Error(node, $"{Quote(path)} must be a list, found {Describe(node)}");
 
     public string String(YamlNode node, string path) =>
-        node is YamlScalarNode scalar && !IsNull(scalar)
-            ? scalar.Value!
-            : throw Error(node, $"{Quote(path)} must be a string, found {Describe(node)}");
+        node is YamlScalarNode { Value: { Length: > 0 } value } scalar && !IsNull(scalar)
+            ? value
+            : throw Error(node, $"{Quote(path)} must be a non-empty string, found {Describe(node)}");
 
     public int Integer(YamlNode node, string path) =>
         PlainScalar(node) is { } text && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)

@@ -24,6 +24,18 @@ public class ClaimTests
         });
     }
 
+    [Fact]
+    public void A_near_claims_description_is_added_to_its_message()
+    {
+        var claim = new NearPaperClaim(
+            "lavae-total-near-paper", "printed total", ["paper"], Somewhere, "lavae.bce.total", "table1.lavae.total", 0.10);
+
+        var outcome = claim.Evaluate(Samples.Metrics(("lavae.bce.total", 250)), Baselines);
+
+        outcome.Passed.Should().BeFalse();
+        outcome.Message.Should().Be("Table I, LAVAE Total: paper 297.1, measured 250, tolerance 10% (±29.71) (printed total)");
+    }
+
     // 10% of 297.1 is 29.71: the band is [267.39, 326.81].
     [Theory]
     [InlineData(267.40, true)]

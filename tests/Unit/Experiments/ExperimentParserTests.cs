@@ -51,8 +51,9 @@ public class ExperimentParserTests
     [InlineData("  learning_rate: 0.001", "  learning_rate: 0", "12:18: 'settings.learning_rate' must be greater than 0, found 0")]
     [InlineData("{stage1: 100, stage2: 60,", "{stage1: 100, stage2: -1,", "17:33: 'settings.epochs.stage2' must be at least 0, found -1")]
     [InlineData("pair: [flip_lr, flip_ud]", "pair: flip_lr", "6:7: 'pair' must be a list, found 'flip_lr'")]
-    [InlineData("title: \"Sample\"", "title: [a, b]", "2:8: 'title' must be a string, found a list")]
-    [InlineData("title: \"Sample\"", "title:", "2:7: 'title' must be a string, found nothing")]
+    [InlineData("title: \"Sample\"", "title: [a, b]", "2:8: 'title' must be a non-empty string, found a list")]
+    [InlineData("title: \"Sample\"", "title:", "2:7: 'title' must be a non-empty string, found nothing")]
+    [InlineData("title: \"Sample\"", "title: \"\"", "2:8: 'title' must be a non-empty string, found the quoted string ''")]
     [InlineData("  paper: {}", "  paper: []", "21:10: 'profiles.paper' must be a mapping, found a list")]
     [InlineData("    relative_tolerance: 0.10", "    relative_tolerance: 10",
         "26:25: 'relative_tolerance' must be a fraction between 0 and 1 (0.10 for 10%), found 10")]
