@@ -1,0 +1,78 @@
+namespace LaVae.Experiments;
+
+/// <summary>
+/// One paper claim as data: an <c>experiments/*.yaml</c> file after strict parsing. It holds the
+/// paper-profile settings and each profile's overrides; <see cref="Resolve"/> picks one profile.
+/// </summary>
+public sealed class Experiment
+{
+    private readonly IReadOnlyDictionary<string, double> settings;
+    private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> profileOverrides;
+
+    internal Experiment(
+        ExperimentHeader header,
+        IReadOnlyDictionary<string, double> settings,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> profileOverrides,
+        IReadOnlyList<Claim> claims,
+        IReadOnlyList<SnapshotSpec> snapshots)
+    {
+        (Id, Title, PaperReference, Dataset, Seed, Pair, Models, SourcePath) = header;
+        this.settings = settings;
+        this.profileOverrides = profileOverrides;
+        Claims = claims;
+        Snapshots = snapshots;
+    }
+
+    /// <summary>Equal to the file name without <c>.yaml</c>.</summary>
+    public string Id { get; }
+
+    public string Title { get; }
+
+    /// <summary>Where the claim is in the paper ("Table I; Fig. 3 and 9").</summary>
+    public string PaperReference { get; }
+
+    public string Dataset { get; }
+
+    public int Seed { get; }
+
+    /// <summary>The augmentation pair (A1, A2).</summary>
+    public IReadOnlyList<string> Pair { get; }
+
+    public IReadOnlyList<string> Models { get; }
+
+    /// <summary>The file, relative to the repository root where it was loaded from one.</summary>
+    public string SourcePath { get; }
+
+    /// <summary>The declared profile names, sorted.</summary>
+    public IReadOnlyList<string> Profiles => profileOverrides.Keys.Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Every claim, whatever its profiles.</summary>
+    public IReadOnlyList<Claim> Claims { get; }
+
+    /// <summary>Every snapshot, whatever its profiles.</summary>
+    public IReadOnlyList<SnapshotSpec> Snapshots { get; }
+
+    /// <summary>The settings block with <paramref name="profile"/>'s overrides applied, and that profile's checks.</summary>
+    /// <exception cref="ArgumentException">The experiment declares no such profile.</exception>
+    public ResolvedExperiment Resolve(string profile)
+    {
+        if (!profileOverrides.TryGetValue(profile, out var overrides))
+        {
+            throw new ArgumentException(
+                $"experiment '{Id}' ({SourcePath}) has no profile '{profile}' (known: {Names.List(profileOverrides.Keys)})", nameof(profile));
+        }
+
+        var values = new Dictionary<string, double>(settings, StringComparer.Ordinal);
+        foreach (var (key, value) in overrides)
+        {
+            values[key] = value;
+        }
+
+        var run = new RunDefinition(Dataset, Seed, Pair, Models, profile, SettingsSchema.Build(values));
+        return new ResolvedExperiment(
+            this,
+            run,
+            Claims.Where(claim => claim.AppliesTo(profile)).ToList(),
+            Snapshots.Where(snapshot => snapshot.Profiles.Contains(profile, StringComparer.Ordinal)).ToList());
+    }
+}

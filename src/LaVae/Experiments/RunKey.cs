@@ -1,0 +1,82 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace LaVae.Experiments;
+
+/// <summary>
+/// Identifies a run by what determines its metrics: SHA-256 (lowercase hex) of a canonical JSON of the
+/// <see cref="RunDefinition"/> and an environment string (device, library versions). Stored results are
+/// reused only under an equal key; editing claims, tolerances or descriptions keeps the key.
+/// </summary>
+public sealed record RunKey
+{
+    // Bumped when the canonical form changes, so old results are not mistaken for new ones.
+    private const int CanonicalFormVersion = 1;
+
+    private RunKey(string value)
+    {
+        Value = value;
+    }
+
+    public string Value { get; }
+
+    public static RunKey Compute(RunDefinition run, string environment)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(environment);
+        return new RunKey(Convert.ToHexStringLower(SHA256.HashData(CanonicalJson(run, environment))));
+    }
+
+    public override string ToString() => Value;
+
+    /// <summary>Fixed property order, no whitespace, numbers in shortest round-trip form.</summary>
+    internal static byte[] CanonicalJson(RunDefinition run, string environment)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("key_format", CanonicalFormVersion);
+            json.WriteString("environment", environment);
+            json.WriteString("dataset", run.Dataset);
+            json.WriteNumber("seed", run.Seed);
+            WriteStrings(json, "pair", run.Pair);
+            WriteStrings(json, "models", run.Models);
+            json.WriteString("profile", run.Profile);
+            WriteSettings(json, run.Settings);
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    // CheckpointEvery is left out: how often weights are saved does not change them.
+    private static void WriteSettings(Utf8JsonWriter json, TrainingSettings settings)
+    {
+        json.WriteStartObject("settings");
+        json.WriteNumber("filters", settings.Filters);
+        json.WriteNumber("latent_dim", settings.LatentDim);
+        json.WriteNumber("batch_size", settings.BatchSize);
+        json.WriteNumber("learning_rate", settings.LearningRate);
+        json.WriteNumber("kl_weight", settings.KlWeight);
+        json.WriteNumber("involutory_weight", settings.InvolutoryWeight);
+        json.WriteNumber("train_images", settings.TrainImages);
+        json.WriteNumber("test_images", settings.TestImages);
+        json.WriteNumber("stage1_epochs", settings.Stage1Epochs);
+        json.WriteNumber("stage2_epochs", settings.Stage2Epochs);
+        json.WriteNumber("stage3_epochs", settings.Stage3Epochs);
+        json.WriteNumber("cvae_epochs", settings.CvaeEpochs);
+        json.WriteEndObject();
+    }
+}

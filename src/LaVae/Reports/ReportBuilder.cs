@@ -1,0 +1,89 @@
+using System.Globalization;
+using LaVae.Experiments;
+
+namespace LaVae.Reports;
+
+/// <summary>Turns stored results into a <see cref="ReportDocument"/>: a summary, then one section per run.</summary>
+internal static class ReportBuilder
+{
+    public static ReportDocument Build(
+        IReadOnlyList<(RunResults Results, string Folder)> runs, string reportFolder, ExperimentVocabulary vocabulary)
+    {
+        var summary = new ReportTable(
+            "Summary",
+            ["experiment", "profile", "claims passed", "result"],
+            runs.Select(run => (IReadOnlyList<ReportCell>)
+            [
+                new ReportCell(run.Results.Title),
+                new ReportCell(run.Results.Run.Profile),
+                new ReportCell($"{run.Results.Claims.Count(claim => claim.Passed)} / {run.Results.Claims.Count}"),
+                Verdict(run.Results.Claims.All(claim => claim.Passed)),
+            ]).ToList());
+        var sections = runs.Select(run => Section(run.Results, run.Folder, reportFolder, vocabulary)).ToList();
+        return new ReportDocument("LaVae reproduction report", summary, sections);
+    }
+
+    private static ReportSection Section(RunResults results, string resultsFolder, string reportFolder, ExperimentVocabulary vocabulary)
+    {
+        var run = results.Run;
+        var measurements = results.Measurements;
+        var facts = new List<ReportFact>
+        {
+            new("Experiment", results.ExperimentId),
+            new("Paper", results.PaperReference),
+            new("Dataset", run.Dataset),
+            new("Augmentation pair", string.Join(", ", run.Pair)),
+            new("Profile", run.Profile),
+            new("Seed", run.Seed.ToString(CultureInfo.InvariantCulture)),
+            new("Settings", Settings(run.Settings)),
+            new("Device", measurements.Device),
+            new("Run key", results.RunKey),
+        };
+        if (measurements.Versions.Count > 0)
+        {
+            facts.Add(new("Versions", string.Join(", ", measurements.Versions.Select(version => $"{version.Key} {version.Value}"))));
+        }
+
+        if (measurements.TimingsSeconds.Count > 0)
+        {
+            facts.Add(new("Timings", string.Join(", ", measurements.TimingsSeconds.Select(timing => $"{timing.Key} {NumberText.Measured(timing.Value)} s"))));
+        }
+
+        var claims = new ReportTable(
+            "Claims",
+            ["claim", "paper", "ours", "tolerance", "result"],
+            results.Claims.Select(claim => (IReadOnlyList<ReportCell>)
+            [
+                new ReportCell($"{claim.ClaimId}: {claim.Description ?? claim.Expected}"),
+                new ReportCell(claim.PaperValue is { } paper ? NumberText.Exact(paper) : "—"),
+                new ReportCell(claim.Measured),
+                new ReportCell(claim.Tolerance ?? "—"),
+                Verdict(claim.Passed),
+            ]).ToList());
+
+        return new ReportSection(
+            $"{results.Title} ({run.Profile})",
+            facts,
+            claims,
+            results.Claims.Where(claim => !claim.Passed).Select(claim => claim.Message).ToList(),
+            MetricTables.Build(results, vocabulary).ToList(),
+            measurements.Figures.Select(figure => Figure(figure, resultsFolder, reportFolder)).ToList());
+    }
+
+    private static ReportCell Verdict(bool passed) => passed ? new("pass", CellTone.Pass) : new("FAIL", CellTone.Fail);
+
+    private static string Settings(TrainingSettings s) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"filters {s.Filters}, latent {s.LatentDim}, batch {s.BatchSize}, learning rate {s.LearningRate}, " +
+        $"KL weight {s.KlWeight}, involutory weight {s.InvolutoryWeight}, train images {s.TrainImages}, " +
+        $"test images {s.TestImages}, epochs stage1 {s.Stage1Epochs} / stage2 {s.Stage2Epochs} / " +
+        $"stage3 {s.Stage3Epochs} / cvae {s.CvaeEpochs}");
+
+    // Figures live beside results.json; the report may be elsewhere, so paths are rebased onto it.
+    private static ReportFigure Figure(string figure, string resultsFolder, string reportFolder)
+    {
+        var relative = Path.GetRelativePath(reportFolder, Path.Combine(resultsFolder, figure)).Replace('\\', '/');
+        var href = string.Join('/', relative.Split('/').Select(Uri.EscapeDataString));
+        return new ReportFigure(figure, href, figure.EndsWith(".png", StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,4 @@
+namespace LaVae.Reports;
+
+/// <summary>The files a report was written to.</summary>
+public sealed record ReportFiles(string Markdown, string Html);

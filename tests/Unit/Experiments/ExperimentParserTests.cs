@@ -1,0 +1,173 @@
+using LaVae.Experiments;
+
+namespace LaVae.Tests.Unit.Experiments;
+
+public class ExperimentParserTests
+{
+    [Fact]
+    public void Parses_the_sample()
+    {
+        var experiment = Samples.Parse(Samples.ExperimentYaml);
+
+        experiment.Id.Should().Be("sample");
+        experiment.Title.Should().Be("Sample");
+        experiment.PaperReference.Should().Be("Table I");
+        experiment.Dataset.Should().Be("mnist");
+        experiment.Seed.Should().Be(1);
+        experiment.Pair.Should().Equal("flip_lr", "flip_ud");
+        experiment.Models.Should().Equal("lavae", "cvae_auginv");
+        experiment.Profiles.Should().Equal("paper", "smoke");
+        experiment.SourcePath.Should().Be(Samples.ExperimentPath);
+        experiment.Claims.Select(claim => claim.Id).Should().Equal("lavae-total-near-paper", "composes-better");
+        experiment.Claims[1].Description.Should().Be("LAVAE composes better");
+        experiment.Claims[1].Metrics.Should().Equal("lavae.bce.compose", "cvae_auginv.bce.compose");
+        experiment.Claims[0].Location.Should().Be(new SourceLocation(Samples.ExperimentPath, 23, 5));
+        experiment.Snapshots.Should().ContainSingle().Which.Should().BeEquivalentTo(new
+        {
+            Name = "lavae-reconstructions",
+            Model = "lavae",
+            Digits = 8,
+            MaxMeanAbsDiff = 6.0,
+            Profiles = new[] { "smoke" },
+        });
+    }
+
+    [Theory]
+    [InlineData("  checkpoint_every: 10", "  epoch: 10",
+        "18:3: unknown key 'epoch' in 'settings' (known: batch_size, checkpoint_every, epochs, filters, involutory_weight, kl_weight, latent, learning_rate, test_images, train_images)")]
+    [InlineData("seed: 1\n", "seed: 1\ncolour: red\n",
+        "6:1: unknown key 'colour' at the top level (known: claims, dataset, id, models, pair, paper, profiles, seed, settings, snapshots, title)")]
+    [InlineData("{train_images: 2000, epochs: {stage1: 4}}", "{train_images: 2000, epochs: {stage_1: 4}}",
+        "20:40: unknown key 'stage_1' in 'profiles.smoke.epochs' (known: cvae, stage1, stage2, stage3)")]
+    [InlineData("    relative_tolerance: 0.10\n", "    relative_tolerance: 0.10\n    tolerance: 1\n",
+        "27:5: unknown key 'tolerance' in 'claims[0]' (known: at_most, description, id, less_than, metric, near, order, profiles, relative_tolerance)")]
+    public void Unknown_keys_are_errors_at_the_key(string snippet, string replacement, string expected) =>
+        ShouldFail(Samples.With(snippet, replacement), expected);
+
+    [Theory]
+    [InlineData("  filters: 64", "  filters: 64.5", "9:12: 'settings.filters' must be an integer, found '64.5'")]
+    [InlineData("seed: 1", "seed: \"1\"", "5:7: 'seed' must be an integer, found the quoted string '1'")]
+    [InlineData("  learning_rate: 0.001", "  learning_rate: fast", "12:18: 'settings.learning_rate' must be a number, found 'fast'")]
+    [InlineData("  learning_rate: 0.001", "  learning_rate: 0", "12:18: 'settings.learning_rate' must be greater than 0, found 0")]
+    [InlineData("{stage1: 100, stage2: 60,", "{stage1: 100, stage2: -1,", "17:33: 'settings.epochs.stage2' must be at least 0, found -1")]
+    [InlineData("pair: [flip_lr, flip_ud]", "pair: flip_lr", "6:7: 'pair' must be a list, found 'flip_lr'")]
+    [InlineData("title: \"Sample\"", "title: [a, b]", "2:8: 'title' must be a non-empty string, found a list")]
+    [InlineData("title: \"Sample\"", "title:", "2:7: 'title' must be a non-empty string, found nothing")]
+    [InlineData("title: \"Sample\"", "title: \"\"", "2:8: 'title' must be a non-empty string, found the quoted string ''")]
+    [InlineData("  paper: {}", "  paper: []", "21:10: 'profiles.paper' must be a mapping, found a list")]
+    [InlineData("    relative_tolerance: 0.10", "    relative_tolerance: 10",
+        "26:25: 'relative_tolerance' must be a fraction between 0 and 1 (0.10 for 10%), found 10")]
+    [InlineData("    digits: 8", "    digits: 0", "36:13: 'digits' must be at least 1, found 0")]
+    public void Wrong_types_and_values_are_errors_at_the_value(string snippet, string replacement, string expected) =>
+        ShouldFail(Samples.With(snippet, replacement), expected);
+
+    [Theory]
+    [InlineData("seed: 1\n", "", "1:1: missing required key 'seed' at the top level")]
+    [InlineData("  checkpoint_every: 10\n", "", "9:3: missing required key 'checkpoint_every' in 'settings'")]
+    [InlineData(" stage3: 100,", "", "17:11: missing required key 'stage3' in 'settings.epochs'")]
+    [InlineData("    profiles: [smoke]\n", "", "34:5: missing required key 'profiles' in 'snapshots[0]'")]
+    [InlineData("  paper: {}\n", "", "20:3: 'profiles' must declare 'paper: {}' (the 'settings' block is the paper profile)")]
+    public void Missing_required_fields_are_errors_at_their_mapping(string snippet, string replacement, string expected) =>
+        ShouldFail(Samples.With(snippet, replacement), expected);
+
+    [Theory]
+    [InlineData("pair: [flip_lr, flip_ud]", "pair: [flip_lr, flip_x]",
+        "6:17: unknown augmentation 'flip_x' (known: canny, edge_detect, flip_lr, flip_ud, gaussian_blur, mini_image, rotate_ccw, rotate_cw, sap_noise, shearX, tl_sap_noise)")]
+    [InlineData("pair: [flip_lr, flip_ud]", "pair: [flip_lr]", "6:7: 'pair' must list two augmentations (A1, A2), found 1")]
+    [InlineData("models: [lavae, cvae_auginv]", "models: [lavae, cvae_augin]",
+        "7:17: unknown model kind 'cvae_augin' (known: cvae_auginv, cvae_trad, lavae, vae)")]
+    [InlineData("models: [lavae, cvae_auginv]", "models: [lavae, cvae_auginv, lavae]", "7:30: model 'lavae' is listed twice")]
+    [InlineData("dataset: mnist", "dataset: mnst", "4:10: unknown dataset 'mnst' (known: fashion-mnist, mnist)")]
+    [InlineData("    model: lavae", "    model: cvae_trad", "35:12: model 'cvae_trad' is not one this experiment trains (models: lavae, cvae_auginv)")]
+    public void Unknown_names_are_errors_at_the_name(string snippet, string replacement, string expected) =>
+        ShouldFail(Samples.With(snippet, replacement), expected);
+
+    [Theory]
+    [InlineData("metric: lavae.bce.total", "metric: lavae.bce.totl",
+        "24:13: unknown column 'totl' in metric 'lavae.bce.totl' (known: orig, aug1, aug2, compose, total, reverse_compose, inverse_aug1, inverse_aug2, inverse_compose)")]
+    [InlineData("metric: lavae.bce.total", "metric: lavae.mse.total", "24:13: unknown measure 'mse' in metric 'lavae.mse.total' (known: bce, sse)")]
+    [InlineData("metric: lavae.bce.total", "metric: lavae.total", "24:13: metric 'lavae.total' must have the form <model>.<measure>.<column>, e.g. lavae.bce.total")]
+    [InlineData("metric: lavae.bce.total", "metric: vae.bce.total",
+        "24:13: metric 'vae.bce.total' names model 'vae', which this experiment does not train (models: lavae, cvae_auginv)")]
+    [InlineData("less_than: cvae_auginv.bce.compose", "less_than: lavae.bce.compose", "31:16: metric 'lavae.bce.compose' cannot be compared with itself")]
+    public void Unknown_metrics_are_errors_at_the_metric(string snippet, string replacement, string expected) =>
+        ShouldFail(Samples.With(snippet, replacement), expected);
+
+    [Theory]
+    [InlineData("near: table1.lavae.total", "near: table1.lavae.totl",
+        "25:11: row 'lavae' of paper table 'table1' has no column 'totl' (columns: compose, orig, total)")]
+    [InlineData("near: table1.lavae.total", "near: table1.vae.total", "25:11: paper table 'table1' has no row 'vae' (rows: cvae_auginv, lavae)")]
+    [InlineData("near: table1.lavae.total", "near: table9.lavae.total", "25:11: unknown paper table 'table9' in 'table9.lavae.total' (known: table1)")]
+    [InlineData("near: table1.lavae.total", "near: 297.1",
+        "25:11: paper value '297.1' must have the form <table>.<row>.<column>, e.g. table1.lavae.total")]
+    public void Unknown_paper_references_are_errors_at_the_reference(string snippet, string replacement, string expected) =>
+        ShouldFail(Samples.With(snippet, replacement), expected);
+
+    [Theory]
+    [InlineData("    profiles: [paper]", "    profiles: [papr]", "27:16: unknown profile 'papr' (known: paper, smoke)")]
+    [InlineData("    profiles: [paper]", "    profiles: []", "27:15: 'claims[0].profiles' must name at least one profile (known: paper, smoke)")]
+    [InlineData("    relative_tolerance: 0.10\n", "    relative_tolerance: 0.10\n    at_most: 5\n",
+        "27:5: claim 'lavae-total-near-paper' combines 'near' and 'at_most'; write two claims")]
+    [InlineData("    less_than: cvae_auginv.bce.compose\n", "",
+        "28:5: claim 'composes-better' must say what it claims with one of: near, less_than, at_most, order")]
+    [InlineData("    less_than: cvae_auginv.bce.compose\n", "    less_than: cvae_auginv.bce.compose\n    relative_tolerance: 0.1\n",
+        "32:5: 'relative_tolerance' does not apply to claim 'composes-better', which uses 'less_than'")]
+    [InlineData("  - id: composes-better", "  - id: lavae-total-near-paper", "28:5: claim id 'lavae-total-near-paper' is used twice")]
+    [InlineData("  - id: composes-better", "  - id: composes better", "28:9: 'claims[1].id' must use only letters, digits, '-' and '_', found 'composes better'")]
+    [InlineData("  paper: {}", "  paper: {filters: 8}", "21:10: the 'paper' profile must be {}: the 'settings' block holds the paper's values")]
+    public void Claims_and_profiles_are_checked(string snippet, string replacement, string expected) =>
+        ShouldFail(Samples.With(snippet, replacement), expected);
+
+    [Fact]
+    public void An_order_claim_lists_at_least_two_distinct_metrics()
+    {
+        var yaml = Samples.With(
+            "    metric: lavae.bce.compose\n    less_than: cvae_auginv.bce.compose\n",
+            "    order: [lavae.bce.total]\n");
+
+        ShouldFail(yaml, "30:12: 'order' must list at least two metrics, smallest first");
+    }
+
+    [Fact]
+    public void Yaml_syntax_errors_and_duplicate_keys_carry_their_position()
+    {
+        ShouldFail(Samples.With("title: \"Sample\"", "title: \"Sample"), "2:8: While scanning a multi-line double-quoted scalar, found wrong indentation.");
+        ShouldFail(Samples.With("pair: [flip_lr, flip_ud]", "pair: [flip_lr, flip_ud"), "6:8: malformed YAML here: is a '[' or '{' left open?");
+        ShouldFail(Samples.With("seed: 1\n", "seed: 1\nseed: 2\n"), "6:1: Duplicate key seed");
+    }
+
+    [Fact]
+    public void The_id_must_be_the_file_name() =>
+        ShouldFail(Samples.With("id: sample", "id: other"), "1:5: id 'other' must equal the file name 'sample', so a claim is found by its id");
+
+    [Fact]
+    public void An_empty_file_is_an_error() => ShouldFail("", "1:1: the file is empty");
+
+    [Fact]
+    public void The_augmentation_names_come_from_the_vocabulary()
+    {
+        var vocabulary = ExperimentVocabulary.Default with { Augmentations = new HashSet<string> { "flip_lr" } };
+        var parse = () => new ExperimentParser(vocabulary, Samples.Baselines).Parse(Samples.ExperimentPath, Samples.ExperimentYaml);
+
+        parse.Should().Throw<ExperimentFormatException>().WithMessage("*unknown augmentation 'flip_ud' (known: flip_lr)");
+    }
+
+    [Fact]
+    public void Extra_metric_columns_are_accepted_once_the_grammar_knows_them()
+    {
+        var yaml = Samples.With("metric: lavae.bce.compose", "metric: lavae.sse.commutation");
+        var grammar = MetricGrammar.Reconstruction.WithColumns(new MetricColumn("commutation", "Commutation"));
+        var vocabulary = ExperimentVocabulary.Default with { Metrics = grammar };
+
+        var experiment = new ExperimentParser(vocabulary, Samples.Baselines).Parse(Samples.ExperimentPath, yaml);
+
+        experiment.Claims[1].Metrics.Should().Equal("lavae.sse.commutation", "cvae_auginv.bce.compose");
+    }
+
+    private static void ShouldFail(string yaml, string expected)
+    {
+        var parse = () => Samples.Parse(yaml);
+
+        parse.Should().Throw<ExperimentFormatException>().Which.Message.Should().Be($"{Samples.ExperimentPath}:{expected}");
+    }
+}

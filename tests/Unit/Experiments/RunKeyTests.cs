@@ -1,0 +1,50 @@
+using System.Text;
+using LaVae.Experiments;
+
+namespace LaVae.Tests.Unit.Experiments;
+
+public class RunKeyTests
+{
+    private static RunKey Key(string yaml, string profile = "paper", string environment = "cpu") =>
+        RunKey.Compute(Samples.Parse(yaml).Resolve(profile).Run, environment);
+
+    [Fact]
+    public void The_key_hashes_a_fixed_canonical_form()
+    {
+        var json = Encoding.UTF8.GetString(RunKey.CanonicalJson(Samples.Parse(Samples.ExperimentYaml).Resolve("smoke").Run, "cpu"));
+
+        json.Should().Be(
+            """{"key_format":1,"environment":"cpu","dataset":"mnist","seed":1,"pair":["flip_lr","flip_ud"],"models":["lavae","cvae_auginv"],"profile":"smoke","settings":{"filters":64,"latent_dim":16,"batch_size":64,"learning_rate":0.001,"kl_weight":1,"involutory_weight":1,"train_images":2000,"test_images":10000,"stage1_epochs":4,"stage2_epochs":60,"stage3_epochs":100,"cvae_epochs":100}}""");
+        Key(Samples.ExperimentYaml).Value.Should().MatchRegex("^[0-9a-f]{64}$");
+    }
+
+    [Theory]
+    [InlineData("relative_tolerance: 0.10", "relative_tolerance: 0.20")]
+    [InlineData("description: \"LAVAE composes better\"", "description: \"reworded\"")]
+    [InlineData("    profiles: [smoke, paper]", "    profiles: [smoke]")]
+    [InlineData("title: \"Sample\"", "title: \"Renamed\"")]
+    [InlineData("smoke: {train_images: 2000,", "smoke: {train_images: 1000,")]
+    [InlineData("checkpoint_every: 10", "checkpoint_every: 5")]
+    public void Edits_that_do_not_change_the_trained_models_keep_the_paper_key(string snippet, string replacement) =>
+        Key(Samples.With(snippet, replacement)).Should().Be(Key(Samples.ExperimentYaml));
+
+    [Theory]
+    [InlineData("  filters: 64", "  filters: 32")]
+    [InlineData("  learning_rate: 0.001", "  learning_rate: 0.0001")]
+    [InlineData("stage2: 60", "stage2: 61")]
+    [InlineData("seed: 1", "seed: 2")]
+    [InlineData("pair: [flip_lr, flip_ud]", "pair: [flip_ud, flip_lr]")]
+    [InlineData("models: [lavae, cvae_auginv]", "models: [lavae, cvae_auginv, cvae_trad]")]
+    [InlineData("dataset: mnist", "dataset: fashion-mnist")]
+    public void Edits_that_change_the_trained_models_change_the_key(string snippet, string replacement) =>
+        Key(Samples.With(snippet, replacement)).Should().NotBe(Key(Samples.ExperimentYaml));
+
+    [Fact]
+    public void The_profile_and_the_environment_are_part_of_the_key()
+    {
+        Key(Samples.ExperimentYaml, profile: "smoke").Should().NotBe(Key(Samples.ExperimentYaml));
+        Key(Samples.ExperimentYaml, environment: "cuda").Should().NotBe(Key(Samples.ExperimentYaml));
+        Key(Samples.With("smoke: {train_images: 2000,", "smoke: {train_images: 1000,"), profile: "smoke")
+            .Should().NotBe(Key(Samples.ExperimentYaml, profile: "smoke"));
+    }
+}

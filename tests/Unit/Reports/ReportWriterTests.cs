@@ -1,0 +1,120 @@
+using LaVae.Experiments;
+using LaVae.Reports;
+using LaVae.Tests.Unit.Experiments;
+
+namespace LaVae.Tests.Unit.Reports;
+
+public sealed class ReportWriterTests : IDisposable
+{
+    private readonly TemporaryFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public void The_claim_table_shows_claim_paper_ours_tolerance_and_result()
+    {
+        var (markdown, html) = Write(Metrics(lavaeTotal: 310.2, lavaeCompose: 400));
+
+        markdown.Should().Contain("| claim | paper | ours | tolerance | result |")
+            .And.Contain("| lavae-total-near-paper: lavae.bce.total = 297.1 ± 29.71 | 297.1 | 310.2 | 10% (±29.71) | pass |")
+            .And.Contain("| composes-better: LAVAE composes better | — | 400 ≥ 299.12 | — | FAIL |");
+        html.Should().Contain("<td>297.1</td><td>310.2</td><td>10% (&#177;29.71)</td><td class=\"pass\">pass</td>")
+            .And.Contain("<td class=\"fail\">FAIL</td>");
+    }
+
+    [Fact]
+    public void Failures_are_listed_with_their_message()
+    {
+        var (markdown, html) = Write(Metrics(lavaeTotal: 310.2, lavaeCompose: 400));
+
+        markdown.Should().Contain("### Failures").And.Contain("- LAVAE composes better: expected lavae.bce.compose \\< cvae\\_auginv.bce.compose, measured 400 ≥ 299.12");
+        html.Should().Contain("<li>LAVAE composes better: expected lavae.bce.compose &lt; cvae_auginv.bce.compose, measured 400 ≥ 299.12</li>");
+    }
+
+    [Fact]
+    public void Metric_tables_put_models_in_rows_and_the_columns_present_in_grammar_order()
+    {
+        var (markdown, html) = Write(Metrics(lavaeTotal: 310.2, lavaeCompose: 80));
+
+        markdown.Should().Contain("### BCE per image, paper / ours")
+            .And.Contain("| model | Orig | Compose | Total |")
+            .And.Contain("| LAVAE | — / 70.25 | — / 80 | 297.1 / 310.2 |")
+            .And.Contain("| CVAE\\_AugInv | — / 99 | — / 299.12 | — / — |")
+            .And.Contain("### SSE per image, ours")
+            .And.Contain("| LAVAE | 20.5 |");
+        html.Should().Contain("<caption>BCE per image, paper / ours</caption>")
+            .And.Contain("<tr><td>LAVAE</td><td>— / 70.25</td><td>— / 80</td><td>297.1 / 310.2</td></tr>");
+    }
+
+    [Fact]
+    public void Text_from_results_is_escaped()
+    {
+        var results = ResultsFileTests.SampleResults("paper", Metrics(lavaeTotal: 310.2, lavaeCompose: 80)) with
+        {
+            Title = "Flips <script>alert('x')</script> & | pipes",
+        };
+
+        var (markdown, html) = Write(results);
+
+        html.Should().NotContain("<script>").And.Contain("Flips &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; | pipes");
+        markdown.Should().Contain("Flips \\<script\\>alert('x')\\</script\\> & \\| pipes");
+    }
+
+    [Fact]
+    public void Figures_are_referenced_relative_to_the_report_and_png_shown_inline()
+    {
+        var (markdown, html) = Write(Metrics(lavaeTotal: 310.2, lavaeCompose: 80));
+
+        markdown.Should().Contain("![figures/recon.png](../runs/sample/figures/recon.png)");
+        html.Should().Contain("<img src=\"../runs/sample/figures/recon.png\" alt=\"figures/recon.png\">");
+    }
+
+    [Fact]
+    public void The_html_is_one_self_contained_page()
+    {
+        var (_, html) = Write(Metrics(lavaeTotal: 310.2, lavaeCompose: 80));
+
+        html.Should().StartWith("<!DOCTYPE html>").And.Contain("<style>").And.NotContain("<link").And.NotContain("<script")
+            .And.Contain("<td>Sample</td><td>paper</td><td>2 / 2</td><td class=\"pass\">pass</td>");
+    }
+
+    [Fact]
+    public void One_report_covers_several_runs()
+    {
+        var smoke = Path.Combine(folder.Path, "runs", "smoke", ResultsFile.FileName);
+        var paper = Path.Combine(folder.Path, "runs", "paper", ResultsFile.FileName);
+        ResultsFile.Write(smoke, ResultsFileTests.SampleResults("smoke", Metrics(lavaeTotal: 400, lavaeCompose: 80)));
+        ResultsFile.Write(paper, ResultsFileTests.SampleResults("paper", Metrics(lavaeTotal: 310.2, lavaeCompose: 80)));
+
+        var files = ReportWriter.Write(folder.Path, [smoke, paper]);
+
+        File.ReadAllText(files.Markdown).Should().Contain("| Sample | smoke | 1 / 1 | pass |")
+            .And.Contain("| Sample | paper | 2 / 2 | pass |")
+            .And.Contain("## Sample (smoke)").And.Contain("## Sample (paper)")
+            .And.Contain("![figures/recon.png](runs/smoke/figures/recon.png)");
+    }
+
+    private (string Markdown, string Html) Write(IReadOnlyDictionary<string, double> metrics) =>
+        Write(ResultsFileTests.SampleResults("paper", metrics));
+
+    // The run writes into runs/sample and the report goes to a sibling folder, as a CLI would lay them out.
+    private (string Markdown, string Html) Write(RunResults results)
+    {
+        var resultsPath = Path.Combine(folder.Path, "runs", "sample", ResultsFile.FileName);
+        ResultsFile.Write(resultsPath, results);
+
+        var files = ReportWriter.Write(Path.Combine(folder.Path, "report"), [resultsPath]);
+
+        return (File.ReadAllText(files.Markdown), File.ReadAllText(files.Html));
+    }
+
+    private static Dictionary<string, double> Metrics(double lavaeTotal, double lavaeCompose) => new()
+    {
+        ["lavae.bce.orig"] = 70.25,
+        ["lavae.bce.compose"] = lavaeCompose,
+        ["lavae.bce.total"] = lavaeTotal,
+        ["cvae_auginv.bce.orig"] = 99,
+        ["cvae_auginv.bce.compose"] = 299.12,
+        ["lavae.sse.orig"] = 20.5,
+    };
+}
