@@ -1,5 +1,6 @@
 using System.Text;
 using LaVae.Experiments;
+using LaVae.IO;
 
 namespace LaVae.Reports;
 
