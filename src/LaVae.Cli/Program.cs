@@ -1,6 +1,13 @@
 using System.CommandLine;
 using LaVae.Cli.Commands;
 
-var root = new RootCommand("LaVae: reproduce 'Towards Composable Distributions of Latent Space Augmentations' on libtorch.");
-root.Subcommands.Add(BenchCommand.Create());
+var root = new RootCommand("LaVae: reproduce 'Towards Composable Distributions of Latent Space Augmentations' on libtorch.")
+{
+    RunCommand.Create(),
+    ListCommand.Create(),
+    ReportCommand.Create(),
+    AcceptCommand.Create(),
+    AugmentCommand.Create(),
+    BenchCommand.Create(),
+};
 return root.Parse(args).Invoke();

@@ -16,4 +16,10 @@ public static class DatasetNames
         DatasetName.FashionMnist => "fashion-mnist",
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
+
+    /// <summary>The dataset named <paramref name="text"/> as experiments and the command line write it.</summary>
+    public static DatasetName Parse(string text) =>
+        Enum.GetValues<DatasetName>().FirstOrDefault(name => name.FolderName() == text, (DatasetName)(-1)) is var found && Enum.IsDefined(found)
+            ? found
+            : throw new ArgumentException($"unknown dataset '{text}' (known: {string.Join(", ", Enum.GetValues<DatasetName>().Select(FolderName))})", nameof(text));
 }

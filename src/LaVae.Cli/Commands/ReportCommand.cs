@@ -1,0 +1,35 @@
+using System.CommandLine;
+using LaVae.Reports;
+
+namespace LaVae.Cli.Commands;
+
+/// <summary><c>lavae report</c>: one Markdown + HTML report over every results.json under runs/.</summary>
+internal static class ReportCommand
+{
+    public static Command Create()
+    {
+        var runs = new Option<string?>("--runs") { Description = "Folder searched for results.json files (default: runs/)." };
+        var output = new Option<string?>("--out") { Description = "Report folder (default: the runs folder)." };
+        var command = new Command("report", "Write report.md and report.html: paper value, ours, tolerance and verdict per claim, with the figures.")
+        {
+            runs, output,
+        };
+        command.SetAction(parse =>
+        {
+            var folder = parse.GetValue(runs) ?? Path.Combine(RepositoryRoot.Find(Directory.GetCurrentDirectory()), "runs");
+            var results = Directory.Exists(folder)
+                ? Directory.GetFiles(folder, Experiments.ResultsFile.FileName, SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
+                : [];
+            if (results.Count == 0)
+            {
+                Console.Error.WriteLine($"no {Experiments.ResultsFile.FileName} under {folder}; run an experiment first (lavae run experiments/table1-flips.yaml)");
+                return 2;
+            }
+
+            var files = ReportWriter.Write(parse.GetValue(output) ?? folder, results);
+            Console.WriteLine($"{results.Count} run(s) reported: {files.Markdown} and {files.Html}");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using LaVae.Experiments;
+using Spectre.Console;
+
+namespace LaVae.Cli.Rendering;
+
+/// <summary>The end-of-run summary: every metric beside its paper value, then every claim's verdict.</summary>
+internal static class ResultsSummary
+{
+    public static void Print(RunOutcome outcome)
+    {
+        var results = outcome.Results;
+        var metrics = new Table().Title(Markup.Escape($"{results.Title} ({results.Run.Profile} profile)"))
+            .AddColumn("metric").AddColumn(new TableColumn("ours").RightAligned()).AddColumn(new TableColumn("paper").RightAligned());
+        foreach (var (name, value) in results.Measurements.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            var paper = results.PaperValues.TryGetValue(name, out var p) ? p.ToString("F2", CultureInfo.InvariantCulture) : "";
+            metrics.AddRow(Markup.Escape(name), value.ToString("F2", CultureInfo.InvariantCulture), paper);
+        }
+
+        var claims = new Table().AddColumn("claim").AddColumn("verdict").AddColumn("detail");
+        foreach (var claim in results.Claims)
+        {
+            claims.AddRow(Markup.Escape(claim.ClaimId), claim.Passed ? "[green]pass[/]" : "[red]FAIL[/]", Markup.Escape(claim.Message));
+        }
+
+        AnsiConsole.Write(metrics);
+        AnsiConsole.Write(claims);
+        var passed = results.Claims.Count(c => c.Passed);
+        AnsiConsole.MarkupLine(Markup.Escape($"{passed}/{results.Claims.Count} claims hold. Results: {outcome.ResultsPath}; report: {outcome.Report.Html}"));
+        if (outcome.Reused)
+        {
+            AnsiConsole.MarkupLine("[grey](reused the stored run: nothing that affects the numbers changed; --force retrains)[/]");
+        }
+    }
+}

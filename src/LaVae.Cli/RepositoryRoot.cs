@@ -1,0 +1,22 @@
+namespace LaVae.Cli;
+
+/// <summary>Finds the LaVae repository (the folder with experiments/ and baselines/paper/) a path lies in.</summary>
+internal static class RepositoryRoot
+{
+    public static string Find(string startPath)
+    {
+        var folder = new DirectoryInfo(Path.GetFullPath(File.Exists(startPath) ? Path.GetDirectoryName(Path.GetFullPath(startPath))! : startPath));
+        for (var current = folder; current is not null; current = current.Parent)
+        {
+            if (Directory.Exists(Path.Combine(current.FullName, "experiments")) && Directory.Exists(Path.Combine(current.FullName, "baselines", "paper")))
+            {
+                return current.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"{startPath} is not inside a LaVae repository (no folder above it holds experiments/ and baselines/paper/)");
+    }
+
+    /// <summary>Where `lavae run` and the reproduction tests keep a run's results, checkpoints and figures.</summary>
+    public static string RunFolder(string root, string experimentId, string profile) => Path.Combine(root, "runs", experimentId, profile);
+}

@@ -1,0 +1,65 @@
+using LaVae.Data;
+using LaVae.Models;
+using LaVae.Reports.Images;
+using LaVae.Torch;
+
+namespace LaVae.Evaluation;
+
+/// <summary>
+/// The paper's Fig. 3/9 layout for the first test digits: rows original, A1, latent A1, A2, latent A2,
+/// composed, latent composed and (where the model has it) latent reverse-composed; one column per digit.
+/// </summary>
+public static class ReconstructionGrid
+{
+    private static readonly (string Label, AugClass? Target, string? Column)[] Layout =
+    [
+        ("original", AugClass.Orig, null),
+        ("A1", AugClass.Aug1, null),
+        ("latent A1", null, "aug1"),
+        ("A2", AugClass.Aug2, null),
+        ("latent A2", null, "aug2"),
+        ("composed", AugClass.Compose, null),
+        ("latent composed", null, "compose"),
+        ("latent reverse-composed", null, "reverse_compose"),
+    ];
+
+    /// <summary>The row labels, top to bottom, for the columns the model has.</summary>
+    public static IReadOnlyList<string> RowLabels(IReadOnlyList<ErrorColumn> columns) =>
+        Layout.Where(row => row.Column is null || columns.Any(c => c.Name == row.Column)).Select(row => row.Label).ToList();
+
+    public static RasterImage Render(AlignedSets test, IReadOnlyList<ErrorColumn> columns, int digits, int scale = 2)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(columns);
+        using var scope = Engine.NewDisposeScope();
+        using var noGrad = Engine.NoGrad();
+        var indices = Tensor.Arange(0, digits, device: test.Orig.Device);
+        var rows = new List<IReadOnlyList<byte[]>>();
+        foreach (var (_, target, columnName) in Layout)
+        {
+            if (target is { } set)
+            {
+                rows.Add(Split(test[set].IndexSelect(0, indices)));
+            }
+            else if (columns.FirstOrDefault(c => c.Name == columnName) is { } column)
+            {
+                rows.Add(Split(ToPixels(column.Predict(test, indices))));
+            }
+        }
+
+        return ImageGrid.Gray(rows, 28, 28, new GridStyle(Scale: scale));
+    }
+
+    /// <summary>Probabilities (B, 1, 28, 28) to uint8 pixels (B, 28, 28), rounded as the dataset's bytes are.</summary>
+    public static Tensor ToPixels(Tensor probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        return (probabilities * 255.0).Round().Clamp(0, 255).To(DType.UInt8).Squeeze(1);
+    }
+
+    private static List<byte[]> Split(Tensor images)
+    {
+        var pixels = images.Contiguous().ToArray<byte>();
+        return Enumerable.Range(0, (int)images.Size(0)).Select(i => pixels.AsSpan(i * 784, 784).ToArray()).ToList();
+    }
+}
