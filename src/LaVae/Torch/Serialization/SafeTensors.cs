@@ -127,7 +127,7 @@ public static class SafeTensors
                 ? dims
                 : throw Invalid(path, $"'{name}' has no shape of non-negative integers");
             var offsets = Integers(entry["data_offsets"]);
-            if (offsets is not { Length: 2 } || offsets[0] < 0 || offsets[1] < offsets[0] || dataStart + offsets[1] > bytes.Length)
+            if (offsets is not { Length: 2 } || offsets[0] < 0 || offsets[1] < offsets[0] || offsets[1] > bytes.Length - dataStart)
             {
                 throw Invalid(path, $"'{name}' has data offsets outside the file");
             }
