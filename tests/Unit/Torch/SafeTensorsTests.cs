@@ -169,6 +169,16 @@ public sealed class SafeTensorsTests : IDisposable
         ShouldBeInvalid(path, "*'x' is F32[2] (8 bytes) but its data holds 12 bytes*");
     }
 
+    [Theory]
+    [InlineData(4, 8)]
+    [InlineData(9223372036854775803, 9223372036854775807)]
+    public void Data_offsets_beyond_the_data_are_invalid_data_naming_the_file(long start, long end)
+    {
+        var path = Path.Combine(folder, "offsets.safetensors");
+        WriteRaw(path, $$$"""{"x":{"dtype":"F32","shape":[1],"data_offsets":[{{{start}}},{{{end}}}]}}""", new byte[4]);
+        ShouldBeInvalid(path, "*'x' has data offsets outside the file*");
+    }
+
     [Fact]
     public void An_unknown_dtype_is_invalid_data_naming_the_file()
     {
