@@ -183,6 +183,20 @@ public class GradientTests
         (x * 2).RequiresGrad.Should().BeFalse();
     }
 
+    [Fact]
+    public void SetData_replaces_the_values_but_keeps_the_tensor_and_its_requires_grad()
+    {
+        using var scope = Engine.NewDisposeScope();
+        var parameter = Tensor.Zeros([2]).WithRequiresGrad();
+        var alias = parameter.Alias();
+        parameter.SetData(Tensor.From(new[] { 1f, 2, 3 }));
+        parameter.Shape.Should().Equal(3);
+        alias.ToArray<float>().Should().Equal([1f, 2, 3], "every owner of the tensor sees the new data");
+        parameter.RequiresGrad.Should().BeTrue();
+        (parameter * 2).Sum().Backward();
+        parameter.Grad!.ToArray<float>().Should().Equal(2, 2, 2);
+    }
+
     private static double Dot(double[] a, double[] b) => a.Select((v, i) => v * b[i]).Sum();
 
     // Runs the engine's loss with every input requiring grad, then compares each input's gradient

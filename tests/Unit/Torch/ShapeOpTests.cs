@@ -22,6 +22,14 @@ public class ShapeOpTests
     }
 
     [Fact]
+    public void Size_counts_negative_dimensions_from_the_end()
+    {
+        using var scope = Engine.NewDisposeScope();
+        var x = Counting();
+        (x.Size(0), x.Size(2), x.Size(-1), x.Size(-3)).Should().Be((2L, 4L, 4L, 2L));
+    }
+
+    [Fact]
     public void View_of_a_non_contiguous_tensor_fails_while_reshape_copies()
     {
         using var scope = Engine.NewDisposeScope();
