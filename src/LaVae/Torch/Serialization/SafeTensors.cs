@@ -93,7 +93,8 @@ public static class SafeTensors
         JsonObject header;
         try
         {
-            header = JsonNode.Parse(bytes.AsSpan(8, (int)headerLength))?.AsObject() ?? throw Invalid(path, "header is not a JSON object");
+            header = JsonNode.Parse(bytes.AsSpan(8, (int)headerLength), documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject
+                ?? throw Invalid(path, "header is not a JSON object");
         }
         catch (JsonException e)
         {
@@ -107,25 +108,27 @@ public static class SafeTensors
         {
             if (name == MetadataKey)
             {
-                foreach (var (key, value) in node!.AsObject())
+                foreach (var (key, value) in node as JsonObject ?? throw Invalid(path, $"{MetadataKey} is not an object"))
                 {
-                    metadata[key] = value!.GetValue<string>();
+                    metadata[key] = String(value) ?? throw Invalid(path, $"metadata '{key}' is not a string");
                 }
 
                 continue;
             }
 
-            var entry = node?.AsObject() ?? throw Invalid(path, $"entry '{name}' is not an object");
-            var code = entry["dtype"]?.GetValue<string>() ?? throw Invalid(path, $"'{name}' has no dtype");
+            var entry = node as JsonObject ?? throw Invalid(path, $"entry '{name}' is not an object");
+            var code = String(entry["dtype"]) ?? throw Invalid(path, $"'{name}' has no dtype");
             var dtype = Codes.FirstOrDefault(kv => kv.Value == code).Key;
             if (!Codes.ContainsKey(dtype) || Codes[dtype] != code)
             {
                 throw Invalid(path, $"'{name}' has unsupported dtype {code}");
             }
 
-            var shape = entry["shape"]?.AsArray().Select(d => d!.GetValue<long>()).ToArray() ?? throw Invalid(path, $"'{name}' has no shape");
-            var offsets = entry["data_offsets"]?.AsArray().Select(d => d!.GetValue<long>()).ToArray();
-            if (offsets is not { Length: 2 } || offsets[0] < 0 || offsets[1] < offsets[0] || dataStart + offsets[1] > bytes.Length)
+            var shape = Integers(entry["shape"]) is { } dims && dims.All(d => d >= 0)
+                ? dims
+                : throw Invalid(path, $"'{name}' has no shape of non-negative integers");
+            var offsets = Integers(entry["data_offsets"]);
+            if (offsets is not { Length: 2 } || offsets[0] < 0 || offsets[1] < offsets[0] || offsets[1] > bytes.Length - dataStart)
             {
                 throw Invalid(path, $"'{name}' has data offsets outside the file");
             }
@@ -140,6 +143,27 @@ public static class SafeTensors
         }
 
         return new SafeTensorsContent(tensors, metadata);
+    }
+
+    private static string? String(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private static long[]? Integers(JsonNode? node)
+    {
+        if (node is not JsonArray array)
+        {
+            return null;
+        }
+
+        var result = new long[array.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            if (array[i] is not JsonValue value || !value.TryGetValue(out result[i]))
+            {
+                return null;
+            }
+        }
+
+        return result;
     }
 
     private static InvalidDataException Invalid(string path, string problem) => new($"{path}: not a valid safetensors file: {problem}");

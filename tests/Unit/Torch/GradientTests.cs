@@ -1,0 +1,224 @@
+using LaVae.Tests.Unit.Torch.Reference;
+using LaVae.Torch;
+
+namespace LaVae.Tests.Unit.Torch;
+
+/// <summary>
+/// Autograd against central finite differences (ε = 1e-6, float64) of the naive forward
+/// passes, so a gradient is checked against arithmetic that shares nothing with libtorch.
+/// </summary>
+public class GradientTests
+{
+    private const double Tolerance = 1e-6;
+
+    [Fact]
+    public void Conv2d_gradients_match_finite_differences()
+    {
+        long[] inputShape = [2, 2, 5, 5];
+        long[] weightShape = [3, 2, 3, 3];
+        var r = TestData.Uniform(100, 2 * 3 * 3 * 3);
+        CheckGradients(
+            [("input", TestData.Uniform(1, 100), inputShape), ("weight", TestData.Uniform(2, 54), weightShape), ("bias", TestData.Uniform(3, 3), [3])],
+            t => (Functional.Conv2d(t[0], t[1], t[2], stride: 2, padding: 1) * TestData.Tensor(r, [2, 3, 3, 3])).Sum(),
+            v => Dot(NaiveConv.Conv2d(v[0], inputShape, v[1], weightShape, v[2], stride: 2, padding: 1).Output, r),
+            "conv2d");
+    }
+
+    [Fact]
+    public void ConvTranspose2d_gradients_match_finite_differences()
+    {
+        long[] inputShape = [1, 3, 3, 3];
+        long[] weightShape = [3, 2, 4, 4];
+        var r = TestData.Uniform(101, 2 * 6 * 6);
+        CheckGradients(
+            [("input", TestData.Uniform(4, 27), inputShape), ("weight", TestData.Uniform(5, 96), weightShape), ("bias", TestData.Uniform(6, 2), [2])],
+            t => (Functional.ConvTranspose2d(t[0], t[1], t[2], stride: 2, padding: 1) * TestData.Tensor(r, [1, 2, 6, 6])).Sum(),
+            v => Dot(NaiveConv.ConvTranspose2d(v[0], inputShape, v[1], weightShape, v[2], stride: 2, padding: 1).Output, r),
+            "conv_transpose2d");
+    }
+
+    [Fact]
+    public void Linear_gradients_match_finite_differences()
+    {
+        var r = TestData.Uniform(102, 4 * 3);
+        CheckGradients(
+            [("input", TestData.Uniform(7, 20), [4, 5]), ("weight", TestData.Uniform(8, 15), [3, 5]), ("bias", TestData.Uniform(9, 3), [3])],
+            t => (Functional.Linear(t[0], t[1], t[2]) * TestData.Tensor(r, [4, 3])).Sum(),
+            v => Dot(NaiveConv.Linear(v[0], 5, v[1], 3, v[2]), r),
+            "linear");
+    }
+
+    [Fact]
+    public void BinaryCrossEntropy_sum_gradient_matches_finite_differences()
+    {
+        var target = TestData.Uniform(10, 12, 0, 1);
+        CheckGradients(
+            [("input", TestData.Uniform(11, 12, 0.05, 0.95), [3, 4])],
+            t => Functional.BinaryCrossEntropy(t[0], TestData.Tensor(target, [3, 4]), Reduction.Sum),
+            v => v[0].Select((x, i) => -((target[i] * Math.Log(x)) + ((1 - target[i]) * Math.Log(1 - x)))).Sum(),
+            "binary_cross_entropy");
+    }
+
+    [Fact]
+    public void MseLoss_mean_gradient_matches_finite_differences()
+    {
+        var target = TestData.Uniform(12, 6);
+        CheckGradients(
+            [("input", TestData.Uniform(13, 6), [2, 3])],
+            t => Functional.MseLoss(t[0], TestData.Tensor(target, [2, 3])),
+            v => v[0].Select((x, i) => (x - target[i]) * (x - target[i])).Average(),
+            "mse_loss");
+    }
+
+    [Fact]
+    public void Vae_KL_term_gradients_match_finite_differences_and_the_closed_form()
+    {
+        var (mu, logVar) = (TestData.Uniform(14, 8), TestData.Uniform(15, 8));
+        CheckGradients(
+            [("mu", mu, [2, 4]), ("logvar", logVar, [2, 4])],
+            t => -0.5 * (1 + t[1] - t[0].Square() - t[1].Exp()).Sum(),
+            v => -0.5 * v[0].Select((m, i) => 1 + v[1][i] - (m * m) - Math.Exp(v[1][i])).Sum(),
+            "KL");
+
+        using var scope = Engine.NewDisposeScope();
+        var (m, lv) = (TestData.Tensor(mu, [2, 4]).WithRequiresGrad(), TestData.Tensor(logVar, [2, 4]).WithRequiresGrad());
+        (-0.5 * (1 + lv - m.Square() - lv.Exp()).Sum()).Backward();
+        m.Grad!.ShouldBeClose(mu, 1e-15, "∂KL/∂μ = μ");
+        lv.Grad!.ShouldBeClose(logVar.Select(v => 0.5 * (Math.Exp(v) - 1)).ToArray(), 1e-15, "∂KL/∂logvar = (exp(logvar) − 1)/2");
+    }
+
+    [Fact]
+    public void Resampling_gradients_with_respect_to_the_image_match_finite_differences()
+    {
+        long[] shape = [1, 2, 6, 5];
+        var grid = TestData.Uniform(16, 3 * 4 * 2, -1.2, 1.2);
+        var r = TestData.Uniform(103, 2 * 3 * 4);
+        CheckGradients(
+            [("image", TestData.Uniform(17, 60), shape)],
+            t => (Functional.GridSample(t[0], TestData.Tensor(grid, [1, 3, 4, 2])) * TestData.Tensor(r, [1, 2, 3, 4])).Sum(),
+            v => Dot(NaiveSampling.GridSample(v[0], shape, grid, 3, 4), r),
+            "grid_sample");
+        CheckGradients(
+            [("image", TestData.Uniform(18, 60), shape)],
+            t => (Functional.InterpolateBilinear(t[0], 3, 4) * TestData.Tensor(r, [1, 2, 3, 4])).Sum(),
+            v => Dot(NaiveSampling.InterpolateBilinear(v[0], shape, 3, 4, alignCorners: false), r),
+            "interpolate");
+    }
+
+    [Fact]
+    public void Backward_with_an_explicit_gradient_computes_the_vector_jacobian_product()
+    {
+        using var scope = Engine.NewDisposeScope();
+        var x = Tensor.From(new[] { 1.0, -2, 3 }).WithRequiresGrad();
+        var y = x * x;
+        y.Backward(Tensor.From(new[] { 1.0, 0.5, -2 }));
+        x.Grad!.ToArray<double>().Should().Equal(2, -2, -12);
+    }
+
+    [Fact]
+    public void Grad_is_null_before_backward_accumulates_over_passes_and_ClearGrad_drops_it()
+    {
+        using var scope = Engine.NewDisposeScope();
+        var x = Tensor.From(new[] { 1.0, 2 }).WithRequiresGrad();
+        x.RequiresGrad.Should().BeTrue();
+        x.Grad.Should().BeNull();
+
+        (x * 3).Sum().Backward();
+        x.Grad!.ToArray<double>().Should().Equal(3, 3);
+        (x * 3).Sum().Backward();
+        x.Grad!.ToArray<double>().Should().Equal([6.0, 6], "a second backward pass adds to the gradient");
+
+        x.ClearGrad();
+        x.Grad.Should().BeNull();
+        (x * x).Sum().Backward();
+        x.Grad!.ToArray<double>().Should().Equal(2, 4);
+    }
+
+    [Fact]
+    public void Detach_cuts_the_graph_but_shares_the_values()
+    {
+        using var scope = Engine.NewDisposeScope();
+        var x = Tensor.From(new[] { 1.0, 2 }).WithRequiresGrad();
+        var detached = x.Detach();
+        detached.RequiresGrad.Should().BeFalse();
+        detached.ToArray<double>().Should().Equal(1, 2);
+
+        ((x * 2) + (detached * 5)).Sum().Backward();
+        x.Grad!.ToArray<double>().Should().Equal([2.0, 2], "the detached branch contributes nothing");
+    }
+
+    [Fact]
+    public void NoGrad_stops_recording_until_disposed_and_EnableGrad_turns_it_back_on()
+    {
+        using var scope = Engine.NewDisposeScope();
+        var x = Tensor.From(new[] { 1.0 }).WithRequiresGrad();
+        Engine.IsGradEnabled.Should().BeTrue();
+        (x * 2).RequiresGrad.Should().BeTrue();
+        using (Engine.NoGrad())
+        {
+            Engine.IsGradEnabled.Should().BeFalse();
+            (x * 2).RequiresGrad.Should().BeFalse();
+            using (Engine.EnableGrad())
+            {
+                (x * 2).RequiresGrad.Should().BeTrue();
+            }
+
+            Engine.IsGradEnabled.Should().BeFalse("leaving EnableGrad restores the mode it found");
+        }
+
+        Engine.IsGradEnabled.Should().BeTrue();
+        (x * 2).RequiresGrad.Should().BeTrue();
+    }
+
+    [Fact]
+    public void RequiresGrad_can_be_switched_off_again()
+    {
+        using var scope = Engine.NewDisposeScope();
+        var x = Tensor.Zeros([2]);
+        x.RequiresGrad.Should().BeFalse();
+        x.RequiresGrad = true;
+        x.RequiresGrad.Should().BeTrue();
+        x.ToString().Should().Contain("requires_grad");
+        x.RequiresGrad = false;
+        (x * 2).RequiresGrad.Should().BeFalse();
+    }
+
+    [Fact]
+    public void SetData_replaces_the_values_but_keeps_the_tensor_and_its_requires_grad()
+    {
+        using var scope = Engine.NewDisposeScope();
+        var parameter = Tensor.Zeros([2]).WithRequiresGrad();
+        var alias = parameter.Alias();
+        parameter.SetData(Tensor.From(new[] { 1f, 2, 3 }));
+        parameter.Shape.Should().Equal(3);
+        alias.ToArray<float>().Should().Equal([1f, 2, 3], "every owner of the tensor sees the new data");
+        parameter.RequiresGrad.Should().BeTrue();
+        (parameter * 2).Sum().Backward();
+        parameter.Grad!.ToArray<float>().Should().Equal(2, 2, 2);
+    }
+
+    private static double Dot(double[] a, double[] b) => a.Select((v, i) => v * b[i]).Sum();
+
+    // Runs the engine's loss with every input requiring grad, then compares each input's gradient
+    // with the finite differences of the naive loss in that input, the others held fixed.
+    private static void CheckGradients(
+        (string Name, double[] Values, long[] Shape)[] inputs,
+        Func<Tensor[], Tensor> engineLoss,
+        Func<double[][], double> naiveLoss,
+        string what)
+    {
+        using var scope = Engine.NewDisposeScope();
+        var tensors = inputs.Select(i => TestData.Tensor(i.Values, i.Shape).WithRequiresGrad()).ToArray();
+        var loss = engineLoss(tensors);
+        loss.Item().Should().BeApproximately(naiveLoss(inputs.Select(i => i.Values).ToArray()), 1e-12, "{0}: the forward passes agree", what);
+        loss.Backward();
+        for (var k = 0; k < inputs.Length; k++)
+        {
+            var numeric = FiniteDifference.Gradient(
+                x => naiveLoss(inputs.Select((input, j) => j == k ? x : input.Values).ToArray()),
+                inputs[k].Values);
+            tensors[k].Grad.Should().NotBeNull("{0}: {1} requires grad", what, inputs[k].Name);
+            tensors[k].Grad!.ShouldBeClose(numeric, Tolerance, $"{what}: ∂L/∂{inputs[k].Name}");
+        }
+    }
+}
