@@ -9,5 +9,6 @@ var root = new RootCommand("LaVae: reproduce 'Towards Composable Distributions o
     AcceptCommand.Create(),
     AugmentCommand.Create(),
     BenchCommand.Create(),
+    DataCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -54,7 +54,7 @@ internal static class AugmentCommand
             }
             else
             {
-                var rows = Enumerable.Range(0, 4).Select(k => (IReadOnlyList<byte[]>)SplitImages(sets[(Models.AugClass)k])).ToList();
+                var rows = Enumerable.Range(0, 4).Select(k => ReconstructionGrid.Tiles(sets[(Models.AugClass)k])).ToList();
                 PngWriter.Write(target, ImageGrid.Gray(rows, 28, 28, new GridStyle(Scale: 3)));
                 Console.WriteLine($"wrote {target}: rows {string.Join(", ", augmentations.SetNames)}");
             }
@@ -62,11 +62,5 @@ internal static class AugmentCommand
             return 0;
         });
         return command;
-    }
-
-    private static List<byte[]> SplitImages(Tensor images)
-    {
-        var pixels = images.Contiguous().ToArray<byte>();
-        return Enumerable.Range(0, (int)images.Size(0)).Select(i => pixels.AsSpan(i * 784, 784).ToArray()).ToList();
     }
 }

@@ -39,11 +39,11 @@ public static class ReconstructionGrid
         {
             if (target is { } set)
             {
-                rows.Add(Split(test[set].IndexSelect(0, indices)));
+                rows.Add(Tiles(test[set].IndexSelect(0, indices)));
             }
             else if (columns.FirstOrDefault(c => c.Name == columnName) is { } column)
             {
-                rows.Add(Split(ToPixels(column.Predict(test, indices))));
+                rows.Add(Tiles(ToPixels(column.Predict(test, indices))));
             }
         }
 
@@ -57,8 +57,10 @@ public static class ReconstructionGrid
         return (probabilities * 255.0).Round().Clamp(0, 255).To(DType.UInt8).Squeeze(1);
     }
 
-    private static List<byte[]> Split(Tensor images)
+    /// <summary>A uint8 batch (B, 28, 28) as one byte array per image, the tiles of an <see cref="ImageGrid"/>.</summary>
+    public static IReadOnlyList<byte[]> Tiles(Tensor images)
     {
+        ArgumentNullException.ThrowIfNull(images);
         var pixels = images.Contiguous().ToArray<byte>();
         return Enumerable.Range(0, (int)images.Size(0)).Select(i => pixels.AsSpan(i * 784, 784).ToArray()).ToList();
     }

@@ -50,10 +50,13 @@ public abstract class Optimizer : IDisposable
         }
     }
 
-    /// <summary>"step" and "{index}.{moment}" tensors, for checkpoints.</summary>
+    /// <summary>
+    /// "step" and "{index}.{moment}" tensors, for checkpoints. The moments are the live state; the
+    /// "step" tensor is new and belongs to the caller's dispose scope.
+    /// </summary>
     public IReadOnlyDictionary<string, Tensor> StateDict()
     {
-        var state = new Dictionary<string, Tensor> { ["step"] = Tensor.From(new[] { StepCount }).DetachFromScope() };
+        var state = new Dictionary<string, Tensor> { ["step"] = Tensor.From(new[] { StepCount }) };
         for (var i = 0; i < moments.Length; i++)
         {
             for (var m = 0; m < moments[i].Length; m++)
