@@ -13,11 +13,12 @@ public sealed class Canny : Augmentation
     public override string Name => "canny";
 
     /// <summary>Canny with given thresholds and apertures (3, 5 or 7), N values each.</summary>
-    internal static Tensor Apply(Tensor images, Tensor low, Tensor high, Tensor aperture)
-    {
-        var edges = OpenCvCanny.Edges(images, low, high, aperture);
-        return edges.LogicalNot().To(DType.UInt8) * Tensor.Full([], 255, DType.UInt8, images.Device);
-    }
+    internal static Tensor Apply(Tensor images, Tensor low, Tensor high, Tensor aperture) =>
+        ImageBatch.InChunks(images.Size(0), (start, length) =>
+        {
+            var edges = OpenCvCanny.Edges(images.Narrow(0, start, length), low.Narrow(0, start, length), high.Narrow(0, start, length), aperture.Narrow(0, start, length));
+            return edges.LogicalNot().To(DType.UInt8) * Tensor.Full([], 255, DType.UInt8, images.Device);
+        });
 
     protected override Tensor Transform(Tensor images, Generator generator)
     {

@@ -11,7 +11,13 @@ public sealed class EdgeDetect : Augmentation
     public override string Name => "edge_detect";
 
     /// <summary>The filter with a given alpha (N values) for each image.</summary>
-    internal static Tensor Apply(Tensor images, Tensor alpha)
+    internal static Tensor Apply(Tensor images, Tensor alpha) =>
+        ImageBatch.InChunks(images.Size(0), (start, length) => Filter(images.Narrow(0, start, length), alpha.Narrow(0, start, length)));
+
+    protected override Tensor Transform(Tensor images, Generator generator) =>
+        Apply(images, RandomDraws.Uniform(generator, images.Size(0), 0, 1, images.Device));
+
+    private static Tensor Filter(Tensor images, Tensor alpha)
     {
         // imgaug builds the matrix in float32 and OpenCV's filter2D sums in float32, so do the same.
         var a = alpha.To(DType.Float32).View(-1, 1, 1);
@@ -28,7 +34,4 @@ public sealed class EdgeDetect : Augmentation
         // filter2D writes uint8 through saturate_cast: round half to even, clip to [0, 255].
         return ImageBatch.RoundToBytes(filtered);
     }
-
-    protected override Tensor Transform(Tensor images, Generator generator) =>
-        Apply(images, RandomDraws.Uniform(generator, images.Size(0), 0, 1, images.Device));
 }

@@ -27,9 +27,12 @@ public sealed class GaussianBlur : Augmentation
 
         // torchvision convolves in float32; float64 keeps a GPU from using TF32 and differs from
         // float32 only where a value lies within float32 rounding of a half.
-        var padded = Functional.Pad(ImageBatch.AsChannel(images, DType.Float64), [half, half, half, half], PadMode.Reflect);
-        var blurred = Functional.Conv2d(padded, kernel2d.To(DType.Float64).View(1, 1, KernelSize, KernelSize));
-        return ImageBatch.RoundToBytes(blurred.Squeeze(1));
+        var weights = kernel2d.To(DType.Float64).View(1, 1, KernelSize, KernelSize);
+        return ImageBatch.InChunks(images.Size(0), (start, length) =>
+        {
+            var padded = Functional.Pad(ImageBatch.AsChannel(images.Narrow(0, start, length), DType.Float64), [half, half, half, half], PadMode.Reflect);
+            return ImageBatch.RoundToBytes(Functional.Conv2d(padded, weights).Squeeze(1));
+        });
     }
 
     protected override Tensor Transform(Tensor images, Generator generator) =>

@@ -21,7 +21,13 @@ public sealed class ShearX : Augmentation
     public override string Name => "shearX";
 
     /// <summary>The shear by given angles in degrees (N values), one per image.</summary>
-    internal static Tensor Apply(Tensor images, Tensor degrees)
+    internal static Tensor Apply(Tensor images, Tensor degrees) =>
+        ImageBatch.InChunks(images.Size(0), (start, length) => Shear(images.Narrow(0, start, length), degrees.Narrow(0, start, length)));
+
+    protected override Tensor Transform(Tensor images, Generator generator) =>
+        Apply(images, RandomDraws.Uniform(generator, images.Size(0), MinDegrees, MaxDegrees, images.Device, DType.Float64));
+
+    private static Tensor Shear(Tensor images, Tensor degrees)
     {
         const double centre = ImageBatch.Side / 2.0 - 0.5;
         var radians = degrees.To(DType.Float64) * (Math.PI / 180);
@@ -36,7 +42,4 @@ public sealed class ShearX : Augmentation
         ], dim: 1);
         return OpenCvWarpAffine.Bilinear(images, forward);
     }
-
-    protected override Tensor Transform(Tensor images, Generator generator) =>
-        Apply(images, RandomDraws.Uniform(generator, images.Size(0), MinDegrees, MaxDegrees, images.Device, DType.Float64));
 }
