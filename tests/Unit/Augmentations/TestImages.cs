@@ -1,0 +1,51 @@
+using LaVae.Torch;
+
+namespace LaVae.Tests.Unit.Augmentations;
+
+/// <summary>Small uint8 image batches (N, 28, 28) for the augmentation tests.</summary>
+internal static class TestImages
+{
+    public const int Side = 28;
+
+    /// <summary>Uniformly random bytes from a seeded System.Random.</summary>
+    public static Tensor Random(int count, int seed)
+    {
+        var bytes = new byte[count * Side * Side];
+        new Random(seed).NextBytes(bytes);
+        return Tensor.From(bytes, count, Side, Side);
+    }
+
+    /// <summary>One image whose pixel (row, column) is <paramref name="pixel"/>(row, column).</summary>
+    public static Tensor Drawn(Func<int, int, byte> pixel)
+    {
+        var bytes = new byte[Side * Side];
+        for (var row = 0; row < Side; row++)
+        {
+            for (var column = 0; column < Side; column++)
+            {
+                bytes[row * Side + column] = pixel(row, column);
+            }
+        }
+
+        return Tensor.From(bytes, 1, Side, Side);
+    }
+
+    /// <summary>The pixels of image <paramref name="index"/> as [row, column].</summary>
+    public static byte[,] Pixels(Tensor images, int index = 0)
+    {
+        var bytes = images.Select(0, index).Contiguous().ToArray<byte>();
+        var pixels = new byte[Side, Side];
+        for (var row = 0; row < Side; row++)
+        {
+            for (var column = 0; column < Side; column++)
+            {
+                pixels[row, column] = bytes[row * Side + column];
+            }
+        }
+
+        return pixels;
+    }
+
+    /// <summary>The batch's bytes, row-major.</summary>
+    public static byte[] Bytes(Tensor images) => images.Contiguous().ToArray<byte>();
+}
