@@ -13,9 +13,9 @@ namespace LaVae.Tests.Reproduction;
 public static class ReproductionRuns
 {
     private static readonly ConcurrentDictionary<string, Lazy<RunOutcome>> Runs = new();
-    private static readonly Lazy<ExperimentCatalog> LazyCatalog = new(() => ExperimentCatalog.Load(Root));
+    private static readonly Lazy<ExperimentCatalog> LazyCatalog = new(() => ExperimentCatalog.Load(FindRoot()));
 
-    public static string Root { get; } = FindRoot();
+    public static string Root => FindRoot();
 
     public static string Profile => Environment.GetEnvironmentVariable("LAVAE_PROFILE") is { Length: > 0 } profile ? profile : "smoke";
 

@@ -1,3 +1,4 @@
+using LaVae.Data;
 using LaVae.Torch;
 
 namespace LaVae.Augmentations;
@@ -35,7 +36,7 @@ public sealed class AugmentationPair
     /// set's randomness depends on another's. The composition applies A2 to the very images of the
     /// A1 set, so A1(x0) and A2(A1(x0)) stay aligned.
     /// </summary>
-    public AugmentedSets Apply(Tensor originals, ulong seed)
+    public AlignedSets Apply(Tensor originals, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(originals);
         var device = originals.Device;
@@ -45,7 +46,7 @@ public sealed class AugmentationPair
         var first = First.Apply(originals, firstGenerator);
         var second = Second.Apply(originals, secondGenerator);
         var composed = Second.Apply(first, composedGenerator);
-        return new AugmentedSets(originals, first, second, composed, SetNames);
+        return new AlignedSets(originals, first, second, composed);
     }
 
     public override string ToString() => Name;

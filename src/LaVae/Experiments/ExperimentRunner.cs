@@ -140,9 +140,11 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
         }
 
         var pixels = split.Images.Pixels.AsSpan(0, count * split.Images.PixelsPerImage);
-        using var originals = Tensor.From<byte>(pixels, [count, split.Images.Rows, split.Images.Cols], device).DetachFromScope();
+        var originals = Tensor.From<byte>(pixels, [count, split.Images.Rows, split.Images.Cols], device).DetachFromScope();
         var pair = AugmentationRegistry.Pair(run.Pair[0], run.Pair[1]);
-        return pair.ApplyInChunks(originals, Seeds.Derive((ulong)run.Seed, $"augment/{splitName}"));
+        using var scope = Engine.NewDisposeScope();
+        var sets = pair.Apply(originals, Seeds.Derive((ulong)run.Seed, $"augment/{splitName}"));
+        return new AlignedSets(originals, sets[AugClass.Aug1].MoveToOuterScope(), sets[AugClass.Aug2].MoveToOuterScope(), sets[AugClass.Compose].MoveToOuterScope());
     }
 
     private static double Lap(Stopwatch watch)

@@ -1,3 +1,4 @@
+using LaVae.Models;
 using LaVae.Augmentations;
 using LaVae.Torch;
 
@@ -27,12 +28,11 @@ public class AugmentationPairTests
         var flipOfRotation = TestImages.Bytes(flip.Apply(rotate.Apply(images, generator), generator));
         var rotationOfFlip = TestImages.Bytes(rotate.Apply(flip.Apply(images, generator), generator));
         flipOfRotation.Should().NotEqual(rotationOfFlip, because: "rotate_cw and flip_lr do not commute, so the order is visible");
-        TestImages.Bytes(sets.Composed).Should().Equal(flipOfRotation);
-        TestImages.Bytes(sets.First).Should().Equal(TestImages.Bytes(rotate.Apply(images, generator)));
-        TestImages.Bytes(sets.Second).Should().Equal(TestImages.Bytes(flip.Apply(images, generator)));
-        sets.Original.Should().BeSameAs(images);
-        sets.Names.Should().Equal("orig", "rotate_cw", "flip_lr", "rotate_cw+flip_lr");
-        sets.Images.Should().Equal(sets.Original, sets.First, sets.Second, sets.Composed);
+        TestImages.Bytes(sets[AugClass.Compose]).Should().Equal(flipOfRotation);
+        TestImages.Bytes(sets[AugClass.Aug1]).Should().Equal(TestImages.Bytes(rotate.Apply(images, generator)));
+        TestImages.Bytes(sets[AugClass.Aug2]).Should().Equal(TestImages.Bytes(flip.Apply(images, generator)));
+        sets.Orig.Should().BeSameAs(images);
+        new AugmentationPair(rotate, flip).SetNames.Should().Equal("orig", "rotate_cw", "flip_lr", "rotate_cw+flip_lr");
     }
 
     [Fact]
@@ -48,9 +48,9 @@ public class AugmentationPairTests
         using var firstStream = new Generator(4 * seed + 1);
         using var secondStream = new Generator(4 * seed + 2);
         using var composedStream = new Generator(4 * seed + 3);
-        TestImages.Bytes(sets.First).Should().Equal(TestImages.Bytes(shear.Apply(images, firstStream)));
-        TestImages.Bytes(sets.Second).Should().Equal(TestImages.Bytes(noise.Apply(images, secondStream)));
-        TestImages.Bytes(sets.Composed).Should().Equal(TestImages.Bytes(noise.Apply(sets.First, composedStream)));
+        TestImages.Bytes(sets[AugClass.Aug1]).Should().Equal(TestImages.Bytes(shear.Apply(images, firstStream)));
+        TestImages.Bytes(sets[AugClass.Aug2]).Should().Equal(TestImages.Bytes(noise.Apply(images, secondStream)));
+        TestImages.Bytes(sets[AugClass.Compose]).Should().Equal(TestImages.Bytes(noise.Apply(sets[AugClass.Aug1], composedStream)));
     }
 
     [Fact]
@@ -66,8 +66,8 @@ public class AugmentationPairTests
 
         for (var k = 1; k < 4; k++)
         {
-            TestImages.Bytes(again.Images[k]).Should().Equal(TestImages.Bytes(sets.Images[k]), because: $"set {sets.Names[k]} with the same seed");
-            TestImages.Bytes(other.Images[k]).Should().NotEqual(TestImages.Bytes(sets.Images[k]), because: $"set {sets.Names[k]} with another seed");
+            TestImages.Bytes(again[(AugClass)k]).Should().Equal(TestImages.Bytes(sets[(AugClass)k]), because: $"set {pair.SetNames[k]} with the same seed");
+            TestImages.Bytes(other[(AugClass)k]).Should().NotEqual(TestImages.Bytes(sets[(AugClass)k]), because: $"set {pair.SetNames[k]} with another seed");
         }
     }
 }

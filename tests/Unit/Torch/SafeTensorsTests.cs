@@ -1,9 +1,10 @@
 using System.Buffers.Binary;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using LaVae.IO;
 using LaVae.Tests.Unit.Torch.Reference;
-using LaVae.Torch;
 using LaVae.Torch.Serialization;
+using LaVae.Torch;
 
 namespace LaVae.Tests.Unit.Torch;
 
