@@ -10,5 +10,6 @@ var root = new RootCommand("LaVae: reproduce 'Towards Composable Distributions o
     AugmentCommand.Create(),
     BenchCommand.Create(),
     DataCommand.Create(),
+    InfoCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -30,6 +30,7 @@ public static class ReproductionRuns
 
     private static RunOutcome Execute(string experimentId)
     {
+        Engine.UseAllCores();
         var runner = new ExperimentRunner(Catalog, new PlainTextProgress(Console.Out));
         return runner.Run(Catalog.Find(experimentId), new RunOptions(Profile, Device, RunFolder(experimentId)));
     }

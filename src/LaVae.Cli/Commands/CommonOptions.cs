@@ -27,6 +27,10 @@ internal static class CommonOptions
         {
             Engine.Threads = threads;
         }
+        else
+        {
+            Engine.UseAllCores();
+        }
 
         if (Blas.SlowBlasWarning() is { } warning)
         {

@@ -20,11 +20,15 @@ public static class Engine
     /// <summary>Seeds libtorch's global generators (CPU and CUDA).</summary>
     public static void ManualSeed(ulong seed) => Check.Status(NativeMethods.lavae_manual_seed(seed));
 
+    /// <summary>libtorch's intra-op threads (setting it also keeps OpenBLAS on one thread, see runtime.cpp).</summary>
     public static int Threads
     {
         get => NativeMethods.lavae_get_num_threads();
         set => Check.Status(NativeMethods.lavae_set_num_threads(value));
     }
+
+    /// <summary>One intra-op thread per core: libtorch's own default can be a single thread.</summary>
+    public static void UseAllCores() => Threads = Environment.ProcessorCount;
 
     /// <summary>Makes libtorch use deterministic algorithms only (and cuDNN deterministic, not benchmarking).</summary>
     public static void SetDeterministic(bool enabled) => Check.Status(NativeMethods.lavae_set_deterministic(enabled ? 1 : 0));
