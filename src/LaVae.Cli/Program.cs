@@ -1,5 +1,13 @@
 using System.CommandLine;
 using LaVae.Cli.Commands;
+using LaVae.Cli.Rendering;
+using Spectre.Console;
+
+if (!Interactive.IsTerminal)
+{
+    // CI logs and files get plain text: no colour codes, no live redrawing.
+    AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+}
 
 var root = new RootCommand("LaVae: reproduce 'Towards Composable Distributions of Latent Space Augmentations' on libtorch.")
 {

@@ -39,7 +39,10 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
         using var folderLock = OutputLock.Acquire(options.OutputFolder);
 
         var resultsPath = Path.Combine(options.OutputFolder, ResultsFile.FileName);
-        var reused = !options.Force && File.Exists(resultsPath) && ResultsFile.Read(resultsPath).RunKey == key.Value;
+        // Reuse needs the same key and every figure the snapshots now ask for; otherwise measure again,
+        // which after a finished run only reloads the completed checkpoints and evaluates.
+        var reused = !options.Force && File.Exists(resultsPath) && ResultsFile.Read(resultsPath).RunKey == key.Value
+            && FigureNames(resolved).All(name => File.Exists(Path.Combine(options.OutputFolder, FigurePath(name))));
         var measurements = reused ? ResultsFile.Read(resultsPath).Measurements : Measure(resolved, key, options);
         var results = RunResults.FromMeasurements(resolved, key, measurements, catalog.Baselines);
         ResultsFile.Write(resultsPath, results);
@@ -114,20 +117,26 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
         }
     }
 
-    /// <summary>One reconstruction grid per model (and per snapshot of it, at the snapshot's digit count).</summary>
-    private static IEnumerable<string> RenderFigures(ResolvedExperiment resolved, string kind, AlignedSets test, IReadOnlyList<ErrorColumn> columns, string outputFolder)
+    /// <summary>Relative path of a figure, '/'-separated as results.json lists them.</summary>
+    public static string FigurePath(string name) => $"{FiguresFolder}/{name}.png";
+
+    /// <summary>Every figure a run of <paramref name="resolved"/> renders.</summary>
+    private static IEnumerable<string> FigureNames(ResolvedExperiment resolved) =>
+        resolved.Run.Models.SelectMany(kind => FiguresOf(resolved, kind)).Select(figure => figure.Name);
+
+    /// <summary>One reconstruction grid per snapshot of the model, or a default one when it has none.</summary>
+    private static IReadOnlyList<(string Name, int Digits)> FiguresOf(ResolvedExperiment resolved, string kind)
     {
         var wanted = resolved.Snapshots.Where(s => s.Model == kind).Select(s => (s.Name, s.Digits)).ToList();
-        if (wanted.Count == 0)
-        {
-            wanted.Add(($"{kind}-reconstructions", DefaultFigureDigits));
-        }
+        return wanted.Count > 0 ? wanted : [($"{kind}-reconstructions", DefaultFigureDigits)];
+    }
 
-        foreach (var (name, digits) in wanted)
+    private static IEnumerable<string> RenderFigures(ResolvedExperiment resolved, string kind, AlignedSets test, IReadOnlyList<ErrorColumn> columns, string outputFolder)
+    {
+        foreach (var (name, digits) in FiguresOf(resolved, kind))
         {
-            var relative = $"{FiguresFolder}/{name}.png";
-            PngWriter.Write(Path.Combine(outputFolder, relative), ReconstructionGrid.Render(test, columns, (int)Math.Min(digits, test.Count)));
-            yield return relative;
+            PngWriter.Write(Path.Combine(outputFolder, FigurePath(name)), ReconstructionGrid.Render(test, columns, (int)Math.Min(digits, test.Count)));
+            yield return FigurePath(name);
         }
     }
 
