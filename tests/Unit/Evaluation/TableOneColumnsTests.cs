@@ -10,7 +10,7 @@ namespace LaVae.Tests.Unit.Evaluation;
 /// <summary>Table I's columns: what each predicts from which set and what it is compared with.</summary>
 public class TableOneColumnsTests
 {
-    private static readonly Tensor Digits = Tiny.Indices(2, 0).DetachFromScope();
+    private static Tensor Digits => Tiny.Indices(2, 0);
 
     [Fact]
     public void Lavae_columns_and_their_targets()
