@@ -8,7 +8,8 @@ namespace LaVae.Evaluation;
 /// Table I's columns for each model kind (z0 = the encoder mean of x0):
 /// orig: decode(z0) vs x0; aug1/aug2: decode(z0·L_k) vs A_k(x0); compose: decode(z0·L1·L2) vs
 /// A2(A1(x0)); reverse_compose: decode(z0·L2·L1) vs A2(A1(x0)); inverse_aug_k: decode(μ(A_k(x0))·L_k⁻¹)
-/// vs x0; inverse_compose: decode(μ(A2(A1(x0)))·L2⁻¹·L1⁻¹) vs x0.
+/// vs x0; inverse_compose: decode(μ(A2(A1(x0)))·L2⁻¹·L1⁻¹) vs x0. A LAVAE with non-linear (MLP) maps
+/// has no inverse columns.
 /// </summary>
 public static class TableOneColumns
 {
@@ -17,13 +18,23 @@ public static class TableOneColumns
         ArgumentNullException.ThrowIfNull(model);
         Tensor Z0(AlignedSets s, Tensor i) => model.Encode(s.Batch(AugClass.Orig, i)).Mu;
         Tensor Mu(AlignedSets s, AugClass c, Tensor i) => model.Encode(s.Batch(c, i)).Mu;
-        return
+        ErrorColumn[] forward =
         [
             new("orig", AugClass.Orig, (s, i) => model.Decode(Z0(s, i), head)),
             new("aug1", AugClass.Aug1, (s, i) => model.Decode(model.Augment(Z0(s, i), 0), head)),
             new("aug2", AugClass.Aug2, (s, i) => model.Decode(model.Augment(Z0(s, i), 1), head)),
             new("compose", AugClass.Compose, (s, i) => model.Decode(model.Compose(Z0(s, i)), head)),
             new("reverse_compose", AugClass.Compose, (s, i) => model.Decode(model.ReverseCompose(Z0(s, i)), head)),
+        ];
+        if (!model.Maps.All(map => map is LatentMap))
+        {
+            // The MLP ablation's maps have no inverse (paper section 5), so there is nothing to measure there.
+            return forward;
+        }
+
+        return
+        [
+            .. forward,
             new("inverse_aug1", AugClass.Orig, (s, i) => model.Decode(model.Invert(Mu(s, AugClass.Aug1, i), 0), head)),
             new("inverse_aug2", AugClass.Orig, (s, i) => model.Decode(model.Invert(Mu(s, AugClass.Aug2, i), 1), head)),
             new("inverse_compose", AugClass.Orig, (s, i) => model.Decode(model.InvertCompose(Mu(s, AugClass.Compose, i)), head)),

@@ -83,8 +83,11 @@ public sealed class ModelTraining
             var value = loss.Item();
             if (!double.IsFinite(value))
             {
+                var kept = File.Exists(checkpoint.Path)
+                    ? $"the last good checkpoint ({checkpoint.Path}) was kept"
+                    : $"no checkpoint had been written to {checkpoint.Path} yet";
                 throw new TrainingDivergedException(
-                    $"{modelName}: loss became {value} in stage {stage.Name}, epoch {epoch + 1}, batch {b + 1}; the last good checkpoint ({checkpoint.Path}) was kept.");
+                    $"{modelName}: loss became {value} in stage {stage.Name}, epoch {epoch + 1}, batch {b + 1}; {kept}.");
             }
 
             optimizer.ZeroGrad();

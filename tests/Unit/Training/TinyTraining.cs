@@ -1,0 +1,61 @@
+using LaVae.Experiments;
+using LaVae.Torch;
+using LaVae.Torch.Modules;
+using LaVae.Training;
+
+namespace LaVae.Tests.Unit.Training;
+
+/// <summary>Settings, contexts and parameter snapshots for training tiny models in a test.</summary>
+internal static class TinyTraining
+{
+    /// <summary>F = 4, batch 16, one to three epochs a stage: a whole LAVAE trains in well under a second.</summary>
+    public static TrainingSettings Settings(int stage1 = 2, int stage2 = 3, int stage3 = 2, int cvae = 3) => new(
+        Filters: 4, LatentDim: 16, BatchSize: 16, LearningRate: 1e-3, KlWeight: 1, InvolutoryWeight: 1,
+        TrainImages: 16, TestImages: 4, Stage1Epochs: stage1, Stage2Epochs: stage2, Stage3Epochs: stage3, CvaeEpochs: cvae,
+        CheckpointEvery: 1);
+
+    public static TrainingContext Context(ITrainingProgress progress, ulong seed = 5, int checkpointEvery = 1) =>
+        new(seed, Device.Cpu, progress, checkpointEvery);
+
+    /// <summary>Every parameter's values by name, copied out.</summary>
+    public static Dictionary<string, float[]> Snapshot(Module model) =>
+        model.NamedParameters().ToDictionary(p => p.Name, p => p.Tensor.Contiguous().ToArray<float>());
+
+    /// <summary>The names whose values differ in any bit between two snapshots of the same model.</summary>
+    public static List<string> Changed(Dictionary<string, float[]> before, Dictionary<string, float[]> after)
+    {
+        before.Keys.Should().BeEquivalentTo(after.Keys);
+        return before.Keys.Where(name => !Bits(before[name]).SequenceEqual(Bits(after[name]))).ToList();
+    }
+
+    private static IEnumerable<int> Bits(float[] values) => values.Select(BitConverter.SingleToInt32Bits);
+}
+
+/// <summary>A crash stands in for a killed process: thrown from a progress callback, in the middle of a stage.</summary>
+internal sealed class SimulatedCrashException(string message) : Exception(message);
+
+/// <summary>Records what training reports and, if asked, crashes right after a chosen batch.</summary>
+internal sealed class RecordingProgress(string? crashStage = null, int crashEpoch = -1, int crashBatch = -1) : ITrainingProgress
+{
+    public List<string> Events { get; } = [];
+
+    public List<(string Stage, int Epoch, int Batch)> Batches { get; } = [];
+
+    public void StageStarted(string model, StagePlan stage, int firstEpoch, int batchesPerEpoch) =>
+        Events.Add($"{model}/{stage.Name} started at epoch {firstEpoch}");
+
+    public void BatchDone(string model, StagePlan stage, int epoch, int batch, double loss)
+    {
+        Batches.Add((stage.Name, epoch, batch));
+        if (stage.Name == crashStage && epoch == crashEpoch && batch == crashBatch)
+        {
+            throw new SimulatedCrashException($"crashed after {stage.Name} epoch {epoch} batch {batch}");
+        }
+    }
+
+    public void EpochDone(string model, StagePlan stage, int epoch, double meanLoss, TimeSpan elapsed)
+    {
+    }
+
+    public void StageSkipped(string model, StagePlan stage, string reason) => Events.Add($"{model}/{stage.Name} skipped");
+}
