@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LaVae.Cli;
 using LaVae.Cli.Commands;
 using LaVae.Cli.Rendering;
 using Spectre.Console;
@@ -20,4 +21,12 @@ var root = new RootCommand("LaVae: reproduce 'Towards Composable Distributions o
     DataCommand.Create(),
     InfoCommand.Create(),
 };
-return root.Parse(args).Invoke();
+try
+{
+    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception error) when (UserFacingError.Describe(error) is { } message)
+{
+    Console.Error.WriteLine($"lavae: {message}");
+    return 2;
+}
