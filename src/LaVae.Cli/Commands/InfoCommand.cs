@@ -11,7 +11,9 @@ internal static class InfoCommand
         var command = new Command("info", "Show the engine: libtorch version and build configuration, BLAS, threads, CUDA.");
         command.SetAction(_ =>
         {
-            Console.WriteLine($"libtorch {Engine.TorchVersion}, {Engine.Threads} intra-op threads");
+            var libtorchDefault = Engine.Threads;
+            Engine.UseAllCores();
+            Console.WriteLine($"libtorch {Engine.TorchVersion}; intra-op threads: {Engine.Threads} as lavae runs (one per core), libtorch's default {libtorchDefault}");
             Console.WriteLine($"BLAS mapped: {Blas.LoadedLibrary() ?? "none (statically linked or not loaded)"}");
             Console.WriteLine($"CUDA: {(Engine.CudaIsAvailable ? $"{Engine.CudaDeviceCount} device(s)" : "not available")}");
             if (Blas.SlowBlasWarning() is { } warning)
