@@ -20,7 +20,23 @@ public sealed class DisposeScope : IDisposable
         current = this;
     }
 
-    internal static DisposeScope? Current => current;
+    /// <summary>
+    /// The innermost scope still open. Skipping disposed ones matters when an outer scope is disposed
+    /// before an inner one: the inner's disposal must not hand new tensors to a dead scope.
+    /// </summary>
+    internal static DisposeScope? Current
+    {
+        get
+        {
+            var scope = current;
+            while (scope is { disposed: true })
+            {
+                scope = scope.Outer;
+            }
+
+            return scope;
+        }
+    }
 
     internal DisposeScope? Outer { get; }
 

@@ -104,6 +104,22 @@ public class DisposeScopeTests
     }
 
     [Fact]
+    public void Disposing_an_outer_scope_before_its_inner_one_never_hands_tensors_to_a_dead_scope()
+    {
+        using var root = Engine.NewDisposeScope();
+        var outer = Engine.NewDisposeScope();
+        var inner = Engine.NewDisposeScope();
+        outer.Dispose();
+        inner.Dispose();
+
+        var later = Tensor.Ones([1]);
+
+        root.Count.Should().Be(1, "with both inner scopes gone, the root scope is the innermost open one");
+        root.Dispose();
+        later.IsDisposed.Should().BeTrue();
+    }
+
+    [Fact]
     public void A_scope_only_owns_tensors_made_on_its_own_thread()
     {
         Tensor? fromOtherThread = null;
