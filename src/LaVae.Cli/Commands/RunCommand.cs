@@ -30,7 +30,8 @@ internal static class RunCommand
             var root = RepositoryRoot.Find(File.Exists(target) ? target : Directory.GetCurrentDirectory());
             var catalog = ExperimentCatalog.Load(root);
             var definition = File.Exists(target)
-                ? catalog.Experiments.Single(e => Path.GetFullPath(Path.Combine(root, e.SourcePath)) == Path.GetFullPath(target))
+                ? catalog.Experiments.FirstOrDefault(e => Path.GetFullPath(Path.Combine(root, e.SourcePath)) == Path.GetFullPath(target))
+                    ?? throw new ArgumentException($"{target} is not one of {Path.Combine(root, ExperimentCatalog.ExperimentsFolder)}/*.yaml; experiments live there")
                 : catalog.Find(target);
             var profileName = parse.GetValue(profile)!;
             var options = new RunOptions(profileName, dev, parse.GetValue(output) ?? RepositoryRoot.RunFolder(root, definition.Id, profileName),
