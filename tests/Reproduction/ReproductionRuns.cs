@@ -13,9 +13,9 @@ namespace LaVae.Tests.Reproduction;
 public static class ReproductionRuns
 {
     private static readonly ConcurrentDictionary<string, Lazy<RunOutcome>> Runs = new();
-    private static readonly Lazy<ExperimentCatalog> LazyCatalog = new(() => ExperimentCatalog.Load(FindRoot()));
+    private static readonly Lazy<ExperimentCatalog> LazyCatalog = new(() => ExperimentCatalog.Load(Root));
 
-    public static string Root => FindRoot();
+    public static string Root => RepositoryRoot.Find(AppContext.BaseDirectory);
 
     public static string Profile => Environment.GetEnvironmentVariable("LAVAE_PROFILE") is { Length: > 0 } profile ? profile : "smoke";
 
@@ -23,7 +23,7 @@ public static class ReproductionRuns
 
     public static ExperimentCatalog Catalog => LazyCatalog.Value;
 
-    public static string RunFolder(string experimentId) => Path.Combine(Root, "runs", experimentId, Profile);
+    public static string RunFolder(string experimentId) => RepositoryRoot.RunFolder(Root, experimentId, Profile);
 
     public static RunOutcome Get(string experimentId) =>
         Runs.GetOrAdd(experimentId, id => new Lazy<RunOutcome>(() => Execute(id))).Value;
@@ -33,18 +33,5 @@ public static class ReproductionRuns
         Engine.UseAllCores();
         var runner = new ExperimentRunner(Catalog, new PlainTextProgress(Console.Out));
         return runner.Run(Catalog.Find(experimentId), new RunOptions(Profile, Device, RunFolder(experimentId)));
-    }
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "LaVae.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"no LaVae.sln above {AppContext.BaseDirectory}");
     }
 }

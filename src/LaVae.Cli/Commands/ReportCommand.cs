@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LaVae.Experiments;
 using LaVae.Reports;
 
 namespace LaVae.Cli.Commands;

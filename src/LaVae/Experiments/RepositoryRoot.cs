@@ -1,14 +1,14 @@
-namespace LaVae.Cli;
+namespace LaVae.Experiments;
 
 /// <summary>Finds the LaVae repository (the folder with experiments/ and baselines/paper/) a path lies in.</summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     public static string Find(string startPath)
     {
         var folder = new DirectoryInfo(Path.GetFullPath(File.Exists(startPath) ? Path.GetDirectoryName(Path.GetFullPath(startPath))! : startPath));
         for (var current = folder; current is not null; current = current.Parent)
         {
-            if (Directory.Exists(Path.Combine(current.FullName, "experiments")) && Directory.Exists(Path.Combine(current.FullName, "baselines", "paper")))
+            if (Directory.Exists(Path.Combine(current.FullName, ExperimentCatalog.ExperimentsFolder)) && Directory.Exists(Path.Combine(current.FullName, ExperimentCatalog.BaselinesFolder)))
             {
                 return current.FullName;
             }
