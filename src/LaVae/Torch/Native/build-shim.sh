@@ -50,6 +50,13 @@ if ! prefix=$(find_torch_prefix); then
 fi
 command -v cmake >/dev/null 2>&1 || fail "cmake not found; install it (apt-get install cmake)."
 
+# Debian's libtorch links the generic libblas.so.3; when the alternatives system points that at the
+# reference BLAS, training steps run about 5x slower than with OpenBLAS.
+blas=$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || true)
+if [[ "$blas" == */blas/libblas.so.3* ]]; then
+  echo "LaVae: libblas.so.3 is the slow reference BLAS ($blas); install libopenblas0 (apt-get install libopenblas0) for about 5x faster training." >&2
+fi
+
 mkdir -p "$build_dir"
 # A different libtorch means a fresh CMake cache.
 stamp="$build_dir/torch-prefix.txt"
