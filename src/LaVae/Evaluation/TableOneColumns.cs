@@ -8,8 +8,9 @@ namespace LaVae.Evaluation;
 /// Table I's columns for each model kind (z0 = the encoder mean of x0):
 /// orig: decode(z0) vs x0; aug1/aug2: decode(z0·L_k) vs A_k(x0); compose: decode(z0·L1·L2) vs
 /// A2(A1(x0)); reverse_compose: decode(z0·L2·L1) vs A2(A1(x0)); inverse_aug_k: decode(μ(A_k(x0))·L_k⁻¹)
-/// vs x0; inverse_compose: decode(μ(A2(A1(x0)))·L2⁻¹·L1⁻¹) vs x0. A LAVAE with non-linear (MLP) maps
-/// has no inverse columns.
+/// vs x0; inverse_compose: decode(μ(A2(A1(x0)))·L2⁻¹·L1⁻¹) vs x0; involutory_inverse_aug_k: the same with
+/// the authors' shortcut L_k·L_k for L_k⁻¹, for comparison. A LAVAE with non-linear (MLP) maps has no
+/// inverse columns.
 /// </summary>
 public static class TableOneColumns
 {
@@ -38,6 +39,8 @@ public static class TableOneColumns
             new("inverse_aug1", AugClass.Orig, (s, i) => model.Decode(model.Invert(Mu(s, AugClass.Aug1, i), 0), head)),
             new("inverse_aug2", AugClass.Orig, (s, i) => model.Decode(model.Invert(Mu(s, AugClass.Aug2, i), 1), head)),
             new("inverse_compose", AugClass.Orig, (s, i) => model.Decode(model.InvertCompose(Mu(s, AugClass.Compose, i)), head)),
+            new("involutory_inverse_aug1", AugClass.Orig, (s, i) => model.Decode(model.InvertInvolutory(Mu(s, AugClass.Aug1, i), 0), head)),
+            new("involutory_inverse_aug2", AugClass.Orig, (s, i) => model.Decode(model.InvertInvolutory(Mu(s, AugClass.Aug2, i), 1), head)),
         ];
     }
 

@@ -33,6 +33,8 @@ public sealed class MetricGrammar
             new("inverse_aug1", "Inverse Aug1"),
             new("inverse_aug2", "Inverse Aug2"),
             new("inverse_compose", "Inverse compose"),
+            new("involutory_inverse_aug1", "Inverse Aug1 by L·L"),
+            new("involutory_inverse_aug2", "Inverse Aug2 by L·L"),
         ]);
 
     /// <summary>Error measures: summed binary cross-entropy and summed squared error, per image.</summary>

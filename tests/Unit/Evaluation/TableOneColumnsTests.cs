@@ -20,7 +20,8 @@ public class TableOneColumnsTests
         TableOneColumns.ForLavae(model).Select(c => (c.Name, c.Target)).Should().Equal(
             ("orig", AugClass.Orig), ("aug1", AugClass.Aug1), ("aug2", AugClass.Aug2), ("compose", AugClass.Compose),
             ("reverse_compose", AugClass.Compose),
-            ("inverse_aug1", AugClass.Orig), ("inverse_aug2", AugClass.Orig), ("inverse_compose", AugClass.Orig));
+            ("inverse_aug1", AugClass.Orig), ("inverse_aug2", AugClass.Orig), ("inverse_compose", AugClass.Orig),
+            ("involutory_inverse_aug1", AugClass.Orig), ("involutory_inverse_aug2", AugClass.Orig));
     }
 
     [Fact]
@@ -46,6 +47,8 @@ public class TableOneColumnsTests
             ["inverse_aug1"] = Decode(Mu(AugClass.Aug1).MatMul(Linalg.Inverse(L(model, 0)))),
             ["inverse_aug2"] = Decode(Mu(AugClass.Aug2).MatMul(Linalg.Inverse(L(model, 1)))),
             ["inverse_compose"] = Decode(Mu(AugClass.Compose).MatMul(Linalg.Inverse(L(model, 1))).MatMul(Linalg.Inverse(L(model, 0)))),
+            ["involutory_inverse_aug1"] = Decode(Mu(AugClass.Aug1).MatMul(L(model, 0)).MatMul(L(model, 0))),
+            ["involutory_inverse_aug2"] = Decode(Mu(AugClass.Aug2).MatMul(L(model, 1)).MatMul(L(model, 1))),
         };
 
         columns.Keys.Should().BeEquivalentTo(expected.Keys);

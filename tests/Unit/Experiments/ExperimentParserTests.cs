@@ -84,7 +84,7 @@ public class ExperimentParserTests
 
     [Theory]
     [InlineData("metric: lavae.bce.total", "metric: lavae.bce.totl",
-        "24:13: unknown column 'totl' in metric 'lavae.bce.totl' (known: orig, aug1, aug2, compose, total, reverse_compose, inverse_aug1, inverse_aug2, inverse_compose)")]
+        "24:13: unknown column 'totl' in metric 'lavae.bce.totl' (known: orig, aug1, aug2, compose, total, reverse_compose, inverse_aug1, inverse_aug2, inverse_compose, involutory_inverse_aug1, involutory_inverse_aug2)")]
     [InlineData("metric: lavae.bce.total", "metric: lavae.mse.total", "24:13: unknown measure 'mse' in metric 'lavae.mse.total' (known: bce, sse)")]
     [InlineData("metric: lavae.bce.total", "metric: lavae.total", "24:13: metric 'lavae.total' must have the form <model>.<measure>.<column>, e.g. lavae.bce.total")]
     [InlineData("metric: lavae.bce.total", "metric: vae.bce.total",
