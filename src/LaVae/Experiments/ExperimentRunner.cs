@@ -65,13 +65,14 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
         using var test = BuildSets(store.Load(dataset, Split.Test), settings.TestImages, run, options.Device, "test");
         timings["data"] = Lap(watch);
 
+        var checkpoints = CheckpointFolder.Prepare(options.OutputFolder, key);
         var context = new TrainingContext((ulong)run.Seed, options.Device, progress, settings.CheckpointEvery);
         var trainers = new ModelTrainers(settings, context, key.Value);
         var metrics = new Dictionary<string, double>();
         var figures = new List<string>();
         foreach (var kind in run.Models)
         {
-            var checkpoint = Path.Combine(options.OutputFolder, CheckpointsFolder, $"{kind}.safetensors");
+            var checkpoint = Path.Combine(checkpoints, $"{kind}.safetensors");
             using var model = Train(trainers, kind, train, run.Pair, checkpoint, out var columns);
             timings[$"train.{kind}"] = Lap(watch);
             foreach (var (name, value) in ReconstructionErrors.Measure(test, columns))
