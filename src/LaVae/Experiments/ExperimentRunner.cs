@@ -41,9 +41,10 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
         var resultsPath = Path.Combine(options.OutputFolder, ResultsFile.FileName);
         // Reuse needs the same key and every figure the snapshots now ask for; otherwise measure again,
         // which after a finished run only reloads the completed checkpoints and evaluates.
-        var reused = !options.Force && File.Exists(resultsPath) && ResultsFile.Read(resultsPath).RunKey == key.Value
+        var stored = !options.Force && File.Exists(resultsPath) ? ResultsFile.Read(resultsPath) : null;
+        var reused = stored?.RunKey == key.Value
             && FigureNames(resolved).All(name => File.Exists(Path.Combine(options.OutputFolder, FigurePath(name))));
-        var measurements = reused ? ResultsFile.Read(resultsPath).Measurements : Measure(resolved, key, options);
+        var measurements = reused ? stored!.Measurements : Measure(resolved, key, options);
         var results = RunResults.FromMeasurements(resolved, key, measurements, catalog.Baselines);
         ResultsFile.Write(resultsPath, results);
         var report = ReportWriter.Write(options.OutputFolder, [resultsPath]);

@@ -34,10 +34,13 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         training.RunStage(Plan("stage1", settings.Stage1Epochs), [.. model.Encoder.Parameters(), .. model.Heads[0].Parameters()], union.Size(0),
             (indices, generator) => LavaeStages.Stage1(model, AlignedSets.ToModelInput(union.IndexSelect(0, indices)), generator, settings.KlWeight));
 
-        using (var latents = new FrozenLatents(model, train))
+        // Encoded on the first stage-2 batch only: a run resumed past stage 2 never needs them.
+        var latents = new Lazy<FrozenLatents>(() => new FrozenLatents(model, train));
+        training.RunStage(Plan("stage2", settings.Stage2Epochs), model.Maps.SelectMany(m => m.Parameters()).ToList(), train.Count,
+            (indices, generator) => LavaeStages.Stage2(model, latents.Value, indices, generator, settings.InvolutoryWeight));
+        if (latents.IsValueCreated)
         {
-            training.RunStage(Plan("stage2", settings.Stage2Epochs), model.Maps.SelectMany(m => m.Parameters()).ToList(), train.Count,
-                (indices, generator) => LavaeStages.Stage2(model, latents, indices, generator, settings.InvolutoryWeight));
+            latents.Value.Dispose();
         }
 
         for (var t = 0; t < transferTargets.Count; t++)
