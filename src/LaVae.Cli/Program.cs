@@ -14,6 +14,7 @@ var root = new RootCommand("LaVae: reproduce 'Towards Composable Distributions o
 {
     RunCommand.Create(),
     ListCommand.Create(),
+    PlanCommand.Create(),
     ReportCommand.Create(),
     AcceptCommand.Create(),
     AugmentCommand.Create(),

@@ -1,3 +1,4 @@
+using LaVae.IO;
 using LaVae.Experiments;
 using LaVae.Torch;
 using LaVae.Training;
@@ -12,7 +13,8 @@ internal static class UserFacingError
 {
     public static string? Describe(Exception error) => error switch
     {
-        ExperimentFormatException or OutputFolderInUseException or TrainingDivergedException or TorchException => error.Message,
+        ExperimentFormatException or OutputFolderInUseException or TrainingDivergedException or TorchException or ArtifactMissingException => error.Message,
+        FormatException => error.Message,
         KeyNotFoundException or ArgumentException or InvalidDataException or IOException or InvalidOperationException => error.Message,
         AggregateException { InnerExceptions.Count: 1 } aggregate => Describe(aggregate.InnerExceptions[0]),
         _ => null,

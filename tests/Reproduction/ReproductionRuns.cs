@@ -32,6 +32,6 @@ public static class ReproductionRuns
     {
         Engine.UseAllCores();
         var runner = new ExperimentRunner(Catalog, new PlainTextProgress(Console.Out));
-        return runner.Run(Catalog.Find(experimentId), new RunOptions(Profile, Device, RunFolder(experimentId)));
+        return runner.Run(Catalog.Find(experimentId), new RunOptions(Profile, Device, RunFolder(experimentId), RepositoryRoot.StoreFolder(Root)));
     }
 }

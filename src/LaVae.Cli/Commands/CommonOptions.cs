@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LaVae.Experiments;
 using LaVae.Torch;
 
 namespace LaVae.Cli.Commands;
@@ -17,6 +18,29 @@ internal static class CommonOptions
         Description = "libtorch intra-op threads (0: one per core).",
         DefaultValueFactory = _ => 0,
     };
+
+    public static Option<string?> Store() => new("--store")
+    {
+        Description = "The artifact store trained parts are shared in (default: $LAVAE_STORE, then runs/artifacts).",
+    };
+
+    /// <summary>The repository, its experiments, and the experiment named by a YAML path or an id.</summary>
+    public static (string Root, ExperimentCatalog Catalog, Experiment Experiment) FindExperiment(string target)
+    {
+        var looksLikeFile = target.EndsWith(".yaml", StringComparison.Ordinal) || target.Contains('/', StringComparison.Ordinal);
+        if (looksLikeFile && !File.Exists(target))
+        {
+            throw new FileNotFoundException($"{target} not found");
+        }
+
+        var root = RepositoryRoot.Find(File.Exists(target) ? target : Directory.GetCurrentDirectory());
+        var catalog = ExperimentCatalog.Load(root);
+        var experiment = File.Exists(target)
+            ? catalog.Experiments.FirstOrDefault(e => Path.GetFullPath(Path.Combine(root, e.SourcePath)) == Path.GetFullPath(target))
+                ?? throw new ArgumentException($"{target} is not one of {Path.Combine(root, ExperimentCatalog.ExperimentsFolder)}/*.yaml; experiments live there")
+            : catalog.Find(target);
+        return (root, catalog, experiment);
+    }
 
     /// <summary>Parses the device, checks it exists, sets threads and warns about a slow BLAS.</summary>
     public static Device Setup(string device, int threads)

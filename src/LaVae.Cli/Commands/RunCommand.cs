@@ -16,27 +16,40 @@ internal static class RunCommand
         var profile = new Option<string>("--profile") { Description = "smoke (small, CPU) or paper (the paper's settings).", DefaultValueFactory = _ => "smoke" };
         var output = new Option<string?>("--out") { Description = "Output folder (default: runs/<experiment>/<profile>)." };
         var data = new Option<string?>("--data") { Description = "Dataset folder (default: $LAVAE_DATA, then ~/.cache/lavae)." };
-        var force = new Option<bool>("--force") { Description = "Retrain even if results.json already holds this run." };
+        var force = new Option<bool>("--force") { Description = "Measure again even if results.json already holds this run." };
+        var store = CommonOptions.Store();
+        var shard = new Option<string?>("--shard") { Description = "Train only share i/n of the experiment's trained parts (processes sharing a store finish the graph together)." };
+        var level = new Option<int?>("--level") { Description = "With --shard: train only parts at this depth of the graph (0: latent spaces and baselines, 1: transfer heads)." };
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
         var command = new Command("run", "Run an experiment and write results.json, figures and report.{md,html}.")
         {
-            experiment, profile, output, data, force, device, threads,
+            experiment, profile, output, data, force, store, shard, level, device, threads,
         };
         command.SetAction(parse =>
         {
             var dev = CommonOptions.Setup(parse.GetValue(device)!, parse.GetValue(threads));
-            var target = parse.GetValue(experiment)!;
-            var root = RepositoryRoot.Find(File.Exists(target) ? target : Directory.GetCurrentDirectory());
-            var catalog = ExperimentCatalog.Load(root);
-            var definition = File.Exists(target)
-                ? catalog.Experiments.FirstOrDefault(e => Path.GetFullPath(Path.Combine(root, e.SourcePath)) == Path.GetFullPath(target))
-                    ?? throw new ArgumentException($"{target} is not one of {Path.Combine(root, ExperimentCatalog.ExperimentsFolder)}/*.yaml; experiments live there")
-                : catalog.Find(target);
+            var (root, catalog, definition) = CommonOptions.FindExperiment(parse.GetValue(experiment)!);
             var profileName = parse.GetValue(profile)!;
             var options = new RunOptions(profileName, dev, parse.GetValue(output) ?? RepositoryRoot.RunFolder(root, definition.Id, profileName),
-                parse.GetValue(data), parse.GetValue(force));
-            Console.WriteLine($"Running {definition.Id} ({profileName} profile) on {dev}; output in {options.OutputFolder}");
+                parse.GetValue(store) ?? RepositoryRoot.StoreFolder(root), parse.GetValue(data), parse.GetValue(force));
+            if (parse.GetValue(shard) is { } shardText)
+            {
+                var share = Shard.Parse(shardText);
+                Console.WriteLine($"Training share {share} of {definition.Id} ({profileName} profile) on {dev}; store {options.StoreFolder}");
+                var left = Train(catalog, definition, options, share, parse.GetValue(level));
+                if (left > 0)
+                {
+                    Console.WriteLine($"Share {share} done; {left} trained part(s) of the graph are still not done (other shares). `lavae plan` shows them.");
+                    return 0;
+                }
+            }
+            else if (parse.GetValue(level) is not null)
+            {
+                throw new ArgumentException("--level applies only with --shard i/n");
+            }
+
+            Console.WriteLine($"Running {definition.Id} ({profileName} profile) on {dev}; output in {options.OutputFolder}; store {options.StoreFolder}");
             var outcome = Execute(catalog, definition, options);
             ResultsSummary.Print(outcome);
             return outcome.Results.Claims.All(c => c.Passed) ? 0 : 1;
@@ -44,18 +57,24 @@ internal static class RunCommand
         return command;
     }
 
-    private static RunOutcome Execute(ExperimentCatalog catalog, Experiment experiment, RunOptions options)
+    private static RunOutcome Execute(ExperimentCatalog catalog, Experiment experiment, RunOptions options) =>
+        WithProgress(catalog, runner => runner.Run(experiment, options));
+
+    private static int Train(ExperimentCatalog catalog, Experiment experiment, RunOptions options, Shard shard, int? level) =>
+        WithProgress(catalog, runner => runner.TrainShare(experiment, options, shard, level));
+
+    private static T WithProgress<T>(ExperimentCatalog catalog, Func<ExperimentRunner, T> work)
     {
         var dataProgress = new Progress<DataProgress>(p => Console.Error.WriteLine($"fetching {p.FileName} from {p.Source}: {p.BytesDone / 1024} KiB"));
         if (!Interactive.IsTerminal)
         {
-            return new ExperimentRunner(catalog, new PlainTextProgress(Console.Out), dataProgress).Run(experiment, options);
+            return work(new ExperimentRunner(catalog, new PlainTextProgress(Console.Out), dataProgress));
         }
 
-        RunOutcome? outcome = null;
+        T result = default!;
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(context => outcome = new ExperimentRunner(catalog, new LiveTrainingProgress(context), dataProgress).Run(experiment, options));
-        return outcome!;
+            .Start(context => result = work(new ExperimentRunner(catalog, new LiveTrainingProgress(context), dataProgress)));
+        return result;
     }
 }

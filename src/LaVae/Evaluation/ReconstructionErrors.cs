@@ -24,10 +24,11 @@ public static class ReconstructionErrors
         {
             using var scope = Engine.NewDisposeScope();
             var indices = Tensor.Arange(start, Math.Min(start + batchSize, test.Count), device: test.Orig.Device);
+            var batch = new EvaluationBatch(test, indices);
             for (var c = 0; c < columns.Count; c++)
             {
-                var prediction = columns[c].Predict(test, indices);
-                var target = test.Batch(columns[c].Target, indices);
+                var prediction = columns[c].Compute(batch);
+                var target = batch.Input(columns[c].Target);
                 bce[c] += Functional.BinaryCrossEntropy(prediction, target, Reduction.Sum).Item();
                 sse[c] += (prediction - target).Square().Sum().Item();
             }

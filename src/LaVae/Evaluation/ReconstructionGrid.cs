@@ -34,6 +34,7 @@ public static class ReconstructionGrid
         using var scope = Engine.NewDisposeScope();
         using var noGrad = Engine.NoGrad();
         var indices = Tensor.Arange(0, digits, device: test.Orig.Device);
+        var batch = new EvaluationBatch(test, indices);
         var rows = new List<IReadOnlyList<byte[]>>();
         foreach (var (_, target, columnName) in Layout)
         {
@@ -43,7 +44,7 @@ public static class ReconstructionGrid
             }
             else if (columns.FirstOrDefault(c => c.Name == columnName) is { } column)
             {
-                rows.Add(Tiles(ToPixels(column.Predict(test, indices))));
+                rows.Add(Tiles(ToPixels(column.Compute(batch))));
             }
         }
 

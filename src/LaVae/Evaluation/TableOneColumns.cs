@@ -17,15 +17,15 @@ public static class TableOneColumns
     public static IReadOnlyList<ErrorColumn> ForLavae(Lavae model, int head = 0)
     {
         ArgumentNullException.ThrowIfNull(model);
-        Tensor Z0(AlignedSets s, Tensor i) => model.Encode(s.Batch(AugClass.Orig, i)).Mu;
-        Tensor Mu(AlignedSets s, AugClass c, Tensor i) => model.Encode(s.Batch(c, i)).Mu;
+        Tensor Mu(EvaluationBatch b, AugClass c) => b.Memo($"mu/{c}", () => model.Encode(b.Input(c)).Mu);
+        Tensor Z0(EvaluationBatch b) => Mu(b, AugClass.Orig);
         ErrorColumn[] forward =
         [
-            new("orig", AugClass.Orig, (s, i) => model.Decode(Z0(s, i), head)),
-            new("aug1", AugClass.Aug1, (s, i) => model.Decode(model.Augment(Z0(s, i), 0), head)),
-            new("aug2", AugClass.Aug2, (s, i) => model.Decode(model.Augment(Z0(s, i), 1), head)),
-            new("compose", AugClass.Compose, (s, i) => model.Decode(model.Compose(Z0(s, i)), head)),
-            new("reverse_compose", AugClass.Compose, (s, i) => model.Decode(model.ReverseCompose(Z0(s, i)), head)),
+            new("orig", AugClass.Orig, b => model.Decode(Z0(b), head)),
+            new("aug1", AugClass.Aug1, b => model.Decode(model.Augment(Z0(b), 0), head)),
+            new("aug2", AugClass.Aug2, b => model.Decode(model.Augment(Z0(b), 1), head)),
+            new("compose", AugClass.Compose, b => model.Decode(model.Compose(Z0(b)), head)),
+            new("reverse_compose", AugClass.Compose, b => model.Decode(model.ReverseCompose(Z0(b)), head)),
         ];
         if (!model.Maps.All(map => map is LatentMap))
         {
@@ -36,11 +36,30 @@ public static class TableOneColumns
         return
         [
             .. forward,
-            new("inverse_aug1", AugClass.Orig, (s, i) => model.Decode(model.Invert(Mu(s, AugClass.Aug1, i), 0), head)),
-            new("inverse_aug2", AugClass.Orig, (s, i) => model.Decode(model.Invert(Mu(s, AugClass.Aug2, i), 1), head)),
-            new("inverse_compose", AugClass.Orig, (s, i) => model.Decode(model.InvertCompose(Mu(s, AugClass.Compose, i)), head)),
-            new("involutory_inverse_aug1", AugClass.Orig, (s, i) => model.Decode(model.InvertInvolutory(Mu(s, AugClass.Aug1, i), 0), head)),
-            new("involutory_inverse_aug2", AugClass.Orig, (s, i) => model.Decode(model.InvertInvolutory(Mu(s, AugClass.Aug2, i), 1), head)),
+            new("inverse_aug1", AugClass.Orig, b => model.Decode(model.Invert(Mu(b, AugClass.Aug1), 0), head)),
+            new("inverse_aug2", AugClass.Orig, b => model.Decode(model.Invert(Mu(b, AugClass.Aug2), 1), head)),
+            new("inverse_compose", AugClass.Orig, b => model.Decode(model.InvertCompose(Mu(b, AugClass.Compose)), head)),
+            new("involutory_inverse_aug1", AugClass.Orig, b => model.Decode(model.InvertInvolutory(Mu(b, AugClass.Aug1), 0), head)),
+            new("involutory_inverse_aug2", AugClass.Orig, b => model.Decode(model.InvertInvolutory(Mu(b, AugClass.Aug2), 1), head)),
+        ];
+    }
+
+    /// <summary>
+    /// A transfer head for a target pair (A3, A4) over a latent space of (A1, A2), scored as in stage 3
+    /// (equation 7): orig decode(z0) vs x0; aug1 decode(z0·L1) vs A3(x0); aug2 decode(z0·L2) vs A4(x0);
+    /// compose decode(z0·L1·L2) vs A4(A3(x0)); the sets are the target pair's.
+    /// </summary>
+    public static IReadOnlyList<ErrorColumn> ForTransferHead(Lavae space, ConvDecoder head)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(head);
+        Tensor Z0(EvaluationBatch b) => b.Memo("z0", () => space.Encode(b.Input(AugClass.Orig)).Mu);
+        return
+        [
+            new("orig", AugClass.Orig, b => head.Forward(Z0(b))),
+            new("aug1", AugClass.Aug1, b => head.Forward(space.Augment(Z0(b), 0))),
+            new("aug2", AugClass.Aug2, b => head.Forward(space.Augment(Z0(b), 1))),
+            new("compose", AugClass.Compose, b => head.Forward(space.Compose(Z0(b)))),
         ];
     }
 
@@ -51,22 +70,22 @@ public static class TableOneColumns
     public static IReadOnlyList<ErrorColumn> ForCvae(Cvae model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        Tensor Decode(AlignedSets s, Tensor i, AugClass from, AugClass to)
+        Tensor Decode(EvaluationBatch b, AugClass from, AugClass to)
         {
-            var x = s.Batch(from, i);
-            var z = model.Encode(x, model.OneHot(from, i.Size(0))).Mu;
-            return model.Decode(z, model.OneHot(to, i.Size(0)));
+            var count = b.Indices.Size(0);
+            var z = b.Memo($"mu/{from}", () => model.Encode(b.Input(from), model.OneHot(from, count)).Mu);
+            return model.Decode(z, model.OneHot(to, count));
         }
 
         return
         [
-            new("orig", AugClass.Orig, (s, i) => Decode(s, i, AugClass.Orig, AugClass.Orig)),
-            new("aug1", AugClass.Aug1, (s, i) => Decode(s, i, AugClass.Orig, AugClass.Aug1)),
-            new("aug2", AugClass.Aug2, (s, i) => Decode(s, i, AugClass.Orig, AugClass.Aug2)),
-            new("compose", AugClass.Compose, (s, i) => Decode(s, i, AugClass.Orig, AugClass.Compose)),
-            new("inverse_aug1", AugClass.Orig, (s, i) => Decode(s, i, AugClass.Aug1, AugClass.Orig)),
-            new("inverse_aug2", AugClass.Orig, (s, i) => Decode(s, i, AugClass.Aug2, AugClass.Orig)),
-            new("inverse_compose", AugClass.Orig, (s, i) => Decode(s, i, AugClass.Compose, AugClass.Orig)),
+            new("orig", AugClass.Orig, b => Decode(b, AugClass.Orig, AugClass.Orig)),
+            new("aug1", AugClass.Aug1, b => Decode(b, AugClass.Orig, AugClass.Aug1)),
+            new("aug2", AugClass.Aug2, b => Decode(b, AugClass.Orig, AugClass.Aug2)),
+            new("compose", AugClass.Compose, b => Decode(b, AugClass.Orig, AugClass.Compose)),
+            new("inverse_aug1", AugClass.Orig, b => Decode(b, AugClass.Aug1, AugClass.Orig)),
+            new("inverse_aug2", AugClass.Orig, b => Decode(b, AugClass.Aug2, AugClass.Orig)),
+            new("inverse_compose", AugClass.Orig, b => Decode(b, AugClass.Compose, AugClass.Orig)),
         ];
     }
 
@@ -74,6 +93,6 @@ public static class TableOneColumns
     public static IReadOnlyList<ErrorColumn> ForPlainVae(PlainVae model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return [new("orig", AugClass.Orig, (s, i) => model.Decoder.Forward(model.Encoder.Forward(s.Batch(AugClass.Orig, i)).Mu))];
+        return [new("orig", AugClass.Orig, b => model.Decoder.Forward(model.Encoder.Forward(b.Input(AugClass.Orig)).Mu))];
     }
 }

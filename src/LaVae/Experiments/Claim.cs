@@ -25,6 +25,9 @@ public abstract class Claim
     /// <summary>The profiles under which the claim is checked.</summary>
     public IReadOnlyList<string> Profiles { get; }
 
+    /// <summary>With several seeds: true when each seed must satisfy the claim, false when their mean must.</summary>
+    public bool EverySeed { get; internal set; }
+
     /// <summary>Where the claim is declared.</summary>
     public SourceLocation Location { get; }
 

@@ -10,14 +10,16 @@ namespace LaVae.Experiments;
 /// at_most: 150               (with metric)                       metric ≤ absolute bound
 /// order: [a, b, c]                                               a &lt; b &lt; c
 /// </code>
-/// Every claim has <c>id</c> and <c>profiles</c>, and may have <c>description</c>.
+/// Every claim has <c>id</c> and <c>profiles</c>, and may have <c>description</c> and
+/// <c>on: mean | every_seed</c>: with several seeds, whether the mean over seeds must satisfy it
+/// (the default) or each seed's metrics on their own.
 /// </summary>
 internal static class ClaimParser
 {
     private static readonly string[] KindKeys = ["near", "less_than", "at_most", "order"];
 
     private static readonly string[] KnownKeys =
-        ["id", "description", "profiles", "metric", "relative_tolerance", .. KindKeys];
+        ["id", "description", "profiles", "on", "metric", "relative_tolerance", .. KindKeys];
 
     public static Claim Parse(ExperimentScope scope, YamlNode node, string path)
     {
@@ -40,6 +42,20 @@ internal static class ClaimParser
         }
 
         var kind = kinds[0];
+        var claimed = Build(scope, claim, kind, id, description, profiles, location);
+        claimed.EverySeed = claim.OptionalString("on") switch
+        {
+            null or "mean" => false,
+            "every_seed" => true,
+            var other => throw file.Error(claim.Required("on"), $"'on' must be 'mean' or 'every_seed', found '{other}'"),
+        };
+        return claimed;
+    }
+
+    private static Claim Build(
+        ExperimentScope scope, StrictMapping claim, string kind, string id, string? description, IReadOnlyList<string> profiles, SourceLocation location)
+    {
+        var file = scope.File;
         Forbid(file, claim, kind, id, kind switch
         {
             "near" => [],

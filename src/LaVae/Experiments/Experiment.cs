@@ -1,3 +1,5 @@
+using LaVae.Measures;
+
 namespace LaVae.Experiments;
 
 /// <summary>
@@ -16,7 +18,7 @@ public sealed class Experiment
         IReadOnlyList<Claim> claims,
         IReadOnlyList<SnapshotSpec> snapshots)
     {
-        (Id, Title, PaperReference, Dataset, Seed, Pair, Models, SourcePath) = header;
+        (Id, Title, PaperReference, Dataset, Seeds, Pair, Models, Transfer, Measures, Figures, SourcePath) = header;
         this.settings = settings;
         this.profileOverrides = profileOverrides;
         Claims = claims;
@@ -33,12 +35,22 @@ public sealed class Experiment
 
     public string Dataset { get; }
 
-    public int Seed { get; }
+    /// <summary>One or more seeds; each trains its own parts.</summary>
+    public IReadOnlyList<int> Seeds { get; }
 
-    /// <summary>The augmentation pair (A1, A2).</summary>
-    public IReadOnlyList<string> Pair { get; }
+    /// <summary>The augmentation pair (A1, A2) the listed models train on; null when the experiment lists none.</summary>
+    public IReadOnlyList<string>? Pair { get; }
 
     public IReadOnlyList<string> Models { get; }
+
+    /// <summary>The transfer heatmap's grid of source and target pairs, when declared.</summary>
+    public TransferGrid? Transfer { get; }
+
+    /// <summary>The measures (registry names) whose metrics the experiment reports.</summary>
+    public IReadOnlyList<string> Measures { get; }
+
+    /// <summary>The figure kinds (registry names) it draws.</summary>
+    public IReadOnlyList<string> Figures { get; }
 
     /// <summary>The file, relative to the repository root where it was loaded from one.</summary>
     public string SourcePath { get; }
@@ -68,7 +80,7 @@ public sealed class Experiment
             values[key] = value;
         }
 
-        var run = new RunDefinition(Dataset, Seed, Pair, Models, profile, SettingsSchema.Build(values));
+        var run = new RunDefinition(Dataset, Seeds, Pair, Models, Transfer, Measures, Figures, profile, SettingsSchema.Build(values));
         return new ResolvedExperiment(
             this,
             run,

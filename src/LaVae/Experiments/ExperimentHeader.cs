@@ -1,12 +1,17 @@
+using LaVae.Measures;
+
 namespace LaVae.Experiments;
 
-/// <summary>The scalar fields of an experiment file, gathered by the parser before the blocks that refer to them.</summary>
+/// <summary>The fields of an experiment file other than settings, profiles and checks, gathered by the parser.</summary>
 internal sealed record ExperimentHeader(
     string Id,
     string Title,
     string PaperReference,
     string Dataset,
-    int Seed,
-    IReadOnlyList<string> Pair,
+    IReadOnlyList<int> Seeds,
+    IReadOnlyList<string>? Pair,
     IReadOnlyList<string> Models,
+    TransferGrid? Transfer,
+    IReadOnlyList<string> Measures,
+    IReadOnlyList<string> Figures,
     string SourcePath);

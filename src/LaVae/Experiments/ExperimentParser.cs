@@ -1,3 +1,5 @@
+using LaVae.Figures;
+using LaVae.Measures;
 using YamlDotNet.RepresentationModel;
 
 namespace LaVae.Experiments;
@@ -12,7 +14,9 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
     public const string PaperProfile = "paper";
 
     private static readonly string[] TopLevelKeys =
-        ["id", "title", "paper", "dataset", "seed", "pair", "models", "settings", "profiles", "claims", "snapshots"];
+        ["id", "title", "paper", "dataset", "seed", "seeds", "pair", "models", "transfer", "measures", "figures", "settings", "profiles", "claims", "snapshots"];
+
+    private static readonly string[] TransferKeys = ["sources", "targets", "composition", "paper"];
 
     public Experiment Parse(string path, string text)
     {
@@ -26,24 +30,42 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
             throw file.Error(top.Required("id"), $"id '{id}' must equal the file name '{fileId}', so a claim is found by its id");
         }
 
-        var models = ReadModels(file, top);
+        var pair = top.Has("pair") ? ReadPair(file, top.Required("pair"), "pair") : null;
+        var models = top.Has("models") ? ReadModels(file, top) : [];
+        if (models.Count > 0 && pair is null)
+        {
+            throw file.Error(top.Required("models"), "'models' train on a 'pair': declare the pair (A1, A2)");
+        }
+
+        var settings = SettingsSchema.Read(file, top.Required("settings"), "settings", complete: true);
+        var transfer = top.Optional("transfer") is { } transferNode ? ReadTransfer(file, transferNode) : null;
+        var design = new ExperimentDesign("design", pair, models, transfer, SettingsSchema.Build(settings));
+        var measures = ReadRegistered(file, top, "measures", MeasureRegistry.Names, required: true, name => MeasureRegistry.Get(name).Problem(design));
+        var figures = ReadRegistered(file, top, "figures", FigureRegistry.Names, required: false, name => FigureRegistry.Get(name).Problem(design));
         var header = new ExperimentHeader(
             id,
             top.RequiredString("title"),
             top.RequiredString("paper"),
             ReadKnown(file, top.Required("dataset"), "dataset", vocabulary.Datasets, "dataset"),
-            top.RequiredInteger("seed"),
-            ReadPair(file, top),
+            ReadSeeds(file, top),
+            pair,
             models,
+            transfer,
+            measures,
+            figures,
             path);
-        var settings = SettingsSchema.Read(file, top.Required("settings"), "settings", complete: true);
         var profiles = ReadProfiles(file, top);
 
-        var scope = new ExperimentScope(file, models, profiles.Keys.ToList(), vocabulary.Metrics, baselines);
+        var metricNames = measures.SelectMany(measure => MeasureRegistry.Get(measure).MetricNames(design)).ToHashSet(StringComparer.Ordinal);
+        var scope = new ExperimentScope(file, models, profiles.Keys.ToList(), vocabulary.Metrics, metricNames, baselines);
         var claims = ReadItems(file, top, "claims", ClaimParser.Parse, scope);
         var snapshots = ReadItems(file, top, "snapshots", SnapshotParser.Parse, scope);
         RequireUnique(file, top, "claims", claims.Select(claim => claim.Id).ToList(), "claim id");
         RequireUnique(file, top, "snapshots", snapshots.Select(snapshot => snapshot.Name).ToList(), "snapshot name");
+        if (snapshots.Count > 0 && !figures.Contains("reconstruction_grids"))
+        {
+            throw file.Error(top.Required("snapshots"), "snapshots compare reconstruction grids: add 'reconstruction_grids' to 'figures'");
+        }
 
         return new Experiment(header, settings, profiles, claims, snapshots);
     }
@@ -54,16 +76,128 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
         return known.Contains(name) ? name : throw file.Error(node, $"unknown {what} '{name}' (known: {Names.List(known)})");
     }
 
-    private List<string> ReadPair(StrictYamlFile file, StrictMapping top)
+    private List<string> ReadPair(StrictYamlFile file, YamlNode node, string path)
     {
-        var node = top.Required("pair");
-        var items = file.List(node, "pair");
+        var items = file.List(node, path);
         if (items.Count != 2)
         {
-            throw file.Error(node, $"'pair' must list two augmentations (A1, A2), found {items.Count}");
+            throw file.Error(node, $"{StrictYamlFile.Quote(path)} must list two augmentations (A1, A2), found {items.Count}");
         }
 
-        return items.Select((item, i) => ReadKnown(file, item, $"pair[{i}]", vocabulary.Augmentations, "augmentation")).ToList();
+        return items.Select((item, i) => ReadKnown(file, item, $"{path}[{i}]", vocabulary.Augmentations, "augmentation")).ToList();
+    }
+
+    // 'seed: 1' or 'seeds: [1, 2, 3]', not both.
+    private static List<int> ReadSeeds(StrictYamlFile file, StrictMapping top)
+    {
+        if (top.Has("seed") == top.Has("seeds"))
+        {
+            throw file.Error(top.Has("seeds") ? top.KeyNode("seeds") : top.Node, "declare one of 'seed: N' or 'seeds: [N, ...]'");
+        }
+
+        if (top.Has("seed"))
+        {
+            return [top.RequiredInteger("seed")];
+        }
+
+        var node = top.Required("seeds");
+        var items = file.List(node, "seeds");
+        if (items.Count == 0)
+        {
+            throw file.Error(node, "'seeds' must list at least one seed");
+        }
+
+        var seeds = new List<int>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var seed = file.Integer(items[i], $"seeds[{i}]");
+            if (seeds.Contains(seed))
+            {
+                throw file.Error(items[i], $"seed {seed} is listed twice");
+            }
+
+            seeds.Add(seed);
+        }
+
+        return seeds;
+    }
+
+    private TransferGrid ReadTransfer(StrictYamlFile file, YamlNode node)
+    {
+        var transfer = file.Mapping(node, "transfer", TransferKeys);
+        var composition = transfer.OptionalString("composition") ?? TransferGrid.OwnComposition;
+        if (composition is not (TransferGrid.OwnComposition or TransferGrid.AuthorsComposition))
+        {
+            throw file.Error(transfer.Required("composition"),
+                $"'transfer.composition' must be '{TransferGrid.OwnComposition}' (each head learns its composition) or '{TransferGrid.AuthorsComposition}' (as the authors' code), found '{composition}'");
+        }
+
+        var paper = transfer.OptionalString("paper");
+        if (paper is not null && !baselines.TableIds.Contains(paper))
+        {
+            throw file.Error(transfer.Required("paper"), $"unknown paper table '{paper}' (known: {Names.List(baselines.TableIds)})");
+        }
+
+        return new TransferGrid(ReadPairs(file, transfer, "sources"), ReadPairs(file, transfer, "targets"), composition, paper);
+    }
+
+    private List<IReadOnlyList<string>> ReadPairs(StrictYamlFile file, StrictMapping mapping, string key)
+    {
+        var node = mapping.Required(key);
+        var items = file.List(node, mapping.PathOf(key));
+        if (items.Count == 0)
+        {
+            throw file.Error(node, $"{StrictYamlFile.Quote(mapping.PathOf(key))} must list at least one pair");
+        }
+
+        var pairs = new List<IReadOnlyList<string>>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var pair = ReadPair(file, items[i], $"{mapping.PathOf(key)}[{i}]");
+            if (pairs.Any(p => p.SequenceEqual(pair)))
+            {
+                throw file.Error(items[i], $"pair {string.Join(',', pair)} is listed twice");
+            }
+
+            pairs.Add(pair);
+        }
+
+        return pairs;
+    }
+
+    // A list of registry names, each once, each applicable to the design.
+    private static List<string> ReadRegistered(
+        StrictYamlFile file, StrictMapping top, string key, IReadOnlyCollection<string> known, bool required, Func<string, string?> problem)
+    {
+        if (top.Optional(key) is not { } node)
+        {
+            return required ? throw file.Error(top.Node, $"'{key}' must list what the experiment reports (known: {Names.List(known)})") : [];
+        }
+
+        var items = file.List(node, key);
+        if (required && items.Count == 0)
+        {
+            throw file.Error(node, $"'{key}' must list at least one of: {Names.List(known)}");
+        }
+
+        var names = new List<string>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var name = ReadKnown(file, items[i], $"{key}[{i}]", known, key.TrimEnd('s'));
+            if (names.Contains(name, StringComparer.Ordinal))
+            {
+                throw file.Error(items[i], $"'{name}' is listed twice");
+            }
+
+            if (problem(name) is { } why)
+            {
+                throw file.Error(items[i], why);
+            }
+
+            names.Add(name);
+        }
+
+        return names;
     }
 
     private List<string> ReadModels(StrictYamlFile file, StrictMapping top)

@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using LaVae.Augmentations;
+using LaVae.Artifacts;
 using LaVae.Data;
-using LaVae.Evaluation;
+using LaVae.Figures;
 using LaVae.IO;
-using LaVae.Models;
+using LaVae.Measures;
 using LaVae.Reports;
-using LaVae.Reports.Images;
 using LaVae.Torch;
 using LaVae.Training;
 
@@ -15,147 +14,165 @@ namespace LaVae.Experiments;
 public sealed record RunOutcome(RunResults Results, string ResultsPath, ReportFiles Report, bool Reused);
 
 /// <summary>
-/// Runs one experiment: loads the data, builds the pair's aligned sets, trains every model it
-/// names (resuming from checkpoints), measures Table I's columns, renders the figures, judges the
-/// claims and writes results.json and the report. When results.json already holds a run with the
-/// same key (nothing that affects the numbers changed), it only re-judges the claims.
+/// Runs one experiment: plans the trained parts its measures need (one graph over all seeds), obtains
+/// them from the shared artifact store (training what is missing, resuming what is partial), measures
+/// every seed, draws the figures, judges the claims and writes results.json and the report. When
+/// results.json already holds a run with the same key (nothing that affects the numbers changed), it
+/// only re-judges the claims.
 /// </summary>
 public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgress progress, IProgress<DataProgress>? dataProgress = null)
 {
-    public const string FiguresFolder = "figures";
-    public const string CheckpointsFolder = "checkpoints";
-
-    /// <summary>Digits shown in a reconstruction figure when no snapshot says otherwise.</summary>
-    public const int DefaultFigureDigits = 8;
-
-    public RunOutcome Run(Experiment experiment, RunOptions options)
+    /// <summary>The graph of trained parts <paramref name="experiment"/> needs under the options' profile and device.</summary>
+    public static (ResolvedExperiment Resolved, ArtifactGraph Graph) Plan(Experiment experiment, RunOptions options)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(options);
         var resolved = experiment.Resolve(options.Profile);
+        var design = resolved.Run.Design();
+        var graph = new ArtifactGraph(Environment(options.Device));
+        foreach (var seed in resolved.Run.Seeds)
+        {
+            foreach (var measure in resolved.Run.Measures)
+            {
+                foreach (var spec in MeasureRegistry.Get(measure).Needs(design, seed))
+                {
+                    graph.Add(spec);
+                }
+            }
+        }
+
+        return (resolved, graph);
+    }
+
+    public RunOutcome Run(Experiment experiment, RunOptions options)
+    {
+        var (resolved, graph) = Plan(experiment, options);
         Engine.RequireDevice(options.Device);
-        var key = RunKey.Compute(resolved.Run, Environment(options.Device));
+        var key = RunKey.Compute(resolved.Run, Environment(options.Device), graph.Nodes.Select(node => node.Key));
         Directory.CreateDirectory(options.OutputFolder);
         using var folderLock = OutputLock.Acquire(options.OutputFolder);
 
         var resultsPath = Path.Combine(options.OutputFolder, ResultsFile.FileName);
-        // Reuse needs the same key and every figure the snapshots now ask for; otherwise measure again,
-        // which after a finished run only reloads the completed checkpoints and evaluates.
+        // Reuse needs the same key and every figure still on disk, including those new snapshots ask
+        // for; otherwise measure again, which after a finished run only loads the trained parts.
         var stored = !options.Force && File.Exists(resultsPath) ? ResultsFile.Read(resultsPath) : null;
-        var reused = stored?.RunKey == key.Value
-            && FigureNames(resolved).All(name => File.Exists(Path.Combine(options.OutputFolder, FigurePath(name))));
-        var measurements = reused ? stored!.Measurements : Measure(resolved, key, options);
+        var reused = stored?.RunKey == key.Value && FiguresPresent(stored, resolved, options.OutputFolder);
+        var measurements = reused ? stored!.Measurements : Measure(resolved, graph, options);
         var results = RunResults.FromMeasurements(resolved, key, measurements, catalog.Baselines);
         ResultsFile.Write(resultsPath, results);
         var report = ReportWriter.Write(options.OutputFolder, [resultsPath]);
         return new RunOutcome(results, resultsPath, report, reused);
     }
 
+    /// <summary>
+    /// Trains the parts of <paramref name="experiment"/> that fall to share <paramref name="shard"/>
+    /// (optionally of one graph level only), so several processes sharing a store finish one graph.
+    /// A head whose latent space is another share's waits for it to be done. Returns how many parts of
+    /// the whole graph are still not done.
+    /// </summary>
+    public int TrainShare(Experiment experiment, RunOptions options, Shard shard, int? level = null)
+    {
+        ArgumentNullException.ThrowIfNull(shard);
+        var (resolved, graph) = Plan(experiment, options);
+        Engine.RequireDevice(options.Device);
+        var store = new ArtifactStore(options.StoreFolder);
+        using var sets = new TrainingSets(DatasetStore.Open(options.DataFolder, dataProgress), options.Device);
+        using var artifacts = Provider(store, graph, options, sets);
+        foreach (var node in graph.Nodes.Where(n => graph.ShardOf(n, shard.Count) == shard.Index && (level is null || n.Level == level)))
+        {
+            if (node.Source is { } source && store.StateOf(source) != ArtifactState.Done && graph.ShardOf(source, shard.Count) != shard.Index)
+            {
+                if (level is not null)
+                {
+                    throw new ArtifactMissingException($"{source} (level {source.Level}) is not done in {store.Root}: train level {source.Level} first");
+                }
+
+                WaitUntilDone(store, source);
+            }
+
+            artifacts.Get(node);
+        }
+
+        return graph.Nodes.Count(node => store.StateOf(node) != ArtifactState.Done);
+    }
+
     /// <summary>The parts of the environment that change the numbers a run measures.</summary>
     public static string Environment(Device device) => $"device={device};threads={Engine.Threads};libtorch={Engine.TorchVersion}";
 
-    private RunMeasurements Measure(ResolvedExperiment resolved, RunKey key, RunOptions options)
+    private RunMeasurements Measure(ResolvedExperiment resolved, ArtifactGraph graph, RunOptions options)
     {
         var run = resolved.Run;
-        var settings = run.Settings;
+        var design = run.Design();
         var timings = new Dictionary<string, double>();
         var watch = Stopwatch.StartNew();
-        var store = DatasetStore.Open(options.DataFolder, dataProgress);
-        var dataset = DatasetNames.Parse(run.Dataset);
-        using var train = BuildSets(store.Load(dataset, Split.Train), settings.TrainImages, run, options.Device, "train");
-        using var test = BuildSets(store.Load(dataset, Split.Test), settings.TestImages, run, options.Device, "test");
-        timings["data"] = Lap(watch);
-
-        var checkpoints = CheckpointFolder.Prepare(options.OutputFolder, key);
-        var context = new TrainingContext((ulong)run.Seed, options.Device, progress, settings.CheckpointEvery);
-        var trainers = new ModelTrainers(settings, context, key.Value);
-        var metrics = new Dictionary<string, double>();
-        var figures = new List<string>();
-        foreach (var kind in run.Models)
+        var store = new ArtifactStore(options.StoreFolder);
+        using var sets = new TrainingSets(DatasetStore.Open(options.DataFolder, dataProgress), options.Device);
+        using var artifacts = Provider(store, graph, options, sets);
+        foreach (var node in graph.Nodes)
         {
-            var checkpoint = Path.Combine(checkpoints, $"{kind}.safetensors");
-            using var model = Train(trainers, kind, train, run.Pair, checkpoint, out var columns);
-            timings[$"train.{kind}"] = Lap(watch);
-            foreach (var (name, value) in ReconstructionErrors.Measure(test, columns))
-            {
-                metrics[$"{kind}.{name}"] = value;
-            }
-
-            figures.AddRange(RenderFigures(resolved, kind, test, columns, options.OutputFolder));
-            timings[$"evaluate.{kind}"] = Lap(watch);
+            artifacts.Get(node);
         }
 
+        timings["train"] = Lap(watch);
+        var perSeed = new List<IReadOnlyDictionary<string, double>>();
+        foreach (var seed in run.Seeds)
+        {
+            var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var measure in run.Measures)
+            {
+                foreach (var (name, value) in MeasureRegistry.Get(measure).Measure(design, seed, artifacts))
+                {
+                    metrics[name] = value;
+                }
+            }
+
+            perSeed.Add(metrics);
+        }
+
+        timings["measure"] = Lap(watch);
+        var mean = RunMeasurements.Mean(perSeed);
+        var figures = new List<string>();
+        var context = new FigureContext(design, run.Seeds[0], artifacts, mean, reference => PaperValue(reference), Grids(resolved), options.OutputFolder);
+        foreach (var figure in run.Figures)
+        {
+            figures.AddRange(FigureRegistry.Get(figure).Render(context));
+        }
+
+        timings["figures"] = Lap(watch);
         var versions = new Dictionary<string, string>
         {
             ["lavae"] = typeof(ExperimentRunner).Assembly.GetName().Version?.ToString() ?? "unknown",
+            ["training code"] = CodeVersion.Training[..12],
+            ["library code"] = CodeVersion.Library[..12],
             ["libtorch"] = Engine.TorchVersion,
             ["dotnet"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
             ["blas"] = Blas.LoadedLibrary() ?? "not mapped",
         };
         var device = $"{options.Device} ({Engine.Threads} threads)";
-        return new RunMeasurements(device, versions, timings, metrics, figures);
+        var values = mean.Keys.ToDictionary(metric => metric, metric => (IReadOnlyList<double>)perSeed.Select(seed => seed[metric]).ToList(), StringComparer.Ordinal);
+        return new RunMeasurements(device, versions, timings, mean, figures, run.Seeds, values);
     }
 
-    private static Torch.Modules.Module Train(ModelTrainers trainers, string kind, AlignedSets train, IReadOnlyList<string> pair, string checkpoint,
-        out IReadOnlyList<ErrorColumn> columns)
+    private ArtifactProvider Provider(ArtifactStore store, ArtifactGraph graph, RunOptions options, TrainingSets sets) =>
+        new(store, graph, Environment(options.Device), options.Device, progress, sets, notice => Console.Error.WriteLine(notice));
+
+    private double? PaperValue(string reference) => catalog.Baselines.TryFind(reference, out var value) ? value.Value : null;
+
+    private static IReadOnlyDictionary<string, IReadOnlyList<(string Name, int Digits)>> Grids(ResolvedExperiment resolved) =>
+        resolved.Snapshots.GroupBy(snapshot => snapshot.Model, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => (IReadOnlyList<(string, int)>)group.Select(s => (s.Name, s.Digits)).ToList(), StringComparer.Ordinal);
+
+    private static bool FiguresPresent(RunResults stored, ResolvedExperiment resolved, string outputFolder) =>
+        stored.Measurements.Figures.All(figure => File.Exists(Path.Combine(outputFolder, figure)))
+        && resolved.Snapshots.All(snapshot => stored.Measurements.Figures.Contains(FigureContext.PathOf($"{snapshot.Name}.png")));
+
+    private static void WaitUntilDone(ArtifactStore store, ArtifactNode node)
     {
-        switch (kind)
+        Console.Error.WriteLine($"waiting for {node}, another share's, to be trained in {store.Root}");
+        while (store.StateOf(node) != ArtifactState.Done)
         {
-            case "lavae":
-                var lavae = trainers.TrainLavae(kind, train, pair, checkpoint);
-                columns = TableOneColumns.ForLavae(lavae);
-                return lavae;
-            case "cvae_trad":
-            case "cvae_auginv":
-                var cvae = trainers.TrainCvae(kind, train, augmentationInvariant: kind == "cvae_auginv", checkpoint);
-                columns = TableOneColumns.ForCvae(cvae);
-                return cvae;
-            case "vae":
-                var vae = trainers.TrainPlainVae(kind, train, checkpoint);
-                columns = TableOneColumns.ForPlainVae(vae);
-                return vae;
-            default:
-                throw new ArgumentException($"no trainer for model kind '{kind}'", nameof(kind));
+            Thread.Sleep(ArtifactStore.PollInterval);
         }
-    }
-
-    /// <summary>Relative path of a figure, '/'-separated as results.json lists them.</summary>
-    public static string FigurePath(string name) => $"{FiguresFolder}/{name}.png";
-
-    /// <summary>Every figure a run of <paramref name="resolved"/> renders.</summary>
-    private static IEnumerable<string> FigureNames(ResolvedExperiment resolved) =>
-        resolved.Run.Models.SelectMany(kind => FiguresOf(resolved, kind)).Select(figure => figure.Name);
-
-    /// <summary>One reconstruction grid per snapshot of the model, or a default one when it has none.</summary>
-    private static IReadOnlyList<(string Name, int Digits)> FiguresOf(ResolvedExperiment resolved, string kind)
-    {
-        var wanted = resolved.Snapshots.Where(s => s.Model == kind).Select(s => (s.Name, s.Digits)).ToList();
-        return wanted.Count > 0 ? wanted : [($"{kind}-reconstructions", DefaultFigureDigits)];
-    }
-
-    private static IEnumerable<string> RenderFigures(ResolvedExperiment resolved, string kind, AlignedSets test, IReadOnlyList<ErrorColumn> columns, string outputFolder)
-    {
-        foreach (var (name, digits) in FiguresOf(resolved, kind))
-        {
-            PngWriter.Write(Path.Combine(outputFolder, FigurePath(name)), ReconstructionGrid.Render(test, columns, (int)Math.Min(digits, test.Count)));
-            yield return FigurePath(name);
-        }
-    }
-
-    /// <summary>The first <paramref name="count"/> images of a split, on the device, and the pair's four aligned sets of them.</summary>
-    private static AlignedSets BuildSets(DatasetSplit split, int count, RunDefinition run, Device device, string splitName)
-    {
-        if (count > split.Count)
-        {
-            throw new ArgumentException($"the experiment asks for {count} {splitName} images but {split.Dataset} has {split.Count}");
-        }
-
-        var pixels = split.Images.Pixels.AsSpan(0, count * split.Images.PixelsPerImage);
-        var originals = Tensor.From<byte>(pixels, [count, split.Images.Rows, split.Images.Cols], device).DetachFromScope();
-        var pair = AugmentationRegistry.Pair(run.Pair[0], run.Pair[1]);
-        using var scope = Engine.NewDisposeScope();
-        var sets = pair.Apply(originals, Seeds.Derive((ulong)run.Seed, $"augment/{splitName}"));
-        return new AlignedSets(originals, sets[AugClass.Aug1].MoveToOuterScope(), sets[AugClass.Aug2].MoveToOuterScope(), sets[AugClass.Compose].MoveToOuterScope());
     }
 
     private static double Lap(Stopwatch watch)

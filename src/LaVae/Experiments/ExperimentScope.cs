@@ -4,14 +4,30 @@ namespace LaVae.Experiments;
 
 /// <summary>What the claims and snapshots of one experiment file may refer to: its models, its profiles, metric names and paper values.</summary>
 internal sealed class ExperimentScope(
-    StrictYamlFile file, IReadOnlyList<string> models, IReadOnlyCollection<string> profiles, MetricGrammar metrics, PaperBaselines baselines)
+    StrictYamlFile file,
+    IReadOnlyList<string> models,
+    IReadOnlyCollection<string> profiles,
+    MetricGrammar metrics,
+    IReadOnlySet<string> measured,
+    PaperBaselines baselines)
 {
     public StrictYamlFile File { get; } = file;
 
-    /// <summary>A metric name in the grammar whose model this experiment trains.</summary>
+    /// <summary>A metric one of the experiment's measures reports.</summary>
     public string Metric(YamlNode node, string path)
     {
         var text = File.String(node, path);
+        if (measured.Contains(text))
+        {
+            return text;
+        }
+
+        if (!MetricName.TrySplit(text, out _))
+        {
+            var examples = measured.Order(StringComparer.Ordinal).Take(3);
+            throw File.Error(node, $"metric '{text}' is not one this experiment's measures report (e.g. {string.Join(", ", examples)})");
+        }
+
         if (!metrics.TryParse(text, out var name, out var problem))
         {
             throw File.Error(node, problem);
@@ -22,7 +38,7 @@ internal sealed class ExperimentScope(
             throw File.Error(node, $"metric '{text}' names model '{name.Model}', which this experiment does not train (models: {string.Join(", ", models)})");
         }
 
-        return text;
+        throw File.Error(node, $"metric '{text}' is not one this experiment's measures report (measures: reconstruction reports <model>.<bce|sse>.<column>)");
     }
 
     public string Model(YamlNode node, string path)

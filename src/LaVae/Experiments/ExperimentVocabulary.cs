@@ -15,7 +15,7 @@ public sealed record ExperimentVocabulary
 
     public required MetricGrammar Metrics { get; init; }
 
-    /// <summary>The augmentations of paper.md section 3, the paper's four model kinds, MNIST and Fashion-MNIST.</summary>
+    /// <summary>The augmentations of paper.md section 3, the registered model kinds, MNIST and Fashion-MNIST.</summary>
     public static ExperimentVocabulary Default { get; } = new()
     {
         Augmentations = new HashSet<string>(StringComparer.Ordinal)
@@ -23,13 +23,7 @@ public sealed record ExperimentVocabulary
             "flip_lr", "flip_ud", "rotate_cw", "rotate_ccw", "mini_image", "edge_detect",
             "shearX", "canny", "gaussian_blur", "tl_sap_noise", "sap_noise",
         },
-        ModelKinds = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["lavae"] = "LAVAE",
-            ["cvae_trad"] = "CVAE_Trad",
-            ["cvae_auginv"] = "CVAE_AugInv",
-            ["vae"] = "VAE",
-        },
+        ModelKinds = Artifacts.ModelKinds.Listable,
         Datasets = new HashSet<string>(StringComparer.Ordinal) { "mnist", "fashion-mnist" },
         Metrics = MetricGrammar.Reconstruction,
     };

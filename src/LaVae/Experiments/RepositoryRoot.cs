@@ -19,4 +19,10 @@ public static class RepositoryRoot
 
     /// <summary>Where `lavae run` and the reproduction tests keep a run's results, checkpoints and figures.</summary>
     public static string RunFolder(string root, string experimentId, string profile) => Path.Combine(root, "runs", experimentId, profile);
+
+    /// <summary>The artifact store every experiment of the repository shares: LAVAE_STORE, else runs/artifacts.</summary>
+    public static string StoreFolder(string root) =>
+        Environment.GetEnvironmentVariable(StoreVariable) is { Length: > 0 } store ? Path.GetFullPath(store) : Path.Combine(root, "runs", "artifacts");
+
+    public const string StoreVariable = "LAVAE_STORE";
 }

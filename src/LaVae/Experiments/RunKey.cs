@@ -1,17 +1,21 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using LaVae.Artifacts;
+using LaVae.Training;
 
 namespace LaVae.Experiments;
 
 /// <summary>
-/// Identifies a run by what determines its metrics: SHA-256 (lowercase hex) of a canonical JSON of the
-/// <see cref="RunDefinition"/> and an environment string (device, library versions). Stored results are
-/// reused only under an equal key; editing claims, tolerances or descriptions keeps the key.
+/// Identifies a run's measurements by what determines them: SHA-256 (lowercase hex) of a canonical
+/// JSON of the <see cref="RunDefinition"/>, the keys of every trained part it reads, the environment
+/// and <see cref="CodeVersion.Library"/>. Stored results are reused only under an equal key, so
+/// results measured by other code are measured again; editing claims, tolerances or descriptions
+/// keeps the key.
 /// </summary>
 public sealed record RunKey
 {
     // Bumped when the canonical form changes, so old results are not mistaken for new ones.
-    private const int CanonicalFormVersion = 1;
+    private const int CanonicalFormVersion = 2;
 
     private RunKey(string value)
     {
@@ -20,30 +24,48 @@ public sealed record RunKey
 
     public string Value { get; }
 
-    public static RunKey Compute(RunDefinition run, string environment)
+    public static RunKey Compute(RunDefinition run, string environment, IEnumerable<string> artifactKeys)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(environment);
-        return new RunKey(Convert.ToHexStringLower(SHA256.HashData(CanonicalJson(run, environment))));
+        ArgumentNullException.ThrowIfNull(artifactKeys);
+        return new RunKey(Convert.ToHexStringLower(SHA256.HashData(CanonicalJson(run, environment, artifactKeys))));
     }
 
     public override string ToString() => Value;
 
     /// <summary>Fixed property order, no whitespace, numbers in shortest round-trip form.</summary>
-    internal static byte[] CanonicalJson(RunDefinition run, string environment)
+    internal static byte[] CanonicalJson(RunDefinition run, string environment, IEnumerable<string> artifactKeys)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteNumber("key_format", CanonicalFormVersion);
+            json.WriteString("library_code", CodeVersion.Library);
             json.WriteString("environment", environment);
             json.WriteString("dataset", run.Dataset);
-            json.WriteNumber("seed", run.Seed);
-            WriteStrings(json, "pair", run.Pair);
+            json.WriteStartArray("seeds");
+            foreach (var seed in run.Seeds)
+            {
+                json.WriteNumberValue(seed);
+            }
+
+            json.WriteEndArray();
+            WriteStrings(json, "pair", run.Pair ?? []);
             WriteStrings(json, "models", run.Models);
+            if (run.Transfer is { } transfer)
+            {
+                WriteStrings(json, "transfer_sources", transfer.Sources.Select(pair => string.Join(',', pair)).ToList());
+                WriteStrings(json, "transfer_targets", transfer.Targets.Select(pair => string.Join(',', pair)).ToList());
+                json.WriteString("transfer_composition", transfer.Composition);
+            }
+
+            WriteStrings(json, "measures", run.Measures);
+            WriteStrings(json, "figures", run.Figures);
             json.WriteString("profile", run.Profile);
             WriteSettings(json, run.Settings);
+            WriteStrings(json, "artifacts", artifactKeys.Order(StringComparer.Ordinal).ToList());
             json.WriteEndObject();
         }
 

@@ -17,7 +17,7 @@ public sealed record RunResults(
     IReadOnlyDictionary<string, double> PaperValues,
     IReadOnlyList<ClaimOutcome> Claims)
 {
-    public const string CurrentFormat = "lavae-results/1";
+    public const string CurrentFormat = "lavae-results/2";
 
     /// <summary>
     /// Judges the experiment's claims on <paramref name="measurements"/>. Call it again on stored
@@ -51,6 +51,25 @@ public sealed record RunResults(
             experiment.Run,
             measurements,
             paperValues,
-            experiment.Claims.Select(claim => claim.Evaluate(measurements.Metrics, baselines)).ToList());
+            experiment.Claims.Select(claim => Judge(claim, measurements, baselines)).ToList());
+    }
+
+    // A claim on every seed holds when it holds for each seed's own metrics; its message names the seeds that fail.
+    private static ClaimOutcome Judge(Claim claim, RunMeasurements measurements, PaperBaselines baselines)
+    {
+        if (!claim.EverySeed || measurements.Seeds.Count < 2)
+        {
+            return claim.Evaluate(measurements.Metrics, baselines);
+        }
+
+        var outcomes = measurements.Seeds.Select((seed, i) => (Seed: seed, Outcome: claim.Evaluate(measurements.OfSeed(i), baselines))).ToList();
+        var failures = outcomes.Where(o => !o.Outcome.Passed).ToList();
+        var first = outcomes[0].Outcome;
+        var measured = string.Join("; ", outcomes.Select(o => $"seed {o.Seed}: {o.Outcome.Measured}"));
+        var message = failures.Count == 0
+            ? $"{first.Message} (every seed: {measured})"
+            : $"fails for seed {string.Join(", ", failures.Select(f => f.Seed))} of {measurements.Seeds.Count}: " +
+              string.Join(" | ", failures.Select(f => $"seed {f.Seed}: {f.Outcome.Message}"));
+        return first with { Passed = failures.Count == 0, Measured = measured, Message = message };
     }
 }

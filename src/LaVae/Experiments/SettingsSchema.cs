@@ -1,3 +1,4 @@
+using LaVae.Training;
 using YamlDotNet.RepresentationModel;
 
 namespace LaVae.Experiments;

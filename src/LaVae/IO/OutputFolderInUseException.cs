@@ -1,4 +1,4 @@
-namespace LaVae.Experiments;
+namespace LaVae.IO;
 
 /// <summary>Another run holds the <see cref="OutputLock"/> of the folder.</summary>
 public sealed class OutputFolderInUseException : IOException

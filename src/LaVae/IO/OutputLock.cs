@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LaVae.Experiments;
+namespace LaVae.IO;
 
 /// <summary>
 /// Exclusive use of an output folder for the length of a run, so two runs cannot interleave their

@@ -22,6 +22,34 @@ internal static class MetricTables
         {
             yield return Build(results, vocabulary, measure, names.Where(name => name.Measure == measure).ToList());
         }
+
+        foreach (var table in TransferTable(results))
+        {
+            yield return table;
+        }
+    }
+
+    /// <summary>
+    /// The transfer heatmap as a table: rows the latent spaces, columns the heads' target pairs, cells
+    /// the total BCE (<c>transfer.&lt;source&gt;.&lt;target&gt;.bce.total</c>), "paper / ours" where the paper has the cell.
+    /// </summary>
+    private static IEnumerable<ReportTable> TransferTable(RunResults results)
+    {
+        if (results.Run.Transfer is not { } grid)
+        {
+            yield break;
+        }
+
+        var sources = grid.Sources.Select(pair => string.Join(',', pair)).ToList();
+        var targets = grid.Targets.Select(pair => string.Join(',', pair)).ToList();
+        var withPaper = results.PaperValues.Keys.Any(key => key.StartsWith("transfer.", StringComparison.Ordinal));
+        var rows = sources.Select(source => (IReadOnlyList<ReportCell>)
+        [
+            new ReportCell(source),
+            .. targets.Select(target => new ReportCell(Cell(results, $"transfer.{source}.{target}.bce.total", withPaper))),
+        ]).ToList();
+        var caption = $"Transfer: total BCE per image of the head for each target pair (columns) on each latent space (rows), {(withPaper ? "paper / ours" : "ours")}";
+        yield return new ReportTable(caption, ["latent space trained on", .. targets], rows);
     }
 
     private static ReportTable Build(RunResults results, ExperimentVocabulary vocabulary, string measure, List<MetricName> names)
@@ -40,13 +68,14 @@ internal static class MetricTables
                 new ReportCell(vocabulary.DisplayName(model)),
                 .. columns.Select(column => new ReportCell(Cell(results, new MetricName(model, measure, column).ToString(), withPaper))),
             ]).ToList();
-        var caption = $"{measure.ToUpperInvariant()} per image, {(withPaper ? "paper / ours" : "ours")}";
+        var seeds = results.Measurements.Seeds.Count > 1 ? $"; ours as mean ± sd (min–max) over {results.Measurements.Seeds.Count} seeds" : "";
+        var caption = $"{measure.ToUpperInvariant()} per image, {(withPaper ? "paper / ours" : "ours")}{seeds}";
         return new ReportTable(caption, ["model", .. columns.Select(vocabulary.DisplayName)], rows);
     }
 
     private static string Cell(RunResults results, string metric, bool withPaper)
     {
-        var ours = results.Measurements.Metrics.TryGetValue(metric, out var value) ? NumberText.Measured(value) : "—";
+        var ours = results.Measurements.Metrics.TryGetValue(metric, out var value) ? Ours(results, metric, value) : "—";
         if (!withPaper)
         {
             return ours;
@@ -54,6 +83,18 @@ internal static class MetricTables
 
         var paper = results.PaperValues.TryGetValue(metric, out var paperValue) ? NumberText.Exact(paperValue) : "—";
         return $"{paper} / {ours}";
+    }
+
+    // With several seeds: the mean, the standard deviation (n - 1) and the range.
+    private static string Ours(RunResults results, string metric, double mean)
+    {
+        if (!results.Measurements.PerSeed.TryGetValue(metric, out var values) || values.Count < 2)
+        {
+            return NumberText.Measured(mean);
+        }
+
+        var deviation = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+        return $"{NumberText.Measured(mean)} ± {NumberText.Measured(deviation)} ({NumberText.Measured(values.Min())}–{NumberText.Measured(values.Max())})";
     }
 
     // Known names first, in their declared order; unknown ones after, by name.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LaVae.Training;
 using LaVae.Experiments;
 
 namespace LaVae.Reports;
@@ -32,13 +33,21 @@ internal static class ReportBuilder
             new("Experiment", results.ExperimentId),
             new("Paper", results.PaperReference),
             new("Dataset", run.Dataset),
-            new("Augmentation pair", string.Join(", ", run.Pair)),
             new("Profile", run.Profile),
-            new("Seed", run.Seed.ToString(CultureInfo.InvariantCulture)),
+            new(run.Seeds.Count == 1 ? "Seed" : "Seeds", string.Join(", ", run.Seeds.Select(seed => seed.ToString(CultureInfo.InvariantCulture)))),
             new("Settings", Settings(run.Settings)),
             new("Device", measurements.Device),
             new("Run key", results.RunKey),
         };
+        if (run.Pair is { } pair)
+        {
+            facts.Insert(3, new("Augmentation pair", string.Join(", ", pair)));
+        }
+
+        if (run.Transfer is { } transfer)
+        {
+            facts.Insert(3, new("Transfer grid", $"latent spaces {string.Join("; ", transfer.Sources.Select(p => string.Join(',', p)))}; heads for {string.Join("; ", transfer.Targets.Select(p => string.Join(',', p)))}; composition {transfer.Composition}"));
+        }
         if (measurements.Versions.Count > 0)
         {
             facts.Add(new("Versions", string.Join(", ", measurements.Versions.Select(version => $"{version.Key} {version.Value}"))));

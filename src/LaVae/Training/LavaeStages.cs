@@ -39,26 +39,23 @@ public static class LavaeStages
     }
 
     /// <summary>
-    /// Stage 3, only a new head θ_T for a pair (A3, A4), reading the frozen latent space of (A1, A2):
-    /// x0 ← θ_T(z0), A3(x0) ← θ_T(z0·L1), A4(x0) ← θ_T(z0·L2), A4(A3(x0)) ← θ_T(z0·L1·L2), summed BCE,
-    /// z0 the encoder mean of x0.
+    /// Stage 3 (equation 7), only a new head θ_T for a target pair (A3, A4) over the frozen latent space
+    /// of (A1, A2): x0 ← θ_T(z0), A3(x0) ← θ_T(z0·L1), A4(x0) ← θ_T(z0·L2), A4(A3(x0)) ← θ_T(z0·L1·L2),
+    /// summed BCE, z0 the encoder mean of x0 (precomputed in <paramref name="latents"/>). The four terms
+    /// go through the head as one batch. Without <paramref name="trainComposition"/> the last term is
+    /// left out: the authors' code decodes it through its first transfer head, so no gradient of it
+    /// reaches any later head.
     /// </summary>
-    public static Tensor Stage3(Lavae model, int head, AlignedSets target, Tensor indices)
+    public static Tensor Stage3(ConvDecoder head, TransferLatents latents, AlignedSets target, Tensor indices, bool trainComposition = true)
     {
-        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(head);
+        ArgumentNullException.ThrowIfNull(latents);
         ArgumentNullException.ThrowIfNull(target);
-        Tensor z0, z1, z2, z12;
-        using (Engine.NoGrad())
-        {
-            z0 = model.Encode(target.Batch(AugClass.Orig, indices)).Mu;
-            z1 = model.Augment(z0, 0);
-            z2 = model.Augment(z0, 1);
-            z12 = model.Compose(z0);
-        }
-
-        return VaeObjective.Reconstruction(model.Decode(z0, head), target.Batch(AugClass.Orig, indices))
-            + VaeObjective.Reconstruction(model.Decode(z1, head), target.Batch(AugClass.Aug1, indices))
-            + VaeObjective.Reconstruction(model.Decode(z2, head), target.Batch(AugClass.Aug2, indices))
-            + VaeObjective.Reconstruction(model.Decode(z12, head), target.Batch(AugClass.Compose, indices));
+        AugClass[] terms = trainComposition
+            ? [AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]
+            : [AugClass.Orig, AugClass.Aug1, AugClass.Aug2];
+        var z = Tensor.Cat(terms.Select(term => latents[term].IndexSelect(0, indices)).ToArray());
+        var x = Tensor.Cat(terms.Select(term => target.Batch(term, indices)).ToArray());
+        return VaeObjective.Reconstruction(head.Forward(z), x);
     }
 }

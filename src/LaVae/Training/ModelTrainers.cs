@@ -1,5 +1,4 @@
 using LaVae.Data;
-using LaVae.Experiments;
 using LaVae.Models;
 using LaVae.Torch;
 
@@ -13,22 +12,14 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
 {
     private ModelShape Shape => new(settings.Filters, settings.LatentDim);
 
-    /// <summary>Stage 1 (encoder + decoder 0), stage 2 (maps), then one stage-3 head per transfer target.</summary>
+    /// <summary>A latent space: stage 1 (encoder + decoder 0), then stage 2 (the maps L_k).</summary>
     public Lavae TrainLavae(string name, AlignedSets train, IReadOnlyList<string> pair, string checkpointPath,
-        LatentMapKind maps = LatentMapKind.Linear, IReadOnlyList<AlignedSets>? transferTargets = null)
+        LatentMapKind maps = LatentMapKind.Linear)
     {
         ArgumentNullException.ThrowIfNull(train);
-        transferTargets ??= [];
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var model = new Lavae(Shape, pair, maps, init, context.Device);
-        for (var t = 0; t < transferTargets.Count; t++)
-        {
-            model.AddHead(init);
-        }
-
-        var stages = new List<string> { "stage1", "stage2" };
-        stages.AddRange(transferTargets.Select((_, t) => $"stage3-head{t + 1}"));
-        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), stages, context);
+        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["stage1", "stage2"], context);
 
         using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromScope();
         training.RunStage(Plan("stage1", settings.Stage1Epochs), [.. model.Encoder.Parameters(), .. model.Heads[0].Parameters()], union.Size(0),
@@ -43,15 +34,23 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
             latents.Value.Dispose();
         }
 
-        for (var t = 0; t < transferTargets.Count; t++)
-        {
-            var head = t + 1;
-            var target = transferTargets[t];
-            training.RunStage(Plan(stages[2 + t], settings.Stage3Epochs), model.Heads[head].Parameters(), target.Count,
-                (indices, _) => LavaeStages.Stage3(model, head, target, indices));
-        }
-
         return model;
+    }
+
+    /// <summary>
+    /// Stage 3: a new decoder head for a target pair over a frozen latent space. <paramref name="latents"/>
+    /// is evaluated only if the head still has epochs to train, so a finished head loads without encoding.
+    /// </summary>
+    public ConvDecoder TrainTransferHead(string name, Lazy<TransferLatents> latents, AlignedSets target, string checkpointPath, bool trainComposition = true)
+    {
+        ArgumentNullException.ThrowIfNull(latents);
+        ArgumentNullException.ThrowIfNull(target);
+        using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
+        var head = new ConvDecoder(Shape, conditionSize: 0, init, context.Device);
+        var training = new ModelTraining(name, head, new Checkpoint(checkpointPath, runKey), ["stage3"], context);
+        training.RunStage(Plan("stage3", settings.Stage3Epochs), head.Parameters(), target.Count,
+            (indices, _) => LavaeStages.Stage3(head, latents.Value, target, indices, trainComposition));
+        return head;
     }
 
     /// <summary>The CVAE baseline, trained traditionally or augmentation-invariantly.</summary>

@@ -1,4 +1,4 @@
-namespace LaVae.Experiments;
+namespace LaVae.Training;
 
 /// <summary>
 /// The training settings of one resolved experiment: the <c>settings</c> block (the paper's values,

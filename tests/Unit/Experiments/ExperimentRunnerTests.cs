@@ -1,3 +1,4 @@
+using LaVae.IO;
 using System.Globalization;
 using LaVae.Experiments;
 using LaVae.Tests.Unit.Training;

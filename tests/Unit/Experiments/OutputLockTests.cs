@@ -1,3 +1,4 @@
+using LaVae.IO;
 using LaVae.Experiments;
 
 namespace LaVae.Tests.Unit.Experiments;

@@ -1,0 +1,114 @@
+using LaVae.Data;
+using LaVae.Evaluation;
+using LaVae.Models;
+using LaVae.Torch;
+using LaVae.Torch.Modules;
+using LaVae.Training;
+
+namespace LaVae.Artifacts;
+
+/// <summary>
+/// Hands out trained parts: a part already trained in the store is loaded, any other is trained first
+/// (resuming its checkpoint, under its folder's lock) and recorded as done. Each part is built once per
+/// process and shared by every measure and head that reads it.
+/// </summary>
+public sealed class ArtifactProvider(
+    ArtifactStore store, ArtifactGraph graph, string environment, Device device, ITrainingProgress progress, TrainingSets sets, Action<string> notice)
+    : IDisposable
+{
+    private readonly Dictionary<string, Module> models = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Lazy<TransferLatents>> latents = new(StringComparer.Ordinal);
+
+    public ArtifactStore Store => store;
+
+    /// <summary>The graph node of a part (added to the graph if the plan did not list it).</summary>
+    public ArtifactNode Node(ArtifactSpec spec) => graph.Add(spec);
+
+    /// <summary>The trained module of <paramref name="node"/> (training it, and its source, if needed).</summary>
+    public Module Get(ArtifactNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        if (models.TryGetValue(node.Key, out var cached))
+        {
+            return cached;
+        }
+
+        var source = node.Source is null ? null : Get(node.Source);
+        var job = new ArtifactJob(
+            node,
+            store.CheckpointOf(node),
+            new TrainingContext((ulong)node.Spec.Seed, device, progress, node.Spec.Settings.CheckpointEvery),
+            pair => TrainSets(node.Spec, pair),
+            source,
+            node.Source is null ? null : LatentsOf(node.Source, (Lavae)source!));
+        var kind = ModelKinds.Get(node.Spec.Kind);
+        Module model;
+        if (store.StateOf(node) == ArtifactState.Done)
+        {
+            model = kind.Train(job); // every stage is complete in the checkpoint: this only loads it
+        }
+        else
+        {
+            using var held = store.Lock(node, notice);
+            var trainedMeanwhile = store.StateOf(node) == ArtifactState.Done;
+            if (!trainedMeanwhile)
+            {
+                store.Describe(node, environment, complete: false);
+            }
+
+            model = kind.Train(job);
+            if (!trainedMeanwhile)
+            {
+                store.Describe(node, environment, complete: true);
+            }
+        }
+
+        models.Add(node.Key, model);
+        return model;
+    }
+
+    /// <summary>The columns of <paramref name="node"/>'s trained model (Table I's, for the kinds that have them).</summary>
+    public IReadOnlyList<ErrorColumn> Columns(ArtifactNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var model = Get(node);
+        return ModelKinds.Get(node.Spec.Kind).Columns(model, node.Source is null ? null : Get(node.Source));
+    }
+
+    /// <summary>The test sets a part is measured on: its pair's, from the first <c>test_images</c> test digits.</summary>
+    public AlignedSets TestSets(ArtifactSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return sets.Get(spec.Dataset, spec.Pair, Split.Test, spec.Settings.TestImages, spec.Seed);
+    }
+
+    public void Dispose()
+    {
+        foreach (var lazy in latents.Values.Where(lazy => lazy.IsValueCreated))
+        {
+            lazy.Value.Dispose();
+        }
+
+        foreach (var model in models.Values)
+        {
+            model.Dispose();
+        }
+
+        models.Clear();
+        latents.Clear();
+    }
+
+    private AlignedSets TrainSets(ArtifactSpec spec, IReadOnlyList<string> pair) =>
+        sets.Get(spec.Dataset, pair, Split.Train, spec.Settings.TrainImages, spec.Seed);
+
+    private Lazy<TransferLatents> LatentsOf(ArtifactNode space, Lavae model)
+    {
+        if (!latents.TryGetValue(space.Key, out var lazy))
+        {
+            lazy = new Lazy<TransferLatents>(() => new TransferLatents(model, TrainSets(space.Spec, space.Spec.Pair).Orig));
+            latents.Add(space.Key, lazy);
+        }
+
+        return lazy;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LaVae.IO;
+
+namespace LaVae.Artifacts;
+
+/// <summary>
+/// The folder every experiment's trained parts live in (by default runs/artifacts): one subfolder per
+/// artifact, named by kind and key, holding its checkpoint and artifact.json (what it is, its full
+/// key, whether training finished). An artifact is trained by one process at a time: its folder is
+/// locked while it trains, and a process that finds it locked waits for the holder to finish.
+/// </summary>
+public sealed class ArtifactStore(string root)
+{
+    public const string CheckpointFileName = "checkpoint.safetensors";
+    public const string DescriptionFileName = "artifact.json";
+
+    /// <summary>How often a process waiting for another's artifact looks again.</summary>
+    public static TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public string FolderOf(ArtifactNode node) => Path.Combine(Root, node.FolderName);
+
+    public string CheckpointOf(ArtifactNode node) => Path.Combine(FolderOf(node), CheckpointFileName);
+
+    public ArtifactState StateOf(ArtifactNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        if (IsComplete(node))
+        {
+            return ArtifactState.Done;
+        }
+
+        return File.Exists(CheckpointOf(node)) ? ArtifactState.Partial : ArtifactState.Missing;
+    }
+
+    /// <summary>
+    /// Holds the artifact's folder for training, waiting while another process holds it
+    /// (<paramref name="waiting"/> is told once). Dispose the lock when training ends.
+    /// </summary>
+    public OutputLock Lock(ArtifactNode node, Action<string> waiting)
+    {
+        ArgumentNullException.ThrowIfNull(waiting);
+        var told = false;
+        while (true)
+        {
+            try
+            {
+                return OutputLock.Acquire(FolderOf(node));
+            }
+            catch (OutputFolderInUseException busy)
+            {
+                if (!told)
+                {
+                    waiting($"waiting for {node}: {busy.Message}");
+                    told = true;
+                }
+
+                Thread.Sleep(PollInterval);
+            }
+        }
+    }
+
+    /// <summary>Records what the artifact is, and whether its training finished.</summary>
+    public void Describe(ArtifactNode node, string environment, bool complete)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var description = new JsonObject
+        {
+            ["key"] = node.Key,
+            ["kind"] = node.Spec.Kind,
+            ["description"] = node.Spec.Describe(),
+            ["complete"] = complete,
+            ["updated"] = DateTimeOffset.UtcNow.ToString("O"),
+            ["identity"] = JsonNode.Parse(ArtifactKey.CanonicalJson(node.Spec, environment)),
+        };
+        AtomicFile.WriteAllText(Path.Combine(FolderOf(node), DescriptionFileName), description.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    private bool IsComplete(ArtifactNode node)
+    {
+        var path = Path.Combine(FolderOf(node), DescriptionFileName);
+        if (!File.Exists(path) || !File.Exists(CheckpointOf(node)))
+        {
+            return false;
+        }
+
+        try
+        {
+            var description = JsonNode.Parse(File.ReadAllText(path));
+            return description?["key"]?.GetValue<string>() == node.Key && description["complete"]?.GetValue<bool>() == true;
+        }
+        catch (JsonException)
+        {
+            return false; // a damaged description is not trusted: the checkpoint decides when the artifact is trained again
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using System.Reflection;
+
+namespace LaVae.Artifacts;
+
+/// <summary>
+/// Hashes of this library's source, stamped into the assembly at build time (see LaVae.csproj):
+/// <see cref="Training"/> covers what decides trained weights (Torch, the native shim, Data,
+/// Augmentations, Models, Training); <see cref="Library"/> covers all of src/LaVae, so stored
+/// measurements are redone whenever measuring code may have changed.
+/// </summary>
+public static class CodeVersion
+{
+    public static string Training { get; } = Read("LaVae.TrainingCodeHash");
+
+    public static string Library { get; } = Read("LaVae.LibraryCodeHash");
+
+    private static string Read(string key) =>
+        typeof(CodeVersion).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value
+        is { Length: 64 } hash
+            ? hash
+            : throw new InvalidOperationException($"the LaVae assembly carries no {key}; it was not built by LaVae.csproj's CodeHash target");
+}

@@ -1,0 +1,31 @@
+using LaVae.Evaluation;
+using LaVae.Torch.Modules;
+using LaVae.Training;
+
+namespace LaVae.Artifacts;
+
+/// <summary>
+/// A kind of trained part: how it trains, which settings change its numbers, and how its
+/// reconstruction columns read. One class per kind, found by <see cref="ModelKinds"/>; adding a kind
+/// is adding a file.
+/// </summary>
+public interface IModelKind
+{
+    /// <summary>The name experiments use (<c>models: [lavae, cvae_trad]</c>) and artifact keys carry.</summary>
+    string Name { get; }
+
+    /// <summary>As the paper prints it: LAVAE, CVAE_Trad.</summary>
+    string DisplayName { get; }
+
+    /// <summary>A transfer head needs a latent space to train on; it cannot be listed under <c>models</c>.</summary>
+    bool NeedsSource => false;
+
+    /// <summary>The settings that change this kind's trained weights, by name, in a fixed order.</summary>
+    IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings);
+
+    /// <summary>Builds the model, trains what its checkpoint does not hold yet, and returns it.</summary>
+    Module Train(ArtifactJob job);
+
+    /// <summary>The model's columns (Table I's, where the kind has them) for measuring and figures.</summary>
+    IReadOnlyList<ErrorColumn> Columns(Module model, Module? source);
+}

@@ -1,0 +1,21 @@
+using LaVae.Evaluation;
+using LaVae.Models;
+using LaVae.Torch.Modules;
+using LaVae.Training;
+
+namespace LaVae.Artifacts.Kinds;
+
+/// <summary>The CVAE baseline trained traditionally: each image given its own augmentation class.</summary>
+internal sealed class CvaeTradKind : IModelKind
+{
+    public string Name => "cvae_trad";
+
+    public string DisplayName => "CVAE_Trad";
+
+    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) => CvaeIdentity.Of(settings);
+
+    public Module Train(ArtifactJob job) =>
+        job.Trainers.TrainCvae(job.Spec.TrainingName, job.TrainSets(job.Spec.Pair), augmentationInvariant: false, job.CheckpointPath);
+
+    public IReadOnlyList<ErrorColumn> Columns(Module model, Module? source) => TableOneColumns.ForCvae((Cvae)model);
+}

@@ -1,0 +1,32 @@
+using LaVae.Evaluation;
+using LaVae.Models;
+using LaVae.Torch.Modules;
+using LaVae.Training;
+
+namespace LaVae.Artifacts.Kinds;
+
+/// <summary>A LAVAE latent space: encoder, decoder 0 and the maps L1, L2 of its pair (stages 1 and 2).</summary>
+internal sealed class LavaeKind : IModelKind
+{
+    public string Name => "lavae";
+
+    public string DisplayName => "LAVAE";
+
+    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) =>
+    [
+        new("filters", settings.Filters),
+        new("latent", settings.LatentDim),
+        new("batch_size", settings.BatchSize),
+        new("learning_rate", settings.LearningRate),
+        new("kl_weight", settings.KlWeight),
+        new("involutory_weight", settings.InvolutoryWeight),
+        new("train_images", settings.TrainImages),
+        new("stage1_epochs", settings.Stage1Epochs),
+        new("stage2_epochs", settings.Stage2Epochs),
+    ];
+
+    public Module Train(ArtifactJob job) =>
+        job.Trainers.TrainLavae(job.Spec.TrainingName, job.TrainSets(job.Spec.Pair), job.Spec.Pair, job.CheckpointPath);
+
+    public IReadOnlyList<ErrorColumn> Columns(Module model, Module? source) => TableOneColumns.ForLavae((Lavae)model);
+}

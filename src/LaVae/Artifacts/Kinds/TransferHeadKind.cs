@@ -1,0 +1,37 @@
+using LaVae.Evaluation;
+using LaVae.Models;
+using LaVae.Torch.Modules;
+using LaVae.Training;
+
+namespace LaVae.Artifacts.Kinds;
+
+/// <summary>A transfer decoder head (stage 3) for a target pair over a frozen LAVAE latent space.</summary>
+internal sealed class TransferHeadKind : IModelKind
+{
+    public string Name => "transfer_head";
+
+    public string DisplayName => "Transfer head";
+
+    public bool NeedsSource => true;
+
+    // The latent space's own settings enter the key through its key (ArtifactSpec.Source).
+    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) =>
+    [
+        new("filters", settings.Filters),
+        new("latent", settings.LatentDim),
+        new("batch_size", settings.BatchSize),
+        new("learning_rate", settings.LearningRate),
+        new("train_images", settings.TrainImages),
+        new("stage3_epochs", settings.Stage3Epochs),
+    ];
+
+    public Module Train(ArtifactJob job) => job.Trainers.TrainTransferHead(
+        job.Spec.TrainingName,
+        job.SourceLatents ?? throw new InvalidOperationException($"{job.Spec.Describe()} was given no latent space"),
+        job.TrainSets(job.Spec.Pair),
+        job.CheckpointPath,
+        job.Spec.TrainsComposition);
+
+    public IReadOnlyList<ErrorColumn> Columns(Module model, Module? source) =>
+        TableOneColumns.ForTransferHead((Lavae)(source ?? throw new ArgumentNullException(nameof(source))), (ConvDecoder)model);
+}

@@ -1,0 +1,65 @@
+using LaVae.Artifacts;
+using LaVae.Training;
+
+namespace LaVae.Measures;
+
+/// <summary>
+/// What an experiment trains and measures, without its claims: the dataset, the pair and models of a
+/// Table I style comparison, the grid of a transfer heatmap, and the settings. Measures and figures
+/// read it to know which trained parts they need.
+/// </summary>
+/// <param name="Pair">The pair (A1, A2) the listed <paramref name="Models"/> train on; null when none are listed.</param>
+public sealed record ExperimentDesign(
+    string Dataset,
+    IReadOnlyList<string>? Pair,
+    IReadOnlyList<string> Models,
+    TransferGrid? Transfer,
+    TrainingSettings Settings)
+{
+    /// <summary>A listed model kind trained on the pair.</summary>
+    public ArtifactSpec Model(string kind, int seed) =>
+        new(kind, Dataset, Pair ?? throw new InvalidOperationException("this experiment declares no pair"), seed, Settings);
+
+    /// <summary>The LAVAE latent space (stages 1-2) of a pair.</summary>
+    public ArtifactSpec LatentSpace(IReadOnlyList<string> pair, int seed) => new("lavae", Dataset, pair, seed, Settings);
+
+    /// <summary>The stage-3 head for <paramref name="target"/> on the latent space of <paramref name="source"/>.</summary>
+    public ArtifactSpec Head(IReadOnlyList<string> source, IReadOnlyList<string> target, int seed)
+    {
+        var grid = Transfer ?? throw new InvalidOperationException("this experiment declares no transfer grid");
+        return new("transfer_head", Dataset, target, seed, Settings, LatentSpace(source, seed), grid.TrainsComposition(source, target));
+    }
+}
+
+/// <summary>
+/// The Fig. 7 / Fig. 18 grid: a latent space per source pair, a head per target pair on each. The
+/// diagonal (source = target) is the latent space's own decoder 0 and needs no head.
+/// </summary>
+/// <param name="Composition">
+/// "own": every head learns its composition target (equation 7). "authors": as the authors' code,
+/// where the composition of every head after the first is decoded through the first head, so only
+/// the first listed target (other than the source itself) learns it.
+/// </param>
+/// <param name="PaperTable">The baselines/paper table holding the paper's cells, if any (fig7).</param>
+public sealed record TransferGrid(
+    IReadOnlyList<IReadOnlyList<string>> Sources,
+    IReadOnlyList<IReadOnlyList<string>> Targets,
+    string Composition,
+    string? PaperTable)
+{
+    public const string OwnComposition = "own";
+    public const string AuthorsComposition = "authors";
+
+    public static string Name(IReadOnlyList<string> pair) => string.Join(',', pair);
+
+    public bool TrainsComposition(IReadOnlyList<string> source, IReadOnlyList<string> target)
+    {
+        if (Composition == OwnComposition)
+        {
+            return true;
+        }
+
+        var first = Targets.First(t => Name(t) != Name(source));
+        return Name(first) == Name(target);
+    }
+}
