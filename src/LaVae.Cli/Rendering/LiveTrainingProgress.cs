@@ -31,4 +31,6 @@ internal sealed class LiveTrainingProgress(ProgressContext context) : ITrainingP
 
     public void StageSkipped(string model, StagePlan stage, string reason) =>
         AnsiConsole.MarkupLine($"[grey]{Markup.Escape($"{model}/{stage.Name}")}: {Markup.Escape(reason)}[/]");
+
+    public void Notice(string message) => AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(message)}[/]");
 }

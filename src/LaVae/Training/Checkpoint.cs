@@ -1,4 +1,5 @@
 using System.Globalization;
+using LaVae.IO;
 using LaVae.Torch;
 using LaVae.Torch.Modules;
 using LaVae.Torch.Optimizers;
@@ -12,7 +13,8 @@ public sealed record TrainingPosition(string Stage, int EpochsDone, bool StageCo
 /// <summary>
 /// One safetensors file per trained model: every parameter, the running stage's optimizer
 /// moments ("optimizer.*"), and the position plus the run key as metadata. Written atomically after
-/// each stage and every N epochs; a checkpoint of another run (different key) is refused.
+/// each stage and every N epochs; a checkpoint of another run (different key) is refused, a damaged
+/// one (its checksum no longer matches, or it is cut short) is set aside.
 /// </summary>
 public sealed class Checkpoint(string path, string runKey)
 {
@@ -43,17 +45,33 @@ public sealed class Checkpoint(string path, string runKey)
         });
     }
 
-    /// <summary>Loads the model's parameters and returns the position, or null when there is no checkpoint.</summary>
-    public TrainingPosition? Restore(Module model, Device device, out IReadOnlyDictionary<string, Tensor> optimizerState)
+    /// <summary>
+    /// Loads the model's parameters and returns the position, or null when there is nothing to resume
+    /// from: no checkpoint, or a damaged one, which is moved aside (see <see cref="DamagedFile"/>) and
+    /// described in <paramref name="notice"/> so that training starts over instead of trusting it.
+    /// </summary>
+    public TrainingPosition? Restore(Module model, Device device, out IReadOnlyDictionary<string, Tensor> optimizerState, out string? notice)
     {
         ArgumentNullException.ThrowIfNull(model);
         optimizerState = new Dictionary<string, Tensor>();
+        notice = null;
         if (!File.Exists(Path))
         {
             return null;
         }
 
-        var content = SafeTensors.Load(Path, device);
+        SafeTensorsContent content;
+        try
+        {
+            content = SafeTensors.Load(Path, device);
+        }
+        catch (CorruptFileException e)
+        {
+            var aside = DamagedFile.SetAside(Path);
+            notice = $"{Path} is damaged ({e.Problem}); it was moved to {aside} and training starts from the beginning.";
+            return null;
+        }
+
         var meta = content.Metadata;
         if (!meta.TryGetValue("run_key", out var key) || key != runKey)
         {

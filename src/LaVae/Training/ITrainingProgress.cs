@@ -10,6 +10,9 @@ public interface ITrainingProgress
     void EpochDone(string model, StagePlan stage, int epoch, double meanLoss, TimeSpan elapsed);
 
     void StageSkipped(string model, StagePlan stage, string reason);
+
+    /// <summary>Something the user should know that does not stop training, in one line (a damaged checkpoint set aside).</summary>
+    void Notice(string message);
 }
 
 /// <summary>One plain line per epoch: what CI logs show.</summary>
@@ -37,4 +40,6 @@ public sealed class PlainTextProgress(TextWriter output) : ITrainingProgress
         ArgumentNullException.ThrowIfNull(stage);
         output.WriteLine($"[{model}/{stage.Name}] skipped: {reason}");
     }
+
+    public void Notice(string message) => output.WriteLine($"notice: {message}");
 }

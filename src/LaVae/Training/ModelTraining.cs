@@ -9,7 +9,8 @@ namespace LaVae.Training;
 /// Runs one model's stages in order, each with its own AdaBelief over only that stage's parameters,
 /// checkpointing after every stage and every N epochs, and resuming from the checkpoint it finds:
 /// finished stages are skipped and a stage in progress continues at its next epoch, with the same
-/// shuffles and noise an uninterrupted run would draw (see <see cref="Seeds"/>).
+/// shuffles and noise an uninterrupted run would draw (see <see cref="Seeds"/>). A damaged checkpoint
+/// is set aside with a notice, and the model trains from the start.
 /// </summary>
 public sealed class ModelTraining
 {
@@ -26,7 +27,11 @@ public sealed class ModelTraining
         ArgumentNullException.ThrowIfNull(checkpoint);
         ArgumentNullException.ThrowIfNull(context);
         (this.modelName, this.model, this.checkpoint, this.stageOrder, this.context) = (modelName, model, checkpoint, stageOrder, context);
-        position = checkpoint.Restore(model, context.Device, out savedOptimizer);
+        position = checkpoint.Restore(model, context.Device, out savedOptimizer, out var notice);
+        if (notice is not null)
+        {
+            context.Progress.Notice(notice);
+        }
     }
 
     /// <summary>

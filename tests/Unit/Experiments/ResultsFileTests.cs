@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using LaVae.Experiments;
 
 namespace LaVae.Tests.Unit.Experiments;
@@ -45,7 +47,9 @@ public class ResultsFileTests
     }
 
     [Theory]
-    [InlineData("\"format\": \"lavae-results/1\"", "\"format\": \"lavae-results/0\"", "format 'lavae-results/0' is not 'lavae-results/1'")]
+    [InlineData("\"format\": \"lavae-results/2\"", "\"format\": \"lavae-results/1\"", "format 'lavae-results/1' is not 'lavae-results/2'")]
+    [InlineData("\"lavae.bce.total\": 310.2", "\"lavae.bce.total\": 10716.51", "its content does not match its content_sha256 (SHA-256 *, recorded *)")]
+    [InlineData("\"format\": \"lavae-results/2\",", "\"format\": \"lavae-results/2\", \"content_sha256\": \"0000\",", "not a valid results file: *")]
     [InlineData("\"device\": \"cpu\"", "\"device\": \"cpu\", \"colour\": 1", "not a valid results file: *colour*")]
     [InlineData("\"device\": \"cpu\",", "", "not a valid results file: *device*")]
     [InlineData("\"figures/recon.png\"", "\"../recon.png\"", "figure '../recon.png' must be a '/'-separated path inside the results folder")]
@@ -61,6 +65,87 @@ public class ResultsFileTests
         var read = () => ResultsFile.Read(path);
 
         read.Should().Throw<InvalidDataException>().WithMessage($"{path}: {expected}");
+    }
+
+    [Fact]
+    public void The_file_records_a_checksum_of_its_content_right_after_the_format()
+    {
+        using var folder = new TemporaryFolder();
+        var path = Path.Combine(folder.Path, ResultsFile.FileName);
+
+        ResultsFile.Write(path, SampleResults("paper", Samples.Metrics(("lavae.bce.total", 310.2))));
+
+        using var json = JsonDocument.Parse(File.ReadAllBytes(path));
+        json.RootElement.EnumerateObject().Select(field => field.Name).Take(3).Should().Equal("format", "content_sha256", "run_key");
+        json.RootElement.GetProperty("content_sha256").GetString().Should().MatchRegex("^[0-9a-f]{64}$");
+    }
+
+    [Fact]
+    public void Reformatting_the_file_keeps_it_valid_but_dropping_the_checksum_does_not()
+    {
+        using var folder = new TemporaryFolder();
+        var path = Path.Combine(folder.Path, ResultsFile.FileName);
+        var results = SampleResults("paper", Samples.Metrics(("lavae.bce.total", 310.2)));
+        ResultsFile.Write(path, results);
+        var json = JsonNode.Parse(File.ReadAllBytes(path))!.AsObject();
+
+        File.WriteAllText(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+        ResultsFile.Read(path).Should().BeEquivalentTo(results, "whitespace is not content");
+
+        json.Remove("content_sha256");
+        File.WriteAllText(path, json.ToJsonString());
+        var read = () => ResultsFile.Read(path);
+        read.Should().Throw<InvalidDataException>().WithMessage($"{path}: it has no content_sha256");
+    }
+
+    [Fact]
+    public void Read_or_set_aside_returns_the_results_of_a_good_file_and_nothing_without_a_file()
+    {
+        using var folder = new TemporaryFolder();
+        var path = Path.Combine(folder.Path, ResultsFile.FileName);
+
+        ResultsFile.ReadOrSetAside(path, out var missingNotice).Should().BeNull();
+        missingNotice.Should().BeNull("no results yet is not a problem");
+        Directory.EnumerateFileSystemEntries(folder.Path).Should().BeEmpty();
+
+        var results = SampleResults("paper", Samples.Metrics(("lavae.bce.total", 310.2)));
+        ResultsFile.Write(path, results);
+        ResultsFile.ReadOrSetAside(path, out var notice).Should().BeEquivalentTo(results);
+        notice.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("\"lavae.bce.total\": 310.2", "\"lavae.bce.total\": 10716.51", "its content does not match its content_sha256*")]
+    [InlineData("\"format\": \"lavae-results/2\"", "\"format\": \"lavae-results/1\"", "format 'lavae-results/1' is not 'lavae-results/2'")]
+    [InlineData("\"device\": \"cpu\"", "\"device\": \"cp", "not a valid results file: *")]
+    public void Read_or_set_aside_moves_an_unusable_file_aside_with_a_one_line_notice(string snippet, string replacement, string problem)
+    {
+        using var folder = new TemporaryFolder();
+        var path = Path.Combine(folder.Path, ResultsFile.FileName);
+        ResultsFile.Write(path, SampleResults("paper", Samples.Metrics(("lavae.bce.total", 310.2))));
+        var damaged = File.ReadAllText(path).Replace(snippet, replacement, StringComparison.Ordinal);
+        File.WriteAllText(path, damaged);
+
+        ResultsFile.ReadOrSetAside(path, out var notice).Should().BeNull("the caller measures again");
+
+        var aside = Directory.EnumerateFileSystemEntries(folder.Path).Should().ContainSingle().Subject;
+        Path.GetFileName(aside).Should().MatchRegex(@"^results\.json\.damaged-\d{8}-\d{6}(-\d+)?$");
+        File.ReadAllText(aside).Should().Be(damaged, "the file is kept as found, for a person to inspect");
+        notice.Should().Match($"{path}: {problem}; it was moved to {aside} and the run measures again.").And.NotContain("\n");
+    }
+
+    [Fact]
+    public void A_second_damaged_results_file_does_not_overwrite_the_first_copy()
+    {
+        using var folder = new TemporaryFolder();
+        var path = Path.Combine(folder.Path, ResultsFile.FileName);
+
+        File.WriteAllText(path, "{ first");
+        ResultsFile.ReadOrSetAside(path, out _);
+        File.WriteAllText(path, "{ second");
+        ResultsFile.ReadOrSetAside(path, out _);
+
+        Directory.EnumerateFiles(folder.Path).Select(File.ReadAllText).Should().BeEquivalentTo(["{ first", "{ second"]);
     }
 
     [Fact]

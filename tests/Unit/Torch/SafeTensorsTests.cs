@@ -55,13 +55,93 @@ public sealed class SafeTensorsTests : IDisposable
     }
 
     [Fact]
-    public void A_file_without_metadata_loads_with_empty_metadata()
+    public void A_file_saved_without_metadata_records_only_its_checksum_and_loads_with_empty_metadata()
     {
         using var scope = Engine.NewDisposeScope();
         var path = Path.Combine(folder, "plain.safetensors");
         SafeTensors.Save(path, new Dictionary<string, Tensor> { ["x"] = Tensor.Ones([2]) });
-        Header(path).RootElement.TryGetProperty("__metadata__", out _).Should().BeFalse();
-        SafeTensors.Load(path).Metadata.Should().BeEmpty();
+
+        var recorded = Header(path).RootElement.GetProperty("__metadata__").EnumerateObject().Should().ContainSingle().Subject;
+        recorded.Name.Should().Be("lavae.content_sha256");
+        recorded.Value.GetString().Should().MatchRegex("^[0-9a-f]{64}$", "a string value keeps the file readable by PyTorch's safetensors package");
+        SafeTensors.Load(path).Metadata.Should().BeEmpty("the checksum is verified, not handed to the caller");
+    }
+
+    [Fact]
+    public void The_checksum_key_is_reserved()
+    {
+        using var scope = Engine.NewDisposeScope();
+        var save = () => SafeTensors.Save(Path.Combine(folder, "reserved.safetensors"), new Dictionary<string, Tensor> { ["x"] = Tensor.Ones([2]) },
+            new Dictionary<string, string> { ["lavae.content_sha256"] = "mine" });
+        save.Should().Throw<ArgumentException>().WithMessage("*reserved*");
+    }
+
+    [Fact]
+    public void The_same_content_gets_the_same_checksum_and_different_content_another()
+    {
+        using var scope = Engine.NewDisposeScope();
+        string Checksum(string name, Dictionary<string, Tensor> tensors, Dictionary<string, string>? metadata = null)
+        {
+            var path = Path.Combine(folder, name);
+            SafeTensors.Save(path, tensors, metadata);
+            return Header(path).RootElement.GetProperty("__metadata__").GetProperty("lavae.content_sha256").GetString()!;
+        }
+
+        var original = Checksum("a", new() { ["x"] = Tensor.From(new[] { 1f, 2, 3, 4 }, 2, 2) }, new() { ["epoch"] = "1" });
+        Checksum("b", new() { ["x"] = Tensor.From(new[] { 1f, 2, 3, 4 }, 2, 2) }, new() { ["epoch"] = "1" }).Should().Be(original);
+        new[]
+        {
+            Checksum("value", new() { ["x"] = Tensor.From(new[] { 1f, 2, 3, 5 }, 2, 2) }, new() { ["epoch"] = "1" }),
+            Checksum("shape", new() { ["x"] = Tensor.From(new[] { 1f, 2, 3, 4 }, 4, 1) }, new() { ["epoch"] = "1" }),
+            Checksum("name", new() { ["y"] = Tensor.From(new[] { 1f, 2, 3, 4 }, 2, 2) }, new() { ["epoch"] = "1" }),
+            Checksum("dtype", new() { ["x"] = Tensor.From(new[] { 1f, 2, 3, 4 }.Select(BitConverter.SingleToInt32Bits).ToArray(), 2, 2) }, new() { ["epoch"] = "1" }),
+            Checksum("metadata", new() { ["x"] = Tensor.From(new[] { 1f, 2, 3, 4 }, 2, 2) }, new() { ["epoch"] = "2" }),
+        }.Should().OnlyHaveUniqueItems().And.NotContain(original);
+    }
+
+    [Fact]
+    public void One_flipped_byte_of_tensor_data_is_a_corrupt_file_naming_it()
+    {
+        var path = Valid("flipped.safetensors");
+        var bytes = File.ReadAllBytes(path);
+        bytes[^5] ^= 0x01;
+        File.WriteAllBytes(path, bytes);
+
+        var act = () => SafeTensors.Load(path);
+
+        act.Should().Throw<CorruptFileException>()
+            .WithMessage($"{path}: not a valid safetensors file: its content does not match its checksum (SHA-256 *, recorded *)")
+            .Which.FilePath.Should().Be(path);
+    }
+
+    [Fact]
+    public void Edited_metadata_is_a_corrupt_file()
+    {
+        var path = Path.Combine(folder, "epoch.safetensors");
+        using (Engine.NewDisposeScope())
+        {
+            SafeTensors.Save(path, new Dictionary<string, Tensor> { ["x"] = Tensor.Ones([2]) }, new Dictionary<string, string> { ["epochs_done"] = "2" });
+        }
+
+        File.WriteAllText(path, File.ReadAllText(path, Encoding.Latin1).Replace("\"epochs_done\":\"2\"", "\"epochs_done\":\"9\"", StringComparison.Ordinal), Encoding.Latin1);
+
+        ShouldBeInvalid(path, "*does not match its checksum*");
+    }
+
+    [Fact]
+    public void A_file_from_another_writer_without_the_checksum_loads_unverified()
+    {
+        using var scope = Engine.NewDisposeScope();
+        var path = Path.Combine(folder, "foreign.safetensors");
+        var data = new byte[8];
+        BinaryPrimitives.WriteSingleLittleEndian(data, 1.5f);
+        BinaryPrimitives.WriteSingleLittleEndian(data.AsSpan(4), -2f);
+        WriteRaw(path, """{"__metadata__":{"format":"pt"},"w":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}}""", data);
+
+        var loaded = SafeTensors.Load(path);
+
+        loaded.Metadata.Should().Equal(new Dictionary<string, string> { ["format"] = "pt" });
+        loaded.Tensors["w"].ToArray<float>().Should().Equal(1.5f, -2f);
     }
 
     [Fact]
@@ -132,7 +212,7 @@ public sealed class SafeTensorsTests : IDisposable
     }
 
     [Fact]
-    public void A_truncated_file_is_invalid_data_naming_the_file()
+    public void A_truncated_file_is_a_corrupt_file_naming_it()
     {
         var path = Valid("truncated.safetensors");
         var bytes = File.ReadAllBytes(path);
@@ -147,7 +227,7 @@ public sealed class SafeTensorsTests : IDisposable
     }
 
     [Fact]
-    public void A_bad_header_length_is_invalid_data_naming_the_file()
+    public void A_bad_header_length_is_a_corrupt_file_naming_it()
     {
         var path = Valid("length.safetensors");
         var bytes = File.ReadAllBytes(path);
@@ -163,7 +243,7 @@ public sealed class SafeTensorsTests : IDisposable
     }
 
     [Fact]
-    public void A_byte_count_that_disagrees_with_dtype_and_shape_is_invalid_data_naming_the_file()
+    public void A_byte_count_that_disagrees_with_dtype_and_shape_is_a_corrupt_file_naming_it()
     {
         var path = Path.Combine(folder, "count.safetensors");
         WriteRaw(path, """{"x":{"dtype":"F32","shape":[2],"data_offsets":[0,12]}}""", new byte[12]);
@@ -173,7 +253,7 @@ public sealed class SafeTensorsTests : IDisposable
     [Theory]
     [InlineData(4, 8)]
     [InlineData(9223372036854775803, 9223372036854775807)]
-    public void Data_offsets_beyond_the_data_are_invalid_data_naming_the_file(long start, long end)
+    public void Data_offsets_beyond_the_data_are_a_corrupt_file_naming_it(long start, long end)
     {
         var path = Path.Combine(folder, "offsets.safetensors");
         WriteRaw(path, $$$"""{"x":{"dtype":"F32","shape":[1],"data_offsets":[{{{start}}},{{{end}}}]}}""", new byte[4]);
@@ -181,7 +261,7 @@ public sealed class SafeTensorsTests : IDisposable
     }
 
     [Fact]
-    public void An_unknown_dtype_is_invalid_data_naming_the_file()
+    public void An_unknown_dtype_is_a_corrupt_file_naming_it()
     {
         var path = Path.Combine(folder, "dtype.safetensors");
         WriteRaw(path, """{"x":{"dtype":"BF16","shape":[2],"data_offsets":[0,4]}}""", new byte[4]);
@@ -200,7 +280,7 @@ public sealed class SafeTensorsTests : IDisposable
     [InlineData("""{"__metadata__":{"epoch":12}}""")]
     [InlineData("""{"__metadata__":["pt"]}""")]
     [InlineData("""{"x":{"dtype":"U8","shape":[8],"data_offsets":[0,8]},"x":{"dtype":"U8","shape":[8],"data_offsets":[0,8]}}""")]
-    public void A_header_of_the_wrong_form_is_invalid_data_naming_the_file(string header)
+    public void A_header_of_the_wrong_form_is_a_corrupt_file_naming_it(string header)
     {
         var path = Path.Combine(folder, "form.safetensors");
         WriteRaw(path, header, new byte[8]);
@@ -231,7 +311,8 @@ public sealed class SafeTensorsTests : IDisposable
     private static void ShouldBeInvalid(string path, string problem)
     {
         var act = () => SafeTensors.Load(path);
-        act.Should().Throw<InvalidDataException>().WithMessage($"{path}: not a valid safetensors file: {problem}");
+        act.Should().Throw<CorruptFileException>().WithMessage($"{path}: not a valid safetensors file: {problem}")
+            .Which.FilePath.Should().Be(path);
     }
 
     private string Valid(string name)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using LaVae.Models;
 using LaVae.Tests.Unit.Models;
 using LaVae.Tests.Unit.Support;
@@ -17,10 +19,11 @@ public class CheckpointTests
         using var model = Tiny.Lavae();
         var before = TinyTraining.Snapshot(model);
 
-        var position = new Checkpoint(folder.File("none.safetensors"), "key").Restore(model, Device.Cpu, out var optimizer);
+        var position = new Checkpoint(folder.File("none.safetensors"), "key").Restore(model, Device.Cpu, out var optimizer, out var notice);
 
         position.Should().BeNull();
         optimizer.Should().BeEmpty();
+        notice.Should().BeNull();
         TinyTraining.Changed(before, TinyTraining.Snapshot(model)).Should().BeEmpty();
     }
 
@@ -45,7 +48,7 @@ public class CheckpointTests
         checkpoint.Save(model, optimizer, new TrainingPosition("stage2", 7, StageComplete: false));
 
         using var fresh = Tiny.Lavae(seed: 2);
-        var position = checkpoint.Restore(fresh, Device.Cpu, out var state);
+        var position = checkpoint.Restore(fresh, Device.Cpu, out var state, out _);
 
         position.Should().Be(new TrainingPosition("stage2", 7, StageComplete: false));
         TinyTraining.Changed(TinyTraining.Snapshot(model), TinyTraining.Snapshot(fresh)).Should().BeEmpty();
@@ -63,7 +66,7 @@ public class CheckpointTests
 
         checkpoint.Save(model, null, new TrainingPosition("stage1", 4, StageComplete: true));
 
-        checkpoint.Restore(model, Device.Cpu, out var state).Should().Be(new TrainingPosition("stage1", 4, StageComplete: true));
+        checkpoint.Restore(model, Device.Cpu, out var state, out _).Should().Be(new TrainingPosition("stage1", 4, StageComplete: true));
         state.Should().BeEmpty();
     }
 
@@ -77,10 +80,90 @@ public class CheckpointTests
         using var model = Tiny.Lavae(seed: 2);
         var before = TinyTraining.Snapshot(model);
 
-        var act = () => new Checkpoint(path, "new-key").Restore(model, Device.Cpu, out _);
+        var act = () => new Checkpoint(path, "new-key").Restore(model, Device.Cpu, out _, out _);
 
         act.Should().Throw<InvalidDataException>()
             .WithMessage($"{path} belongs to another run (key old-key, this run new-key); delete it or use another output folder.");
         TinyTraining.Changed(before, TinyTraining.Snapshot(model)).Should().BeEmpty();
+        File.Exists(path).Should().BeTrue("another run's checkpoint is not damaged and stays where it is");
+    }
+
+    [Fact]
+    public void A_checkpoint_with_a_flipped_byte_is_moved_aside_with_a_notice_and_nothing_is_restored()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("lavae.safetensors");
+        var damaged = SavedAndDamaged(path, FlipByte(3));
+        using var model = Tiny.Lavae(seed: 2);
+        var before = TinyTraining.Snapshot(model);
+
+        var position = new Checkpoint(path, "key").Restore(model, Device.Cpu, out var state, out var notice);
+
+        position.Should().BeNull("a damaged checkpoint leaves nothing to resume from");
+        state.Should().BeEmpty();
+        TinyTraining.Changed(before, TinyTraining.Snapshot(model)).Should().BeEmpty("nothing of the damaged file reaches the model");
+        var aside = folder.AllFiles().Should().ContainSingle().Subject;
+        AssertDamagedName(aside, "lavae.safetensors");
+        File.ReadAllBytes(folder.File(aside)).Should().Equal(damaged, "the copy is the damaged file as found");
+        notice.Should().Match($"{path} is damaged (not a valid safetensors file: its content does not match its checksum*); it was moved to {folder.File(aside)} and training starts from the beginning.")
+            .And.NotContain("\n");
+    }
+
+    [Fact]
+    public void A_truncated_checkpoint_is_moved_aside_instead_of_stopping_the_run()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("lavae.safetensors");
+        SavedAndDamaged(path, bytes => bytes[..(bytes.Length / 2)]);
+        using var model = Tiny.Lavae(seed: 2);
+
+        new Checkpoint(path, "key").Restore(model, Device.Cpu, out _, out var notice).Should().BeNull();
+
+        notice.Should().Match($"{path} is damaged (not a valid safetensors file: *outside the file); it was moved to {path}.damaged-*");
+        File.Exists(path).Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_second_damage_does_not_overwrite_the_first_copy()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("lavae.safetensors");
+        using var model = Tiny.Lavae(seed: 2);
+        var checkpoint = new Checkpoint(path, "key");
+
+        var first = SavedAndDamaged(path, FlipByte(1));
+        checkpoint.Restore(model, Device.Cpu, out _, out var firstNotice);
+        var second = SavedAndDamaged(path, FlipByte(2));
+        checkpoint.Restore(model, Device.Cpu, out _, out var secondNotice);
+
+        var copies = folder.AllFiles();
+        copies.Should().HaveCount(2, "each damaged file gets its own copy, even within the same second");
+        copies.Should().AllSatisfy(copy => AssertDamagedName(copy, "lavae.safetensors"));
+        copies.Select(copy => File.ReadAllBytes(folder.File(copy))).Should().ContainEquivalentOf(first).And.ContainEquivalentOf(second);
+        firstNotice.Should().NotBe(secondNotice);
+    }
+
+    /// <summary>Saves a checkpoint at <paramref name="path"/>, applies <paramref name="damage"/> to its bytes and returns what is now on disk.</summary>
+    private static byte[] SavedAndDamaged(string path, Func<byte[], byte[]> damage)
+    {
+        using var model = Tiny.Lavae(seed: 1);
+        new Checkpoint(path, "key").Save(model, null, new TrainingPosition("stage1", 1, StageComplete: false));
+        var damaged = damage(File.ReadAllBytes(path));
+        File.WriteAllBytes(path, damaged);
+        return damaged;
+    }
+
+    private static Func<byte[], byte[]> FlipByte(int fromEnd) => bytes =>
+    {
+        bytes[^fromEnd] ^= 0x01;
+        return bytes;
+    };
+
+    private static void AssertDamagedName(string name, string original)
+    {
+        name.Should().MatchRegex($@"^{Regex.Escape(original)}\.damaged-\d{{8}}-\d{{6}}(-\d+)?$");
+        var stamp = DateTime.ParseExact(name.Substring(original.Length + ".damaged-".Length, 15), "yyyyMMdd-HHmmss", CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+        stamp.Should().BeCloseTo(DateTime.UtcNow, TimeSpan.FromMinutes(1), "the stamp is the time of setting aside, in UTC");
     }
 }

@@ -107,6 +107,26 @@ public sealed class ResumeTests : IDisposable
     }
 
     [Fact]
+    public void A_damaged_checkpoint_is_set_aside_and_training_from_the_start_ends_like_an_uninterrupted_run()
+    {
+        var reference = Lavae("reference", new RecordingProgress());
+        var crash = () => Lavae("damaged", new RecordingProgress("stage2", 1, 1));
+        crash.Should().Throw<SimulatedCrashException>();
+        var path = Checkpoint("damaged");
+        var bytes = File.ReadAllBytes(path);
+        bytes[^7] ^= 0x10;
+        File.WriteAllBytes(path, bytes);
+
+        var restarted = new RecordingProgress();
+        var final = Lavae("damaged", restarted);
+
+        restarted.Notices.Should().ContainSingle().Which.Should().Match($"{path} is damaged (*checksum*); it was moved to {path}.damaged-* and training starts from the beginning.");
+        restarted.Events.Should().Equal("lavae/stage1 started at epoch 0", "lavae/stage2 started at epoch 0", "lavae/stage3-head1 started at epoch 0");
+        TinyTraining.Changed(reference, final).Should().BeEmpty("training again from the start retraces the uninterrupted run");
+        folder.AllFiles().Should().ContainSingle(file => file.StartsWith("damaged.safetensors.damaged-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_checkpoint_of_another_run_is_refused_and_left_alone()
     {
         Lavae("mine", new RecordingProgress());

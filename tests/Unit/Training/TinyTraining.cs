@@ -41,6 +41,8 @@ internal sealed class RecordingProgress(string? crashStage = null, int crashEpoc
 
     public List<(string Stage, int Epoch, int Batch)> Batches { get; } = [];
 
+    public List<string> Notices { get; } = [];
+
     public void StageStarted(string model, StagePlan stage, int firstEpoch, int batchesPerEpoch) =>
         Events.Add($"{model}/{stage.Name} started at epoch {firstEpoch}");
 
@@ -58,4 +60,6 @@ internal sealed class RecordingProgress(string? crashStage = null, int crashEpoc
     }
 
     public void StageSkipped(string model, StagePlan stage, string reason) => Events.Add($"{model}/{stage.Name} skipped");
+
+    public void Notice(string message) => Notices.Add(message);
 }

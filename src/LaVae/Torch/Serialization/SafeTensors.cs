@@ -13,11 +13,19 @@ public sealed record SafeTensorsContent(IReadOnlyDictionary<string, Tensor> Tens
 /// The safetensors format (readable by PyTorch's safetensors package): an 8-byte little-endian
 /// header length, a JSON header mapping names to {dtype, shape, data_offsets}, then the raw
 /// little-endian bytes. Writes are atomic (temp file, then rename) so a crash never leaves a
-/// half-written checkpoint where a good one was.
+/// half-written checkpoint where a good one was, and record a checksum of the content so bytes
+/// changed later (a bad disk, a poisoned file) are caught on load instead of trusted.
 /// </summary>
 public static class SafeTensors
 {
     private const string MetadataKey = "__metadata__";
+
+    /// <summary>
+    /// The metadata entry that holds the SHA-256 of the content (see <see cref="ContentDigest"/>).
+    /// Load verifies it and leaves it out of the metadata it returns; files from other writers lack it
+    /// and load unverified.
+    /// </summary>
+    internal const string ChecksumKey = "lavae.content_sha256";
 
     private static readonly Dictionary<DType, string> Codes = new()
     {
@@ -35,26 +43,34 @@ public static class SafeTensors
     public static void Save(string path, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(tensors);
-        var header = new JsonObject();
-        if (metadata is { Count: > 0 })
+        metadata ??= new Dictionary<string, string>();
+        if (metadata.ContainsKey(ChecksumKey))
         {
-            header[MetadataKey] = new JsonObject(metadata.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)JsonValue.Create(kv.Value))));
+            throw new ArgumentException($"metadata key '{ChecksumKey}' is reserved for the content checksum", nameof(metadata));
         }
 
+        var entries = new List<KeyValuePair<string, JsonNode?>>();
         var blobs = new List<byte[]>();
         long offset = 0;
+        using var digest = new ContentDigest(metadata);
         foreach (var (name, tensor) in tensors)
         {
             var bytes = tensor.ToBytes();
-            header[name] = new JsonObject
+            var code = Codes[tensor.DType];
+            entries.Add(KeyValuePair.Create(name, (JsonNode?)new JsonObject
             {
-                ["dtype"] = Codes[tensor.DType],
+                ["dtype"] = code,
                 ["shape"] = new JsonArray(tensor.Shape.Select(d => (JsonNode?)JsonValue.Create(d)).ToArray()),
                 ["data_offsets"] = new JsonArray(offset, offset + bytes.Length),
-            };
+            }));
+            digest.AddTensor(name, code, tensor.Shape, bytes);
             offset += bytes.Length;
             blobs.Add(bytes);
         }
+
+        var recorded = new JsonObject(metadata.Append(KeyValuePair.Create(ChecksumKey, digest.Finish()))
+            .Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)JsonValue.Create(kv.Value))));
+        var header = new JsonObject([KeyValuePair.Create(MetadataKey, (JsonNode?)recorded), .. entries]);
 
         var json = Encoding.UTF8.GetBytes(header.ToJsonString());
         var padded = (json.Length + 7) / 8 * 8; // the reference writer pads the header with spaces to 8 bytes
@@ -76,9 +92,38 @@ public static class SafeTensors
         });
     }
 
+    /// <exception cref="CorruptFileException">The file is truncated, its header is malformed, or its content does not match its checksum.</exception>
     public static SafeTensorsContent Load(string path, Device? device = null)
     {
         var bytes = File.ReadAllBytes(path);
+        var (metadata, entries, dataStart) = ReadHeader(path, bytes);
+        if (metadata.Remove(ChecksumKey, out var recorded))
+        {
+            using var digest = new ContentDigest(metadata);
+            foreach (var entry in entries)
+            {
+                digest.AddTensor(entry.Name, Codes[entry.DType], entry.Shape, Data(bytes, dataStart, entry));
+            }
+
+            var actual = digest.Finish();
+            if (actual != recorded)
+            {
+                throw Invalid(path, $"its content does not match its checksum (SHA-256 {actual[..12]}…, recorded {recorded[..Math.Min(12, recorded.Length)]}…)");
+            }
+        }
+
+        var tensors = entries.ToDictionary(entry => entry.Name, entry => Tensor.FromBytes(Data(bytes, dataStart, entry), entry.DType, entry.Shape, device));
+        return new SafeTensorsContent(tensors, metadata);
+    }
+
+    private sealed record Entry(string Name, DType DType, long[] Shape, long Start, long Length);
+
+    private static ReadOnlySpan<byte> Data(byte[] bytes, int dataStart, Entry entry) =>
+        bytes.AsSpan(dataStart + (int)entry.Start, (int)entry.Length);
+
+    /// <summary>Parses and checks the header: every entry's bytes lie inside the file and match its dtype and shape.</summary>
+    private static (Dictionary<string, string> Metadata, List<Entry> Entries, int DataStart) ReadHeader(string path, byte[] bytes)
+    {
         if (bytes.Length < 8)
         {
             throw Invalid(path, $"{bytes.Length} bytes is too short for a header length");
@@ -98,12 +143,12 @@ public static class SafeTensors
         }
         catch (JsonException e)
         {
-            throw Invalid(path, $"header is not valid JSON: {e.Message}");
+            throw Invalid(path, $"header is not valid JSON: {e.Message}", e);
         }
 
         var dataStart = 8 + (int)headerLength;
         var metadata = new Dictionary<string, string>();
-        var tensors = new Dictionary<string, Tensor>();
+        var entries = new List<Entry>();
         foreach (var (name, node) in header)
         {
             if (name == MetadataKey)
@@ -139,10 +184,10 @@ public static class SafeTensors
                 throw Invalid(path, $"'{name}' is {code}[{string.Join(",", shape)}] ({expected} bytes) but its data holds {offsets[1] - offsets[0]} bytes");
             }
 
-            tensors[name] = Tensor.FromBytes(bytes.AsSpan(dataStart + (int)offsets[0], (int)expected), dtype, shape, device);
+            entries.Add(new Entry(name, dtype, shape, offsets[0], expected));
         }
 
-        return new SafeTensorsContent(tensors, metadata);
+        return (metadata, entries, dataStart);
     }
 
     private static string? String(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
@@ -166,5 +211,6 @@ public static class SafeTensors
         return result;
     }
 
-    private static InvalidDataException Invalid(string path, string problem) => new($"{path}: not a valid safetensors file: {problem}");
+    private static CorruptFileException Invalid(string path, string problem, Exception? inner = null) =>
+        new(path, $"not a valid safetensors file: {problem}", inner);
 }
