@@ -15,6 +15,7 @@ var root = new RootCommand("LaVae: reproduce 'Towards Composable Distributions o
     RunCommand.Create(),
     ListCommand.Create(),
     PlanCommand.Create(),
+    TrainCommand.Create(),
     ReportCommand.Create(),
     AcceptCommand.Create(),
     AugmentCommand.Create(),

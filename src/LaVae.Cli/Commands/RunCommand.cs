@@ -61,9 +61,9 @@ internal static class RunCommand
         WithProgress(catalog, runner => runner.Run(experiment, options));
 
     private static int Train(ExperimentCatalog catalog, Experiment experiment, RunOptions options, Shard shard, int? level) =>
-        WithProgress(catalog, runner => runner.TrainShare(experiment, options, shard, level));
+        WithProgress(catalog, runner => runner.TrainShare([experiment], options, shard, level));
 
-    private static T WithProgress<T>(ExperimentCatalog catalog, Func<ExperimentRunner, T> work)
+    internal static T WithProgress<T>(ExperimentCatalog catalog, Func<ExperimentRunner, T> work)
     {
         var dataProgress = new Progress<DataProgress>(p => Console.Error.WriteLine($"fetching {p.FileName} from {p.Source}: {p.BytesDone / 1024} KiB"));
         if (!Interactive.IsTerminal)

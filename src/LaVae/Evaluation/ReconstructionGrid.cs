@@ -27,7 +27,23 @@ public static class ReconstructionGrid
     public static IReadOnlyList<string> RowLabels(IReadOnlyList<ErrorColumn> columns) =>
         Layout.Where(row => row.Column is null || columns.Any(c => c.Name == row.Column)).Select(row => row.Label).ToList();
 
-    public static RasterImage Render(AlignedSets test, IReadOnlyList<ErrorColumn> columns, int digits, int scale = 2)
+    public static RasterImage Render(AlignedSets test, IReadOnlyList<ErrorColumn> columns, int digits, int scale = 2) =>
+        ImageGrid.Gray(Rows(test, columns, digits), 28, 28, new GridStyle(Scale: scale));
+
+    /// <summary>
+    /// The same grid as a figure a reader can follow: a title, each row labelled (A1 and A2 by the
+    /// pair's names) and each column by its test digit.
+    /// </summary>
+    public static RasterImage Labelled(string title, IReadOnlyList<string> pair, AlignedSets test, IReadOnlyList<ErrorColumn> columns, int digits, int scale = 2)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        var labels = RowLabels(columns).Select(label => label.Replace("A1", $"A1 ({pair[0]})", StringComparison.Ordinal)
+            .Replace("A2", $"A2 ({pair[1]})", StringComparison.Ordinal)).ToList();
+        var digitLabels = Enumerable.Range(1, digits).Select(i => $"test {i}").ToList();
+        return LabelledGrid.Render(title, labels, digitLabels, Rows(test, columns, digits), 28, 28, scale);
+    }
+
+    private static List<IReadOnlyList<byte[]>> Rows(AlignedSets test, IReadOnlyList<ErrorColumn> columns, int digits)
     {
         ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(columns);
@@ -48,7 +64,7 @@ public static class ReconstructionGrid
             }
         }
 
-        return ImageGrid.Gray(rows, 28, 28, new GridStyle(Scale: scale));
+        return rows;
     }
 
     /// <summary>Probabilities (B, 1, 28, 28) to uint8 pixels (B, 28, 28), rounded as the dataset's bytes are.</summary>

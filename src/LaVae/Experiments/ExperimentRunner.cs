@@ -22,14 +22,17 @@ public sealed record RunOutcome(RunResults Results, string ResultsPath, ReportFi
 /// </summary>
 public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgress progress, IProgress<DataProgress>? dataProgress = null)
 {
-    /// <summary>The graph of trained parts <paramref name="experiment"/> needs under the options' profile and device.</summary>
-    public static (ResolvedExperiment Resolved, ArtifactGraph Graph) Plan(Experiment experiment, RunOptions options)
+    /// <summary>
+    /// The graph of trained parts <paramref name="experiment"/> needs under the options' profile and
+    /// device, added to <paramref name="graph"/> when given (so several experiments plan one graph).
+    /// </summary>
+    public static (ResolvedExperiment Resolved, ArtifactGraph Graph) Plan(Experiment experiment, RunOptions options, ArtifactGraph? graph = null)
     {
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(options);
         var resolved = experiment.Resolve(options.Profile);
         var design = resolved.Run.Design();
-        var graph = new ArtifactGraph(Environment(options.Device));
+        graph ??= new ArtifactGraph(Environment(options.Device));
         foreach (var seed in resolved.Run.Seeds)
         {
             foreach (var measure in resolved.Run.Measures)
@@ -55,7 +58,13 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
         var resultsPath = Path.Combine(options.OutputFolder, ResultsFile.FileName);
         // Reuse needs the same key and every figure still on disk, including those new snapshots ask
         // for; otherwise measure again, which after a finished run only loads the trained parts.
-        var stored = !options.Force && File.Exists(resultsPath) ? ResultsFile.Read(resultsPath) : null;
+        string? notice = null;
+        var stored = options.Force ? null : ResultsFile.ReadOrSetAside(resultsPath, out notice);
+        if (notice is not null)
+        {
+            progress.Notice(notice);
+        }
+
         var reused = stored?.RunKey == key.Value && FiguresPresent(stored, resolved, options.OutputFolder);
         var measurements = reused ? stored!.Measurements : Measure(resolved, graph, options);
         var results = RunResults.FromMeasurements(resolved, key, measurements, catalog.Baselines);
@@ -65,15 +74,21 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
     }
 
     /// <summary>
-    /// Trains the parts of <paramref name="experiment"/> that fall to share <paramref name="shard"/>
-    /// (optionally of one graph level only), so several processes sharing a store finish one graph.
-    /// A head whose latent space is another share's waits for it to be done. Returns how many parts of
-    /// the whole graph are still not done.
+    /// Trains the parts of the experiments' joint graph that fall to share <paramref name="shard"/>
+    /// (optionally of one graph level only), so several processes sharing a store, or CI jobs passing it
+    /// on level by level, finish one graph. A head whose latent space is another share's waits for it to
+    /// be done (with a level given, it must already be). Returns how many parts are still not done.
     /// </summary>
-    public int TrainShare(Experiment experiment, RunOptions options, Shard shard, int? level = null)
+    public int TrainShare(IReadOnlyList<Experiment> experiments, RunOptions options, Shard shard, int? level = null)
     {
+        ArgumentNullException.ThrowIfNull(experiments);
         ArgumentNullException.ThrowIfNull(shard);
-        var (resolved, graph) = Plan(experiment, options);
+        var graph = new ArtifactGraph(Environment(options.Device));
+        foreach (var experiment in experiments)
+        {
+            Plan(experiment, options, graph);
+        }
+
         Engine.RequireDevice(options.Device);
         var store = new ArtifactStore(options.StoreFolder);
         using var sets = new TrainingSets(DatasetStore.Open(options.DataFolder, dataProgress), options.Device);
@@ -154,7 +169,7 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
     }
 
     private ArtifactProvider Provider(ArtifactStore store, ArtifactGraph graph, RunOptions options, TrainingSets sets) =>
-        new(store, graph, Environment(options.Device), options.Device, progress, sets, notice => Console.Error.WriteLine(notice));
+        new(store, graph, Environment(options.Device), options.Device, progress, sets, progress.Notice);
 
     private double? PaperValue(string reference) => catalog.Baselines.TryFind(reference, out var value) ? value.Value : null;
 
@@ -166,9 +181,9 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
         stored.Measurements.Figures.All(figure => File.Exists(Path.Combine(outputFolder, figure)))
         && resolved.Snapshots.All(snapshot => stored.Measurements.Figures.Contains(FigureContext.PathOf($"{snapshot.Name}.png")));
 
-    private static void WaitUntilDone(ArtifactStore store, ArtifactNode node)
+    private void WaitUntilDone(ArtifactStore store, ArtifactNode node)
     {
-        Console.Error.WriteLine($"waiting for {node}, another share's, to be trained in {store.Root}");
+        progress.Notice($"waiting for {node}, another share's, to be trained in {store.Root}");
         while (store.StateOf(node) != ArtifactState.Done)
         {
             Thread.Sleep(ArtifactStore.PollInterval);

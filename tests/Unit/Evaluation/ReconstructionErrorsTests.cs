@@ -17,10 +17,10 @@ public class ReconstructionErrorsTests
         using var sets = Tiny.UnrelatedSets(Images, seed: 1);
         ErrorColumn[] columns =
         [
-            new("orig", AugClass.Orig, (_, i) => Tensor.Full([i.Size(0), 1, 28, 28], 0.5)),
-            new("aug1", AugClass.Aug1, (s, i) => s.Batch(AugClass.Aug1, i)),
-            new("aug2", AugClass.Aug2, (_, i) => Tensor.Full([i.Size(0), 1, 28, 28], 0.25)),
-            new("compose", AugClass.Compose, (s, i) => s.Batch(AugClass.Orig, i)),
+            new("orig", AugClass.Orig, b => Tensor.Full([b.Indices.Size(0), 1, 28, 28], 0.5)),
+            new("aug1", AugClass.Aug1, b => b.Sets.Batch(AugClass.Aug1, b.Indices)),
+            new("aug2", AugClass.Aug2, b => Tensor.Full([b.Indices.Size(0), 1, 28, 28], 0.25)),
+            new("compose", AugClass.Compose, b => b.Sets.Batch(AugClass.Orig, b.Indices)),
         ];
 
         // Batches of 3 over 7 images: the last batch is short, and the average is per image, not per batch.
@@ -59,8 +59,8 @@ public class ReconstructionErrorsTests
         using var sets = Tiny.Sets(2, seed: 2);
         ErrorColumn[] columns =
         [
-            new("orig", AugClass.Orig, (_, i) => Tensor.Full([i.Size(0), 1, 28, 28], 0.5)),
-            new("reverse_compose", AugClass.Compose, (_, i) => Tensor.Full([i.Size(0), 1, 28, 28], 0.5)),
+            new("orig", AugClass.Orig, b => Tensor.Full([b.Indices.Size(0), 1, 28, 28], 0.5)),
+            new("reverse_compose", AugClass.Compose, b => Tensor.Full([b.Indices.Size(0), 1, 28, 28], 0.5)),
         ];
 
         var metrics = ReconstructionErrors.Measure(sets, columns);
@@ -73,7 +73,7 @@ public class ReconstructionErrorsTests
     {
         using var scope = Engine.NewDisposeScope();
         using var sets = Tiny.UnrelatedSets(3, seed: 3);
-        ErrorColumn[] columns = [.. Enum.GetValues<AugClass>().Select(c => new ErrorColumn(c.ToString(), c, (s, i) => s.Batch(AugClass.Aug2, i)))];
+        ErrorColumn[] columns = [.. Enum.GetValues<AugClass>().Select(c => new ErrorColumn(c.ToString(), c, b => b.Sets.Batch(AugClass.Aug2, b.Indices)))];
 
         var metrics = ReconstructionErrors.Measure(sets, columns);
 

@@ -13,7 +13,7 @@ public class ExperimentParserTests
         experiment.Title.Should().Be("Sample");
         experiment.PaperReference.Should().Be("Table I");
         experiment.Dataset.Should().Be("mnist");
-        experiment.Seed.Should().Be(1);
+        experiment.Seeds.Should().Equal(1);
         experiment.Pair.Should().Equal("flip_lr", "flip_ud");
         experiment.Models.Should().Equal("lavae", "cvae_auginv");
         experiment.Profiles.Should().Equal("paper", "smoke");

@@ -1,5 +1,6 @@
 using LaVae.IO;
 using System.Globalization;
+using LaVae.Artifacts;
 using LaVae.Experiments;
 using LaVae.Tests.Unit.Training;
 using LaVae.Torch;
@@ -29,7 +30,10 @@ public sealed class ExperimentRunnerTests : IDisposable
         File.Exists(first.Report.Markdown).Should().BeTrue();
         File.Exists(first.Report.Html).Should().BeTrue();
         File.Exists(Path.Combine(output, "figures", "lavae-reconstructions.png")).Should().BeTrue();
-        File.Exists(Path.Combine(output, ExperimentRunner.CheckpointsFolder, "lavae.safetensors")).Should().BeTrue();
+        var artifact = Directory.GetDirectories(Store).Should().ContainSingle().Which;
+        Path.GetFileName(artifact).Should().MatchRegex("^lavae-[0-9a-f]{16}$");
+        File.Exists(Path.Combine(artifact, ArtifactStore.CheckpointFileName)).Should().BeTrue();
+        File.ReadAllText(Path.Combine(artifact, ArtifactStore.DescriptionFileName)).Should().Contain("\"complete\": true");
         first.Results.Measurements.Metrics.Should().ContainKey("lavae.bce.total");
 
         var second = Run(WriteRepository(atMost: 10_000), output, out var secondProgress);
@@ -71,7 +75,7 @@ public sealed class ExperimentRunnerTests : IDisposable
     }
 
     [Fact]
-    public void Changing_a_setting_trains_a_new_run_and_sets_the_old_checkpoints_aside_for_going_back()
+    public void Changing_a_setting_trains_a_new_artifact_and_going_back_reuses_the_first_without_training()
     {
         var output = OutputFolder();
         var first = Run(WriteRepository(atMost: 10_000), output, out _);
@@ -81,13 +85,81 @@ public sealed class ExperimentRunnerTests : IDisposable
         reseeded.Reused.Should().BeFalse();
         reseeded.Results.RunKey.Should().NotBe(first.Results.RunKey);
         progress.Events.Should().Contain("lavae/stage1 started at epoch 0");
-        Directory.Exists(Path.Combine(output, $"{ExperimentRunner.CheckpointsFolder}-{first.Results.RunKey[..12]}")).Should().BeTrue();
+        Directory.GetDirectories(Store).Should().HaveCount(2, "each seed's latent space is its own artifact");
 
         var back = Run(WriteRepository(atMost: 10_000), output, out var backProgress);
 
         back.Results.RunKey.Should().Be(first.Results.RunKey);
-        backProgress.Events.Should().OnlyContain(e => e.EndsWith(" skipped", StringComparison.Ordinal), "the first run's checkpoints came back");
+        backProgress.Events.Should().Equal(["lavae/stage1 skipped", "lavae/stage2 skipped"], "the first seed's artifact is still done in the store: it is only loaded");
         back.Results.Measurements.Metrics.Should().Equal(first.Results.Measurements.Metrics);
+    }
+
+    [Fact]
+    public void A_transfer_grid_reuses_the_latent_space_another_experiment_trained_and_its_diagonal_is_that_experiments_total()
+    {
+        var repository = WriteRepository(atMost: 10_000);
+        var table = Run(repository, OutputFolder(), out _);
+        WriteTransferExperiment(repository, seeds: "[3]");
+
+        var grid = Run(repository, Path.Combine(folder.Path, "grid"), out var progress, TransferId);
+
+        progress.Events.Should().Equal(
+            ["lavae/stage1 skipped", "lavae/stage2 skipped", "head/flip_lr,flip_ud/rotate_cw,flip_lr/stage3 started at epoch 0"],
+            "the Flips latent space is the one the first experiment trained; only the new head trains");
+        var metrics = grid.Results.Measurements.Metrics;
+        metrics["transfer.flip_lr,flip_ud.flip_lr,flip_ud.bce.total"].Should().Be(table.Results.Measurements.Metrics["lavae.bce.total"]);
+        metrics.Should().ContainKey("transfer.flip_lr,flip_ud.rotate_cw,flip_lr.bce.total");
+        var head = metrics["transfer.flip_lr,flip_ud.rotate_cw,flip_lr.bce.total"];
+        head.Should().BeApproximately(
+            new[] { "orig", "aug1", "aug2", "compose" }.Sum(c => metrics[$"transfer.flip_lr,flip_ud.rotate_cw,flip_lr.bce.{c}"]), 1e-9);
+        grid.Results.Measurements.Figures.Should().Contain(["figures/transfer-heatmap.png", "figures/transfer-heatmap.svg"]);
+    }
+
+    [Fact]
+    public async Task Two_shares_training_one_graph_concurrently_end_with_the_numbers_of_one_process()
+    {
+        var repository = WriteRepository(atMost: 10_000);
+        WriteTransferExperiment(repository, seeds: "[3]", sources: "[[flip_lr, flip_ud], [rotate_cw, flip_lr]]");
+        var catalog = ExperimentCatalog.Load(repository);
+        var shared = Path.Combine(folder.Path, "shared-store");
+        var options = new RunOptions("smoke", Device.Cpu, Path.Combine(folder.Path, "sharded"), shared);
+
+        var left = await Task.WhenAll(new[] { new Shard(1, 2), new Shard(2, 2) }
+            .Select(shard => Task.Run(() => new ExperimentRunner(catalog, new RecordingProgress()).TrainShare([catalog.Find(TransferId)], options, shard))));
+        var sharded = new ExperimentRunner(catalog, new RecordingProgress()).Run(catalog.Find(TransferId), options);
+        var single = new ExperimentRunner(catalog, new RecordingProgress()).Run(catalog.Find(TransferId), options with
+        {
+            OutputFolder = Path.Combine(folder.Path, "single"),
+            StoreFolder = Path.Combine(folder.Path, "single-store"),
+        });
+
+        left.Should().Contain(0, "after both shares, nothing of the graph is left");
+        Directory.GetDirectories(shared).Should().HaveCount(4, "two latent spaces and two heads, each trained once");
+        sharded.Results.Measurements.Metrics.Should().Equal(single.Results.Measurements.Metrics);
+    }
+
+    [Fact]
+    public void Several_seeds_report_the_mean_and_every_seed_and_a_claim_on_every_seed_is_judged_per_seed()
+    {
+        var repository = WriteRepository(atMost: 10_000);
+        WriteTransferExperiment(repository, seeds: "[3, 4]", claims: """
+            claims:
+              - {id: mean-bound, metric: "transfer.flip_lr,flip_ud.flip_lr,flip_ud.bce.orig", at_most: 100000, profiles: [smoke]}
+              - {id: every-seed-bound, metric: "transfer.flip_lr,flip_ud.flip_lr,flip_ud.bce.orig", at_most: 1, on: every_seed, profiles: [smoke]}
+            """);
+
+        var run = Run(repository, OutputFolder(), out _, TransferId);
+
+        var measurements = run.Results.Measurements;
+        measurements.Seeds.Should().Equal(3, 4);
+        var orig = "transfer.flip_lr,flip_ud.flip_lr,flip_ud.bce.orig";
+        measurements.PerSeed[orig].Should().HaveCount(2).And.OnlyHaveUniqueItems("each seed trains its own parts");
+        measurements.Metrics[orig].Should().BeApproximately(measurements.PerSeed[orig].Average(), 1e-9);
+        run.Results.Claims.Single(c => c.ClaimId == "mean-bound").Passed.Should().BeTrue();
+        var perSeed = run.Results.Claims.Single(c => c.ClaimId == "every-seed-bound");
+        perSeed.Passed.Should().BeFalse();
+        perSeed.Message.Should().Contain("fails for seed 3, 4 of 2");
+        File.ReadAllText(run.Report.Markdown).Should().Contain(" ± ", "the report shows the spread over seeds");
     }
 
     [Fact]
@@ -102,14 +174,51 @@ public sealed class ExperimentRunnerTests : IDisposable
         act.Should().Throw<OutputFolderInUseException>().WithMessage($"*{output}*");
     }
 
+    private const string TransferId = "tiny-transfer";
+
+    private string Store => Path.Combine(folder.Path, "store");
+
     private string OutputFolder() => Path.Combine(folder.Path, "out");
 
-    private static RunOutcome Run(string repository, string output, out RecordingProgress progress)
+    private RunOutcome Run(string repository, string output, out RecordingProgress progress, string experiment = ExperimentId)
     {
         progress = new RecordingProgress();
         var catalog = ExperimentCatalog.Load(repository);
         var runner = new ExperimentRunner(catalog, progress);
-        return runner.Run(catalog.Find(ExperimentId), new RunOptions("smoke", Device.Cpu, output));
+        return runner.Run(catalog.Find(experiment), new RunOptions("smoke", Device.Cpu, output, Store));
+    }
+
+    /// <summary>A tiny transfer grid in the repository, with the same settings as the tiny Table I experiment.</summary>
+    private static void WriteTransferExperiment(string repository, string seeds, string sources = "[[flip_lr, flip_ud]]", string claims = "")
+    {
+        File.WriteAllText(Path.Combine(repository, ExperimentCatalog.ExperimentsFolder, $"{TransferId}.yaml"), $$"""
+            id: {{TransferId}}
+            title: "Runner test: a tiny transfer grid"
+            paper: "none"
+            dataset: mnist
+            seeds: {{seeds}}
+            transfer:
+              sources: {{sources}}
+              targets: [[flip_lr, flip_ud], [rotate_cw, flip_lr]]
+              paper: fig7
+            measures: [transfer]
+            figures: [transfer_heatmap]
+            settings:
+              filters: 4
+              latent: 16
+              batch_size: 32
+              learning_rate: 0.001
+              kl_weight: 1.0
+              involutory_weight: 1.0
+              train_images: 64
+              test_images: 16
+              epochs: {stage1: 1, stage2: 2, stage3: 1, cvae: 1}
+              checkpoint_every: 1
+            profiles:
+              smoke: {}
+              paper: {}
+            {{claims}}
+            """);
     }
 
     /// <summary>A repository folder with the paper baselines and one tiny experiment whose single claim bounds the orig error.</summary>
@@ -131,6 +240,8 @@ public sealed class ExperimentRunnerTests : IDisposable
             seed: {{seed}}
             pair: [flip_lr, flip_ud]
             models: [lavae]
+            measures: [reconstruction]
+            figures: [reconstruction_grids]
             settings:
               filters: 4
               latent: 16

@@ -1,3 +1,4 @@
+using LaVae.Training;
 using LaVae.Experiments;
 
 namespace LaVae.Tests.Unit.Experiments;

@@ -167,7 +167,9 @@ public class ResultsFileTests
             Versions: new Dictionary<string, string> { ["lavae"] = "0.1.0", ["libtorch"] = "2.5.1" },
             TimingsSeconds: new Dictionary<string, double> { ["stage1"] = 12.5 },
             Metrics: metrics,
-            Figures: ["figures/recon.png"]);
-        return RunResults.FromMeasurements(resolved, RunKey.Compute(resolved.Run, "cpu"), measurements, Samples.Baselines);
+            Figures: ["figures/recon.png"],
+            Seeds: [1],
+            PerSeed: metrics.ToDictionary(metric => metric.Key, metric => (IReadOnlyList<double>)[metric.Value]));
+        return RunResults.FromMeasurements(resolved, RunKey.Compute(resolved.Run, "cpu", []), measurements, Samples.Baselines);
     }
 }

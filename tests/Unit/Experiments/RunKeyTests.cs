@@ -1,20 +1,24 @@
 using System.Text;
+using LaVae.Artifacts;
 using LaVae.Experiments;
 
 namespace LaVae.Tests.Unit.Experiments;
 
 public class RunKeyTests
 {
-    private static RunKey Key(string yaml, string profile = "paper", string environment = "cpu") =>
-        RunKey.Compute(Samples.Parse(yaml).Resolve(profile).Run, environment);
+    private static readonly string[] Artifacts = ["a1", "b2"];
+
+    private static RunKey Key(string yaml, string profile = "paper", string environment = "cpu", string[]? artifacts = null) =>
+        RunKey.Compute(Samples.Parse(yaml).Resolve(profile).Run, environment, artifacts ?? Artifacts);
 
     [Fact]
     public void The_key_hashes_a_fixed_canonical_form()
     {
-        var json = Encoding.UTF8.GetString(RunKey.CanonicalJson(Samples.Parse(Samples.ExperimentYaml).Resolve("smoke").Run, "cpu"));
+        var json = Encoding.UTF8.GetString(RunKey.CanonicalJson(Samples.Parse(Samples.ExperimentYaml).Resolve("smoke").Run, "cpu", ["b2", "a1"]));
 
         json.Should().Be(
-            """{"key_format":1,"environment":"cpu","dataset":"mnist","seed":1,"pair":["flip_lr","flip_ud"],"models":["lavae","cvae_auginv"],"profile":"smoke","settings":{"filters":64,"latent_dim":16,"batch_size":64,"learning_rate":0.001,"kl_weight":1,"involutory_weight":1,"train_images":2000,"test_images":10000,"stage1_epochs":4,"stage2_epochs":60,"stage3_epochs":100,"cvae_epochs":100}}""");
+            $$"""{"key_format":2,"library_code":"{{CodeVersion.Library}}","environment":"cpu","dataset":"mnist","seeds":[1],"pair":["flip_lr","flip_ud"],"models":["lavae","cvae_auginv"],"measures":["reconstruction"],"figures":["reconstruction_grids"],"profile":"smoke","settings":{"filters":64,"latent_dim":16,"batch_size":64,"learning_rate":0.001,"kl_weight":1,"involutory_weight":1,"train_images":2000,"test_images":10000,"stage1_epochs":4,"stage2_epochs":60,"stage3_epochs":100,"cvae_epochs":100},"artifacts":["a1","b2"]}""",
+            "artifact keys are sorted, so the order the graph lists them in does not matter");
         Key(Samples.ExperimentYaml).Value.Should().MatchRegex("^[0-9a-f]{64}$");
     }
 
@@ -44,6 +48,7 @@ public class RunKeyTests
     {
         Key(Samples.ExperimentYaml, profile: "smoke").Should().NotBe(Key(Samples.ExperimentYaml));
         Key(Samples.ExperimentYaml, environment: "cuda").Should().NotBe(Key(Samples.ExperimentYaml));
+        Key(Samples.ExperimentYaml, artifacts: ["a1", "c3"]).Should().NotBe(Key(Samples.ExperimentYaml), "a retrained part may measure differently");
         Key(Samples.With("smoke: {train_images: 2000,", "smoke: {train_images: 1000,"), profile: "smoke")
             .Should().NotBe(Key(Samples.ExperimentYaml, profile: "smoke"));
     }

@@ -50,6 +50,8 @@ internal static class Samples
             digits: 8
             max_mean_abs_diff: 6.0
             profiles: [smoke]
+        measures: [reconstruction]
+        figures: [reconstruction_grids]
 
         """;
 

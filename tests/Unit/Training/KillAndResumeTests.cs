@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using LaVae.Artifacts;
 using LaVae.Experiments;
 using LaVae.Tests.Unit.Support;
 using LaVae.Torch.Serialization;
@@ -31,22 +32,23 @@ public sealed class KillAndResumeTests : IDisposable
         var experiment = WriteRepository();
         var killedFolder = Path.Combine(folder.Path, "killed");
         var referenceFolder = Path.Combine(folder.Path, "uninterrupted");
-        var checkpoint = Path.Combine(killedFolder, ExperimentRunner.CheckpointsFolder, "lavae.safetensors");
+        var (killedStore, referenceStore) = (killedFolder + "-store", referenceFolder + "-store");
 
-        using var reference = Lavae.Start(experiment, referenceFolder);
-        using (var victim = Lavae.Start(experiment, killedFolder))
+        using var reference = Lavae.Start(experiment, referenceFolder, referenceStore);
+        using (var victim = Lavae.Start(experiment, killedFolder, killedStore))
         {
-            WaitUntil(() => Position(checkpoint) is ("stage1", >= 3, false), victim, "a stage-1 checkpoint after epoch 3");
+            WaitUntil(() => Position(CheckpointIn(killedStore)) is ("stage1", >= 3, false), victim, "a stage-1 checkpoint after epoch 3");
             victim.Process.Kill(entireProcessTree: true);
             victim.Process.WaitForExit();
         }
 
+        var checkpoint = CheckpointIn(killedStore);
         var left = Position(checkpoint) ?? throw new InvalidOperationException("the checkpoint disappeared");
         (left.Stage == "stage1" && !left.Complete && left.Epochs < Stage1Epochs).Should().BeTrue(
             "the kill came in the middle of stage 1, but the checkpoint says {0}", left);
         File.Exists(Path.Combine(killedFolder, ResultsFile.FileName)).Should().BeFalse("the killed run never got to measuring");
 
-        using (var resumed = Lavae.Start(experiment, killedFolder))
+        using (var resumed = Lavae.Start(experiment, killedFolder, killedStore))
         {
             Finish(resumed);
             resumed.Output.Should().Contain(
@@ -63,7 +65,7 @@ public sealed class KillAndResumeTests : IDisposable
             .Where(metric => BitConverter.DoubleToInt64Bits(metric.Value) != BitConverter.DoubleToInt64Bits(expected.Measurements.Metrics[metric.Key]))
             .Select(metric => string.Create(CultureInfo.InvariantCulture, $"{metric.Key}: resumed {metric.Value:R}, uninterrupted {expected.Measurements.Metrics[metric.Key]:R}"))
             .Should().BeEmpty("every metric of the resumed run equals the uninterrupted run's to the bit");
-        File.ReadAllBytes(checkpoint).Should().Equal(File.ReadAllBytes(Path.Combine(referenceFolder, ExperimentRunner.CheckpointsFolder, "lavae.safetensors")),
+        File.ReadAllBytes(checkpoint).Should().Equal(File.ReadAllBytes(CheckpointIn(referenceStore)),
             "the final weights are the same");
         File.ReadAllBytes(Path.Combine(killedFolder, "figures", "lavae-reconstructions.png"))
             .Should().Equal(File.ReadAllBytes(Path.Combine(referenceFolder, "figures", "lavae-reconstructions.png")));
@@ -88,6 +90,8 @@ public sealed class KillAndResumeTests : IDisposable
             seed: 3
             pair: [flip_lr, flip_ud]
             models: [lavae]
+            measures: [reconstruction]
+            figures: [reconstruction_grids]
             settings:
               filters: 4
               latent: 16
@@ -105,6 +109,12 @@ public sealed class KillAndResumeTests : IDisposable
             """));
         return experiment;
     }
+
+    /// <summary>The checkpoint of the latent space in an artifact store (its folder is named by kind and key).</summary>
+    private static string CheckpointIn(string store) =>
+        Directory.Exists(store) && Directory.GetDirectories(store, "lavae-*") is [var artifact]
+            ? Path.Combine(artifact, ArtifactStore.CheckpointFileName)
+            : Path.Combine(store, "lavae-not-yet", ArtifactStore.CheckpointFileName);
 
     private static (string Stage, int Epochs, bool Complete)? Position(string checkpoint)
     {
@@ -167,7 +177,7 @@ public sealed class KillAndResumeTests : IDisposable
             }
         }
 
-        public static Lavae Start(string experiment, string outputFolder)
+        public static Lavae Start(string experiment, string outputFolder, string storeFolder)
         {
             var start = new ProcessStartInfo(DotnetHost())
             {
@@ -175,7 +185,7 @@ public sealed class KillAndResumeTests : IDisposable
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var argument in new[] { LaVaeCli.AssemblyPath, "run", experiment, "--out", outputFolder, "--threads", "1" })
+            foreach (var argument in new[] { LaVaeCli.AssemblyPath, "run", experiment, "--out", outputFolder, "--store", storeFolder, "--threads", "1" })
             {
                 start.ArgumentList.Add(argument);
             }

@@ -27,13 +27,23 @@ public class StageFreezingTests
         var names = initial.Keys.ToList();
         TinyTraining.Changed(initial, afterStage1).Should().BeEquivalentTo(names.Where(n => n.StartsWith("encoder.", StringComparison.Ordinal) || n.StartsWith("decoder0.", StringComparison.Ordinal)));
         TinyTraining.Changed(afterStage1, afterStage2).Should().BeEquivalentTo(["map1.L", "map2.L"]);
-        TinyTraining.Changed(afterStage2, afterStage3).Should().BeEquivalentTo(names.Where(n => n.StartsWith("decoder1.", StringComparison.Ordinal)));
+        TinyTraining.Changed(afterStage2, afterStage3).Should().BeEquivalentTo(names.Where(n => n.StartsWith("head.", StringComparison.Ordinal)),
+            "stage 3 trains only the new head: the latent space it reads stays as stage 2 left it");
 
+        // The latent space with its stage-3 head as one parameter set ("head." + the head's names).
         Dictionary<string, float[]> Train(string checkpoint, int stage1, int stage2, int stage3)
         {
             var trainers = new ModelTrainers(TinyTraining.Settings(stage1, stage2, stage3), TinyTraining.Context(new RecordingProgress()), "freezing");
-            using var model = trainers.TrainLavae("lavae", train, Tiny.Flips, checkpoint, LatentMapKind.Linear, [target]);
-            return TinyTraining.Snapshot(model);
+            using var model = trainers.TrainLavae("lavae", train, Tiny.Flips, checkpoint, LatentMapKind.Linear);
+            using var latents = new TransferLatents(model, train.Orig);
+            using var head = trainers.TrainTransferHead("head", new Lazy<TransferLatents>(() => latents), target, checkpoint + ".head");
+            var parameters = TinyTraining.Snapshot(model);
+            foreach (var (name, values) in TinyTraining.Snapshot(head))
+            {
+                parameters[$"head.{name}"] = values;
+            }
+
+            return parameters;
         }
     }
 }
