@@ -3,9 +3,10 @@ using System.Diagnostics.CodeAnalysis;
 namespace LaVae.Experiments;
 
 /// <summary>
-/// Which metric names exist: <c>model.measure.column</c> with a known measure and column.
-/// Experiments that report new columns (transfer heatmaps, latent geometry) extend it with
-/// <see cref="WithColumns"/> instead of changing the parser. Column order is the order reports use.
+/// The names of Table I style metrics, <c>model.measure.column</c>: the known error measures and
+/// columns, their printed names, and the order reports use. Which names an experiment may claim is
+/// decided by its measures (each lists the metrics it reports); this grammar explains what is wrong
+/// with a three-part name none of them reports.
 /// </summary>
 public sealed class MetricGrammar
 {
@@ -41,8 +42,6 @@ public sealed class MetricGrammar
     public IReadOnlyList<string> Measures { get; }
 
     public IReadOnlyList<MetricColumn> Columns { get; }
-
-    public MetricGrammar WithColumns(params MetricColumn[] columns) => new(Measures, Columns.Concat(columns));
 
     /// <summary>Parses a name whose measure and column are known; the model is the experiment's to check.</summary>
     public bool TryParse(string text, [NotNullWhen(true)] out MetricName? name, [NotNullWhen(false)] out string? problem)

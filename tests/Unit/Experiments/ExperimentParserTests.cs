@@ -36,11 +36,11 @@ public class ExperimentParserTests
     [InlineData("  checkpoint_every: 10", "  epoch: 10",
         "18:3: unknown key 'epoch' in 'settings' (known: batch_size, checkpoint_every, epochs, filters, involutory_weight, kl_weight, latent, learning_rate, test_images, train_images)")]
     [InlineData("seed: 1\n", "seed: 1\ncolour: red\n",
-        "6:1: unknown key 'colour' at the top level (known: claims, dataset, id, models, pair, paper, profiles, seed, settings, snapshots, title)")]
+        "6:1: unknown key 'colour' at the top level (known: claims, dataset, figures, id, measures, models, pair, paper, profiles, seed, seeds, settings, snapshots, title, transfer)")]
     [InlineData("{train_images: 2000, epochs: {stage1: 4}}", "{train_images: 2000, epochs: {stage_1: 4}}",
         "20:40: unknown key 'stage_1' in 'profiles.smoke.epochs' (known: cvae, stage1, stage2, stage3)")]
     [InlineData("    relative_tolerance: 0.10\n", "    relative_tolerance: 0.10\n    tolerance: 1\n",
-        "27:5: unknown key 'tolerance' in 'claims[0]' (known: at_most, description, id, less_than, metric, near, order, profiles, relative_tolerance)")]
+        "27:5: unknown key 'tolerance' in 'claims[0]' (known: at_most, description, id, less_than, metric, near, on, order, profiles, relative_tolerance)")]
     public void Unknown_keys_are_errors_at_the_key(string snippet, string replacement, string expected) =>
         ShouldFail(Samples.With(snippet, replacement), expected);
 
@@ -62,7 +62,7 @@ public class ExperimentParserTests
         ShouldFail(Samples.With(snippet, replacement), expected);
 
     [Theory]
-    [InlineData("seed: 1\n", "", "1:1: missing required key 'seed' at the top level")]
+    [InlineData("seed: 1\n", "", "1:1: declare one of 'seed: N' or 'seeds: [N, ...]'")]
     [InlineData("  checkpoint_every: 10\n", "", "9:3: missing required key 'checkpoint_every' in 'settings'")]
     [InlineData(" stage3: 100,", "", "17:11: missing required key 'stage3' in 'settings.epochs'")]
     [InlineData("    profiles: [smoke]\n", "", "34:5: missing required key 'profiles' in 'snapshots[0]'")]
@@ -86,7 +86,7 @@ public class ExperimentParserTests
     [InlineData("metric: lavae.bce.total", "metric: lavae.bce.totl",
         "24:13: unknown column 'totl' in metric 'lavae.bce.totl' (known: orig, aug1, aug2, compose, total, reverse_compose, inverse_aug1, inverse_aug2, inverse_compose, involutory_inverse_aug1, involutory_inverse_aug2)")]
     [InlineData("metric: lavae.bce.total", "metric: lavae.mse.total", "24:13: unknown measure 'mse' in metric 'lavae.mse.total' (known: bce, sse)")]
-    [InlineData("metric: lavae.bce.total", "metric: lavae.total", "24:13: metric 'lavae.total' must have the form <model>.<measure>.<column>, e.g. lavae.bce.total")]
+    [InlineData("metric: lavae.bce.total", "metric: lavae.total", "24:13: metric 'lavae.total' is not one this experiment's measures report (e.g. cvae_auginv.bce.aug1, cvae_auginv.bce.aug2, cvae_auginv.bce.compose)")]
     [InlineData("metric: lavae.bce.total", "metric: vae.bce.total",
         "24:13: metric 'vae.bce.total' names model 'vae', which this experiment does not train (models: lavae, cvae_auginv)")]
     [InlineData("less_than: cvae_auginv.bce.compose", "less_than: lavae.bce.compose", "31:16: metric 'lavae.bce.compose' cannot be compared with itself")]
@@ -153,15 +153,45 @@ public class ExperimentParserTests
     }
 
     [Fact]
-    public void Extra_metric_columns_are_accepted_once_the_grammar_knows_them()
+    public void A_metric_is_accepted_exactly_when_a_declared_measure_reports_it()
     {
-        var yaml = Samples.With("metric: lavae.bce.compose", "metric: lavae.sse.commutation");
-        var grammar = MetricGrammar.Reconstruction.WithColumns(new MetricColumn("commutation", "Commutation"));
-        var vocabulary = ExperimentVocabulary.Default with { Metrics = grammar };
+        const string cell = "transfer.flip_lr,flip_ud.rotate_cw,flip_lr.bce.total";
+        var claim = Samples.With("metric: lavae.bce.compose", $"metric: \"{cell}\"");
+        var withGrid = claim
+            .Replace("measures: [reconstruction]", "measures: [reconstruction, transfer]", StringComparison.Ordinal)
+            .Replace("models: [lavae, cvae_auginv]\n", "models: [lavae, cvae_auginv]\ntransfer: {sources: [[flip_lr, flip_ud]], targets: [[rotate_cw, flip_lr]]}\n", StringComparison.Ordinal);
 
-        var experiment = new ExperimentParser(vocabulary, Samples.Baselines).Parse(Samples.ExperimentPath, yaml);
+        var without = () => Samples.Parse(claim);
+        var experiment = Samples.Parse(withGrid);
 
-        experiment.Claims[1].Metrics.Should().Equal("lavae.sse.commutation", "cvae_auginv.bce.compose");
+        without.Should().Throw<ExperimentFormatException>().WithMessage($"*metric '{cell}' is not one this experiment's measures report*");
+        experiment.Claims[1].Metrics.Should().Equal(cell, "cvae_auginv.bce.compose");
+        experiment.Transfer!.Composition.Should().Be("own", "each head learns its composition unless the file says otherwise");
+    }
+
+    [Theory]
+    [InlineData("measures: [reconstruction]", "measures: [reconstruction, reconstruction]", "*'reconstruction' is listed twice*")]
+    [InlineData("measures: [reconstruction]", "measures: [recon]", "*unknown measure 'recon' (known: reconstruction, transfer)*")]
+    [InlineData("measures: [reconstruction]", "measures: [reconstruction, transfer]", "*'transfer' needs a 'transfer' block*")]
+    [InlineData("figures: [reconstruction_grids]", "figures: [transfer_heatmap]", "*'transfer_heatmap' needs a 'transfer' block*")]
+    [InlineData("seed: 1\n", "seeds: [1, 1]\n", "*seed 1 is listed twice*")]
+    [InlineData("seed: 1\n", "seed: 1\nseeds: [2]\n", "*declare one of 'seed: N' or 'seeds: [N, ...]'*")]
+    [InlineData("    profiles: [smoke, paper]", "    profiles: [smoke, paper]\n    on: median", "*'on' must be 'mean' or 'every_seed', found 'median'*")]
+    public void New_schema_keys_are_checked_where_they_are_written(string snippet, string replacement, string expected)
+    {
+        var parse = () => Samples.Parse(Samples.With(snippet, replacement));
+
+        parse.Should().Throw<ExperimentFormatException>().WithMessage(expected);
+    }
+
+    [Fact]
+    public void Seeds_and_a_claim_on_every_seed_are_read()
+    {
+        var experiment = Samples.Parse(Samples.With("seed: 1\n", "seeds: [1, 2, 3]\n")
+            .Replace("    profiles: [smoke, paper]", "    profiles: [smoke, paper]\n    on: every_seed", StringComparison.Ordinal));
+
+        experiment.Seeds.Should().Equal(1, 2, 3);
+        experiment.Claims.Select(c => c.EverySeed).Should().Equal(false, true);
     }
 
     private static void ShouldFail(string yaml, string expected)

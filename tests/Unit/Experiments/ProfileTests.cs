@@ -15,7 +15,7 @@ public class ProfileTests
         resolved.Run.Should().BeEquivalentTo(new
         {
             Dataset = "mnist",
-            Seed = 1,
+            Seeds = new[] { 1 },
             Pair = new[] { "flip_lr", "flip_ud" },
             Models = new[] { "lavae", "cvae_auginv" },
             Profile = "paper",
