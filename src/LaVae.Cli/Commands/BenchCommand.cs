@@ -16,20 +16,61 @@ internal static class BenchCommand
         var steps = new Option<int>("--steps") { Description = "Timed training steps.", DefaultValueFactory = _ => 100 };
         var batch = new Option<int>("--batch") { Description = "Batch size.", DefaultValueFactory = _ => 64 };
         var filters = new Option<int>("--filters") { Description = "Conv filters F.", DefaultValueFactory = _ => 64 };
+        var busy = new Option<int>("--busy") { Description = "Spin this many threads of our own beside the benchmark: a machine other work is using.", DefaultValueFactory = _ => 0 };
         var command = new Command("bench", "Time stage-1 training steps (images/second, and where a step's time goes).")
         {
-            device, threads, steps, batch, filters,
+            device, threads, steps, batch, filters, busy,
         };
         command.SetAction(parse =>
         {
             var dev = CommonOptions.Setup(parse.GetValue(device)!, parse.GetValue(threads));
-            var result = StepBenchmark.Run(dev, new ModelShape(parse.GetValue(filters)), parse.GetValue(batch), parse.GetValue(steps));
+            var spinners = CommonOptions.InRange(parse.GetValue(busy), "--busy", 0, 4 * Environment.ProcessorCount);
+            var positive = (int value, string name) => CommonOptions.InRange(value, name, 1, int.MaxValue);
+            using var load = new BusyLoad(spinners);
+            var result = StepBenchmark.Run(
+                dev, new ModelShape(positive(parse.GetValue(filters), "--filters")), positive(parse.GetValue(batch), "--batch"), positive(parse.GetValue(steps), "--steps"));
             var c = CultureInfo.InvariantCulture;
-            Console.WriteLine(string.Create(c, $"device {result.Device}, threads {result.Threads}, batch {result.BatchSize}, F={result.Filters}, {result.Steps} steps"));
+            Console.WriteLine(string.Create(c, $"device {result.Device}, threads {result.Threads}, batch {result.BatchSize}, F={result.Filters}, {result.Steps} steps, {spinners} competing spinning thread(s)"));
             Console.WriteLine(string.Create(c, $"throughput: {result.ImagesPerSecond:F0} images/s ({result.StepMs:F2} ms/step)"));
             Console.WriteLine(string.Create(c, $"per step: data {result.DataMs:F2} ms, forward {result.ForwardMs:F2} ms, backward {result.BackwardMs:F2} ms, optimizer {result.OptimizerMs:F2} ms"));
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Threads that spin until disposed: the competing load of a shared machine, made on purpose.</summary>
+    private sealed class BusyLoad : IDisposable
+    {
+        private readonly Thread[] threads;
+        private volatile bool stop;
+
+        public BusyLoad(int count)
+        {
+            threads = Enumerable.Range(0, count).Select(_ => new Thread(Spin) { IsBackground = true }).ToArray();
+            foreach (var thread in threads)
+            {
+                thread.Start();
+            }
+        }
+
+        public void Dispose()
+        {
+            stop = true;
+            foreach (var thread in threads)
+            {
+                thread.Join();
+            }
+        }
+
+        private void Spin()
+        {
+            var x = 0UL;
+            while (!stop)
+            {
+                x = (x * 6364136223846793005UL) + 1442695040888963407UL;
+            }
+
+            GC.KeepAlive(x);
+        }
     }
 }

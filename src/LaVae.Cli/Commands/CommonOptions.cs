@@ -15,9 +15,20 @@ internal static class CommonOptions
 
     public static Option<int> Threads() => new("--threads")
     {
-        Description = "libtorch intra-op threads (0: one per core).",
+        Description = $"libtorch intra-op threads, 1 to {MaxThreads} (0: one per core).",
         DefaultValueFactory = _ => 0,
     };
+
+    /// <summary>More threads than 4 per core only oversubscribe the machine (100,000 froze it).</summary>
+    public static int MaxThreads => 4 * Environment.ProcessorCount;
+
+    /// <summary>The value if within [min, max], else a one-line error naming the option.</summary>
+    public static int InRange(int value, string option, int min, int max) =>
+        value >= min && value <= max
+            ? value
+            : throw new ArgumentException(max == int.MaxValue
+                ? $"{option} must be at least {min}, found {value}"
+                : $"{option} must be between {min} and {max}, found {value}");
 
     public static Option<string?> Store() => new("--store")
     {
@@ -47,6 +58,7 @@ internal static class CommonOptions
     {
         var dev = LaVae.Torch.Device.Parse(device);
         Engine.RequireDevice(dev);
+        InRange(threads, "--threads", 0, MaxThreads);
         if (threads > 0)
         {
             Engine.Threads = threads;
