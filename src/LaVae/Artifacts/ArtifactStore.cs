@@ -91,9 +91,10 @@ public sealed class ArtifactStore(string root)
             var description = JsonNode.Parse(File.ReadAllText(path));
             return description?["key"]?.GetValue<string>() == node.Key && description["complete"]?.GetValue<bool>() == true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            return false; // a damaged description is not trusted: the checkpoint decides when the artifact is trained again
+            // A damaged description (not JSON, or JSON of another shape) is not trusted: the checkpoint decides when the artifact is trained again.
+            return false;
         }
     }
 }
