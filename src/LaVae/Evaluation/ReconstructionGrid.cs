@@ -37,7 +37,10 @@ public static class ReconstructionGrid
     public static RasterImage Labelled(string title, IReadOnlyList<string> pair, AlignedSets test, IReadOnlyList<ErrorColumn> columns, int digits, int scale = 2)
     {
         ArgumentNullException.ThrowIfNull(pair);
-        var labels = RowLabels(columns).Select(label => label.Replace("A1", $"A1 ({pair[0]})", StringComparison.Ordinal)
+        // "latent A1" is the model's own A1 (decode(z0·L1) for LAVAE, class A1 for a CVAE): "decoded" says it for both.
+        var labels = RowLabels(columns).Select(label => label
+            .Replace("latent", "decoded", StringComparison.Ordinal)
+            .Replace("A1", $"A1 ({pair[0]})", StringComparison.Ordinal)
             .Replace("A2", $"A2 ({pair[1]})", StringComparison.Ordinal)).ToList();
         var digitLabels = Enumerable.Range(1, digits).Select(i => $"test {i}").ToList();
         return LabelledGrid.Render(title, labels, digitLabels, Rows(test, columns, digits), 28, 28, scale);

@@ -28,7 +28,7 @@ internal sealed class ReconstructionGridsFigure : IFigureKind
             foreach (var (name, digits) in grids)
             {
                 var relative = FigureContext.PathOf($"{name}.png");
-                var title = $"{Artifacts.ModelKinds.Get(model).DisplayName} on {string.Join(',', node.Spec.Pair)}: reconstructions of the first test digits";
+                var title = $"{Artifacts.ModelKinds.Get(model).DisplayName} on {string.Join(',', node.Spec.Pair)}: first test digits";
                 PngWriter.Write(context.FileOf(relative), ReconstructionGrid.Labelled(title, node.Spec.Pair, test, columns, (int)Math.Min(digits, test.Count)));
                 written.Add(relative);
             }
