@@ -54,6 +54,24 @@ public class ConvolutionTests
         output.ShouldBeClose(expected, tolerance, "conv_transpose2d");
     }
 
+    [Theory]
+    [InlineData(DType.Float64, 1e-12)]
+    [InlineData(DType.Float32, 1e-5)]
+    public void ConvTranspose2d_with_16_output_channels_computed_as_a_convolution_gradient_matches_the_scatter_definition(DType dtype, double tolerance)
+    {
+        // 16 or more output channels take the engine's other forward (conv2d's input gradient).
+        using var scope = Engine.NewDisposeScope();
+        long[] inputShape = [3, 5, 3, 4];
+        long[] weightShape = [5, 16, 4, 4];
+        var (input, weight, bias) = (TestData.Uniform(16, 3 * 5 * 3 * 4), TestData.Uniform(17, 5 * 16 * 4 * 4), TestData.Uniform(18, 16));
+        var (expected, shape) = NaiveConv.ConvTranspose2d(input, inputShape, weight, weightShape, bias, stride: 2, padding: 1);
+
+        var output = Functional.ConvTranspose2d(TestData.Tensor(input, inputShape, dtype), TestData.Tensor(weight, weightShape, dtype),
+            TestData.Tensor(bias, [16], dtype), stride: 2, padding: 1);
+        output.Shape.Should().Equal(shape).And.Equal(3, 16, 6, 8);
+        output.ShouldBeClose(expected, tolerance, "conv_transpose2d, 16 output channels");
+    }
+
     [Fact]
     public void ConvTranspose2d_with_kernel_3_stride_2_padding_1_and_output_padding_matches_the_scatter_definition()
     {

@@ -38,6 +38,48 @@ public class GradientTests
     }
 
     [Fact]
+    public void ConvTranspose2d_gradients_of_a_batch_without_bias_match_finite_differences()
+    {
+        // The decoder's layer shape (k4, s2, p1) on a batch, through the convolution-based backward.
+        long[] inputShape = [2, 3, 2, 3];
+        long[] weightShape = [3, 2, 4, 4];
+        var r = TestData.Uniform(105, 2 * 2 * 4 * 6);
+        CheckGradients(
+            [("input", TestData.Uniform(12, 36), inputShape), ("weight", TestData.Uniform(13, 96), weightShape)],
+            t => (Functional.ConvTranspose2d(t[0], t[1], null, stride: 2, padding: 1) * TestData.Tensor(r, [2, 2, 4, 6])).Sum(),
+            v => Dot(NaiveConv.ConvTranspose2d(v[0], inputShape, v[1], weightShape, null, stride: 2, padding: 1).Output, r),
+            "conv_transpose2d without bias");
+    }
+
+    [Fact]
+    public void ConvTranspose2d_gradients_with_16_output_channels_match_finite_differences()
+    {
+        // 16 or more output channels take the engine's other forward (conv2d's input gradient).
+        long[] inputShape = [2, 2, 2, 3];
+        long[] weightShape = [2, 16, 4, 4];
+        var r = TestData.Uniform(107, 2 * 16 * 4 * 6);
+        CheckGradients(
+            [("input", TestData.Uniform(19, 24), inputShape), ("weight", TestData.Uniform(20, 512), weightShape), ("bias", TestData.Uniform(21, 16), [16])],
+            t => (Functional.ConvTranspose2d(t[0], t[1], t[2], stride: 2, padding: 1) * TestData.Tensor(r, [2, 16, 4, 6])).Sum(),
+            v => Dot(NaiveConv.ConvTranspose2d(v[0], inputShape, v[1], weightShape, v[2], stride: 2, padding: 1).Output, r),
+            "conv_transpose2d with 16 output channels");
+    }
+
+    [Fact]
+    public void ConvTranspose2d_gradients_with_output_padding_and_groups_match_finite_differences()
+    {
+        // The cases that keep libtorch's own backward.
+        long[] inputShape = [1, 4, 3, 3];
+        long[] weightShape = [4, 1, 3, 3];
+        var r = TestData.Uniform(106, 2 * 6 * 6);
+        CheckGradients(
+            [("input", TestData.Uniform(14, 36), inputShape), ("weight", TestData.Uniform(15, 36), weightShape)],
+            t => (Functional.ConvTranspose2d(t[0], t[1], null, stride: 2, padding: 1, outputPadding: 1, groups: 2) * TestData.Tensor(r, [1, 2, 6, 6])).Sum(),
+            v => Dot(NaiveConv.ConvTranspose2d(v[0], inputShape, v[1], weightShape, null, stride: 2, padding: 1, outputPadding: 1, groups: 2).Output, r),
+            "conv_transpose2d with output padding and groups");
+    }
+
+    [Fact]
     public void Linear_gradients_match_finite_differences()
     {
         var r = TestData.Uniform(102, 4 * 3);
