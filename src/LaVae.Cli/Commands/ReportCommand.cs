@@ -23,8 +23,7 @@ internal static class ReportCommand
                 : [];
             if (results.Count == 0)
             {
-                Console.Error.WriteLine($"no {Experiments.ResultsFile.FileName} under {folder}; run an experiment first (lavae run experiments/table1-flips.yaml)");
-                return 2;
+                throw new UserInputException($"no {Experiments.ResultsFile.FileName} under {folder}; run an experiment first (lavae run experiments/table1-flips.yaml)");
             }
 
             var files = ReportWriter.Write(parse.GetValue(output) ?? folder, results);
