@@ -27,7 +27,12 @@ internal static class ReportCommand
             }
 
             var files = ReportWriter.Write(parse.GetValue(output) ?? folder, results);
-            Console.WriteLine($"{results.Count} run(s) reported: {files.Markdown} and {files.Html}");
+            foreach (var note in files.Skipped)
+            {
+                Console.Error.WriteLine($"lavae: {note}");
+            }
+
+            Console.WriteLine($"{results.Count - files.Skipped.Count} run(s) reported: {files.Markdown} and {files.Html}");
             return 0;
         });
         return command;
