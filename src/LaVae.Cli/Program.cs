@@ -23,9 +23,18 @@ var root = new RootCommand("LaVae: reproduce 'Towards Composable Distributions o
     DataCommand.Create(),
     InfoCommand.Create(),
 };
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    // A mistyped option or value is a user error like any other: one line, exit code 2.
+    var help = parsed.CommandResult.Command == root ? "lavae --help" : $"lavae {parsed.CommandResult.Command.Name} --help";
+    Console.Error.WriteLine($"lavae: {string.Join("; ", parsed.Errors.Select(e => e.Message).Reverse())} ({help} lists what it accepts)");
+    return 2;
+}
+
 try
 {
-    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception error) when (UserFacingError.Describe(error) is { } message)
 {

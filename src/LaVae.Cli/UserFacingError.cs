@@ -6,17 +6,24 @@ using LaVae.Training;
 namespace LaVae.Cli;
 
 /// <summary>
-/// The errors a user can act on (a bad file, a wrong name, a busy folder, a diverged run), printed
-/// as one message; anything else is a bug and keeps its stack trace.
+/// The errors a user can act on, printed as one message: a value they typed, a file they wrote, a folder
+/// the machine will not let us write, a damaged or missing file, a busy folder, a diverged run. Anything
+/// else is a bug and keeps its stack trace: library code throws argument and state exceptions for its
+/// callers' mistakes, so those are not described here; the CLI turns what users type into
+/// <see cref="UserInputException"/> where it reads it.
 /// </summary>
 internal static class UserFacingError
 {
     public static string? Describe(Exception error) => error switch
     {
-        ExperimentFormatException or OutputFolderInUseException or TrainingDivergedException or TorchException or ArtifactMissingException => error.Message,
-        FormatException => error.Message,
-        KeyNotFoundException or ArgumentException or InvalidDataException or IOException or InvalidOperationException => error.Message,
+        UserInputException or ExperimentFormatException or OutputFolderInUseException or TrainingDivergedException or ArtifactMissingException => error.Message,
+        TorchException => error.Message,
+        IOException or UnauthorizedAccessException or InvalidDataException => OneLine(error.Message),
         AggregateException { InnerExceptions.Count: 1 } aggregate => Describe(aggregate.InnerExceptions[0]),
         _ => null,
     };
+
+    // .NET's file errors are one line already; this keeps a multi-line message from a source we do not
+    // control to the one line a user error gets.
+    private static string OneLine(string message) => string.Join("; ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -31,13 +31,18 @@ internal static class AugmentCommand
             var names = parse.GetValue(pair)!.Split(',', StringSplitOptions.TrimEntries);
             if (names.Length != 2)
             {
-                Console.Error.WriteLine($"'{parse.GetValue(pair)}' is not a pair: write two augmentations separated by a comma, e.g. flip_lr,flip_ud");
-                return 2;
+                throw new UserInputException($"'{parse.GetValue(pair)}' is not a pair: write two augmentations separated by a comma, e.g. flip_lr,flip_ud");
+            }
+
+            if (names.FirstOrDefault(name => !AugmentationRegistry.Names.Contains(name, StringComparer.Ordinal)) is { } unknown)
+            {
+                throw new UserInputException($"unknown augmentation '{unknown}' (known: {string.Join(", ", AugmentationRegistry.Names)})");
             }
 
             var augmentations = AugmentationRegistry.Pair(names[0], names[1]);
-            var split = DatasetStore.Open().Load(DatasetNames.Parse(parse.GetValue(dataset)!), Split.Test);
-            var n = Math.Min(parse.GetValue(count), split.Count);
+            var requested = CommonOptions.InRange(parse.GetValue(count), "--count", 1, int.MaxValue);
+            var split = DatasetStore.Open().Load(CommonOptions.ParseDataset(parse.GetValue(dataset)!, "--dataset"), Split.Test);
+            var n = Math.Min(requested, split.Count);
             using var scope = Engine.NewDisposeScope();
             var originals = Tensor.From<byte>(split.Images.Pixels.AsSpan(0, n * 784), [n, 28, 28]);
             using var sets = augmentations.Apply(originals, parse.GetValue(seed));

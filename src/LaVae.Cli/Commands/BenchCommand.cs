@@ -23,12 +23,13 @@ internal static class BenchCommand
         };
         command.SetAction(parse =>
         {
-            var dev = CommonOptions.Setup(parse.GetValue(device)!, parse.GetValue(threads));
             var spinners = CommonOptions.InRange(parse.GetValue(busy), "--busy", 0, 4 * Environment.ProcessorCount);
             var positive = (int value, string name) => CommonOptions.InRange(value, name, 1, int.MaxValue);
+            var shape = new ModelShape(positive(parse.GetValue(filters), "--filters"));
+            var (batchSize, stepCount) = (positive(parse.GetValue(batch), "--batch"), positive(parse.GetValue(steps), "--steps"));
+            var dev = CommonOptions.Setup(parse.GetValue(device)!, parse.GetValue(threads));
             using var load = new BusyLoad(spinners);
-            var result = StepBenchmark.Run(
-                dev, new ModelShape(positive(parse.GetValue(filters), "--filters")), positive(parse.GetValue(batch), "--batch"), positive(parse.GetValue(steps), "--steps"));
+            var result = StepBenchmark.Run(dev, shape, batchSize, stepCount);
             var c = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(c, $"device {result.Device}, threads {result.Threads}, batch {result.BatchSize}, F={result.Filters}, {result.Steps} steps, {spinners} competing spinning thread(s)"));
             Console.WriteLine(string.Create(c, $"throughput: {result.ImagesPerSecond:F0} images/s ({result.StepMs:F2} ms/step)"));

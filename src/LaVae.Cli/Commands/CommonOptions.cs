@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LaVae.Data;
 using LaVae.Experiments;
 using LaVae.Torch;
 
@@ -26,7 +27,7 @@ internal static class CommonOptions
     public static int InRange(int value, string option, int min, int max) =>
         value >= min && value <= max
             ? value
-            : throw new ArgumentException(max == int.MaxValue
+            : throw new UserInputException(max == int.MaxValue
                 ? $"{option} must be at least {min}, found {value}"
                 : $"{option} must be between {min} and {max}, found {value}");
 
@@ -34,6 +35,30 @@ internal static class CommonOptions
     {
         Description = "The artifact store trained parts are shared in (default: $LAVAE_STORE, then runs/artifacts).",
     };
+
+    /// <summary>The share "i/n" of an option, e.g. <c>--shard 2/4</c>.</summary>
+    public static Shard ParseShard(string text, string option)
+    {
+        try
+        {
+            return Shard.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new UserInputException($"{option}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>A dataset by the name the command line uses (mnist, fashion-mnist).</summary>
+    public static DatasetName ParseDataset(string text, string what) =>
+        Enum.GetValues<DatasetName>().Select(name => (DatasetName?)name).FirstOrDefault(name => name!.Value.FolderName() == text)
+            ?? throw new UserInputException($"{what} '{text}' is not a dataset LaVae knows (known: {string.Join(", ", Enum.GetValues<DatasetName>().Select(DatasetNames.FolderName))})");
+
+    /// <summary>A profile the experiment declares, else a one-line error listing those it does.</summary>
+    public static string RequireProfile(Experiment experiment, string profile) =>
+        experiment.Profiles.Contains(profile, StringComparer.Ordinal)
+            ? profile
+            : throw new UserInputException($"--profile '{profile}': {experiment.SourcePath} has no such profile (known: {string.Join(", ", experiment.Profiles)})");
 
     /// <summary>The repository, its experiments, and the experiment named by a YAML path or an id.</summary>
     public static (string Root, ExperimentCatalog Catalog, Experiment Experiment) FindExperiment(string target)
@@ -48,16 +73,31 @@ internal static class CommonOptions
         var catalog = ExperimentCatalog.Load(root);
         var experiment = File.Exists(target)
             ? catalog.Experiments.FirstOrDefault(e => Path.GetFullPath(Path.Combine(root, e.SourcePath)) == Path.GetFullPath(target))
-                ?? throw new ArgumentException($"{target} is not one of {Path.Combine(root, ExperimentCatalog.ExperimentsFolder)}/*.yaml; experiments live there")
-            : catalog.Find(target);
+                ?? throw new UserInputException($"{target} is not one of {Path.Combine(root, ExperimentCatalog.ExperimentsFolder)}/*.yaml; experiments live there")
+            : catalog.Experiments.FirstOrDefault(e => e.Id == target)
+                ?? throw new UserInputException($"no experiment '{target}' (known: {string.Join(", ", catalog.Experiments.Select(e => e.Id))})");
         return (root, catalog, experiment);
     }
 
     /// <summary>Parses the device, checks it exists, sets threads and warns about a slow BLAS.</summary>
     public static Device Setup(string device, int threads)
     {
-        var dev = LaVae.Torch.Device.Parse(device);
-        Engine.RequireDevice(dev);
+        Device dev;
+        try
+        {
+            dev = LaVae.Torch.Device.Parse(device);
+        }
+        catch (FormatException e)
+        {
+            throw new UserInputException($"--device: {e.Message}", e);
+        }
+
+        if (dev.Type == DeviceType.Cuda && (!Engine.CudaIsAvailable || dev.Index >= Engine.CudaDeviceCount))
+        {
+            throw new UserInputException(
+                $"--device {device}: this libtorch sees {Engine.CudaDeviceCount} CUDA device(s) (a CPU-only libtorch sees none; set LIBTORCH to a CUDA build and rebuild)");
+        }
+
         InRange(threads, "--threads", 0, MaxThreads);
         if (threads > 0)
         {

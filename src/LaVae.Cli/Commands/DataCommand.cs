@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LaVae.Cli.Rendering;
 using LaVae.Data;
 
 namespace LaVae.Cli.Commands;
@@ -13,19 +14,8 @@ internal static class DataCommand
         var fetch = new Command("fetch", "Fetch a dataset into the store and check every file's MD5.") { dataset, folder };
         fetch.SetAction(parse =>
         {
-            var name = DatasetNames.Parse(parse.GetValue(dataset)!);
-            var lastReported = new Dictionary<string, long>();
-            var progress = new Progress<DataProgress>(p =>
-            {
-                // One line per 10% (or per 8 MiB when the size is unknown): readable in CI logs too.
-                var step = p.BytesTotal is > 0 ? p.BytesTotal.Value / 10 : 8L << 20;
-                if (!lastReported.TryGetValue(p.FileName, out var last) || p.BytesDone - last >= step || p.BytesDone == p.BytesTotal)
-                {
-                    lastReported[p.FileName] = p.BytesDone;
-                    var total = p.BytesTotal is { } t ? $"/{t / 1024} KiB" : " KiB";
-                    Console.WriteLine($"  {p.FileName} from {p.Source}: {p.BytesDone / 1024}{total}");
-                }
-            });
+            var name = CommonOptions.ParseDataset(parse.GetValue(dataset)!, "dataset");
+            var progress = new DataProgressLines(Console.Out);
             var store = DatasetStore.Open(parse.GetValue(folder), progress);
             store.EnsureAsync(name).GetAwaiter().GetResult();
             Console.WriteLine($"{name.FolderName()}: four files verified in {store.FolderOf(name)}");

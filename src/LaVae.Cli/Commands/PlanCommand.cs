@@ -22,15 +22,10 @@ internal static class PlanCommand
         };
         command.SetAction(parse =>
         {
-            var dev = CommonOptions.Setup(parse.GetValue(device)!, parse.GetValue(threads));
             var (root, _, definition) = CommonOptions.FindExperiment(parse.GetValue(experiment)!);
-            var count = parse.GetValue(shards);
-            if (count < 1)
-            {
-                throw new ArgumentException($"--shards must be at least 1, found {count}");
-            }
-
-            var profileName = parse.GetValue(profile)!;
+            var count = CommonOptions.InRange(parse.GetValue(shards), "--shards", 1, int.MaxValue);
+            var profileName = CommonOptions.RequireProfile(definition, parse.GetValue(profile)!);
+            var dev = CommonOptions.Setup(parse.GetValue(device)!, parse.GetValue(threads));
             var artifacts = new ArtifactStore(parse.GetValue(store) ?? RepositoryRoot.StoreFolder(root));
             var options = new RunOptions(profileName, dev, RepositoryRoot.RunFolder(root, definition.Id, profileName), artifacts.Root);
             var (_, graph) = ExperimentRunner.Plan(definition, options);

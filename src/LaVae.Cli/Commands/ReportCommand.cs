@@ -23,12 +23,16 @@ internal static class ReportCommand
                 : [];
             if (results.Count == 0)
             {
-                Console.Error.WriteLine($"no {Experiments.ResultsFile.FileName} under {folder}; run an experiment first (lavae run experiments/table1-flips.yaml)");
-                return 2;
+                throw new UserInputException($"no {Experiments.ResultsFile.FileName} under {folder}; run an experiment first (lavae run experiments/table1-flips.yaml)");
             }
 
             var files = ReportWriter.Write(parse.GetValue(output) ?? folder, results);
-            Console.WriteLine($"{results.Count} run(s) reported: {files.Markdown} and {files.Html}");
+            foreach (var note in files.Skipped)
+            {
+                Console.Error.WriteLine($"lavae: {note}");
+            }
+
+            Console.WriteLine($"{results.Count - files.Skipped.Count} run(s) reported: {files.Markdown} and {files.Html}");
             return 0;
         });
         return command;

@@ -28,16 +28,16 @@ internal static class RunCommand
         };
         command.SetAction(parse =>
         {
-            var dev = CommonOptions.Setup(parse.GetValue(device)!, parse.GetValue(threads));
             var (root, catalog, definition) = CommonOptions.FindExperiment(parse.GetValue(experiment)!);
-            var profileName = parse.GetValue(profile)!;
+            var profileName = CommonOptions.RequireProfile(definition, parse.GetValue(profile)!);
+            var dev = CommonOptions.Setup(parse.GetValue(device)!, parse.GetValue(threads));
             var options = new RunOptions(profileName, dev, parse.GetValue(output) ?? RepositoryRoot.RunFolder(root, definition.Id, profileName),
                 parse.GetValue(store) ?? RepositoryRoot.StoreFolder(root), parse.GetValue(data), parse.GetValue(force));
             if (parse.GetValue(shard) is { } shardText)
             {
-                var share = Shard.Parse(shardText);
+                var share = CommonOptions.ParseShard(shardText, "--shard");
                 Console.WriteLine($"Training share {share} of {definition.Id} ({profileName} profile) on {dev}; store {options.StoreFolder}");
-                var left = Train(catalog, definition, options, share, parse.GetValue(level));
+                var left = Train(catalog, definition, options, share, parse.GetValue(level) is { } depth ? CommonOptions.InRange(depth, "--level", 0, int.MaxValue) : null);
                 if (left > 0)
                 {
                     Console.WriteLine($"Share {share} done; {left} trained part(s) of the graph are still not done (other shares). `lavae plan` shows them.");
@@ -46,7 +46,7 @@ internal static class RunCommand
             }
             else if (parse.GetValue(level) is not null)
             {
-                throw new ArgumentException("--level applies only with --shard i/n");
+                throw new UserInputException("--level applies only with --shard i/n");
             }
 
             Console.WriteLine($"Running {definition.Id} ({profileName} profile) on {dev}; output in {options.OutputFolder}; store {options.StoreFolder}");
@@ -65,7 +65,7 @@ internal static class RunCommand
 
     internal static T WithProgress<T>(ExperimentCatalog catalog, Func<ExperimentRunner, T> work)
     {
-        var dataProgress = new Progress<DataProgress>(p => Console.Error.WriteLine($"fetching {p.FileName} from {p.Source}: {p.BytesDone / 1024} KiB"));
+        var dataProgress = new DataProgressLines(Console.Error);
         if (!Interactive.IsTerminal)
         {
             return work(new ExperimentRunner(catalog, new PlainTextProgress(Console.Out), dataProgress));

@@ -20,6 +20,12 @@ public interface IModelKind
     /// <summary>A transfer head needs a latent space to train on; it cannot be listed under <c>models</c>.</summary>
     bool NeedsSource => false;
 
+    /// <summary>
+    /// The settings counting the epochs it trains for (<c>epochs.stage1</c>, ...): a profile that sets
+    /// one to 0 would leave it untrained, which the parser rejects.
+    /// </summary>
+    IReadOnlyList<string> EpochSettings { get; }
+
     /// <summary>The settings that change this kind's trained weights, by name, in a fixed order.</summary>
     IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings);
 

@@ -103,10 +103,21 @@ public sealed class DatasetStore
             return path;
         }
 
+        var why = presentMd5 is null ? "it is not there" : $"its MD5 is {presentMd5}, expected {file.RawMd5}";
+        try
+        {
+            WritableFolder.Require(FolderOf(dataset), "the data folder");
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"{path} must be fetched ({why}), but {e.Message}; point --data or {DataFolderVariable} at a folder that can be written", e);
+        }
+
         AtomicFile.DeleteAbandonedTemps(path);
         var failures = new List<(IDatasetSource Source, Exception Error)>();
         foreach (var source in Definition(dataset).Sources)
         {
+            _progress?.Report(new DataProgress(file.Name, source.Description, 0, null, why));
             try
             {
                 await AtomicFile.WriteAsync(path, (stream, ct) => FetchVerifiedAsync(source, file, stream, ct), cancellationToken).ConfigureAwait(false);
@@ -141,13 +152,9 @@ public sealed class DatasetStore
         message.Append(presentMd5 is null
             ? "it is not there"
             : $"the file there has MD5 {presentMd5}, expected {file.RawMd5}");
-        message.Append(failures.Count == 0 ? ", and there is no source to fetch it from." : ", and every source failed:");
-        foreach (var (source, error) in failures)
-        {
-            message.Append($"\n  - {source.Description}: {error.Message}");
-        }
-
-        message.Append($"\nPut the raw IDX file there yourself (MD5 {file.RawMd5}), or point {DataFolderVariable} at a folder that has <dataset>/{file.Name}.");
+        message.Append(failures.Count == 0 ? ", and there is no source to fetch it from" : ", and every source failed: ");
+        message.AppendJoin("; ", failures.Select(failure => $"{failure.Source.Description}: {failure.Error.Message.TrimEnd('.')}"));
+        message.Append($". Put the raw IDX file there yourself (MD5 {file.RawMd5}), or point {DataFolderVariable} at a folder that has <dataset>/{file.Name}.");
         return message.ToString();
     }
 }

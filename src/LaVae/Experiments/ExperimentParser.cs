@@ -37,7 +37,8 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
             throw file.Error(top.Required("models"), "'models' train on a 'pair': declare the pair (A1, A2)");
         }
 
-        var settings = SettingsSchema.Read(file, top.Required("settings"), "settings", complete: true);
+        var settingSources = new Dictionary<string, SettingSource>(StringComparer.Ordinal);
+        var settings = SettingsSchema.Read(file, top.Required("settings"), "settings", complete: true, settingSources);
         var transfer = top.Optional("transfer") is { } transferNode ? ReadTransfer(file, transferNode) : null;
         var design = new ExperimentDesign("design", pair, models, transfer, SettingsSchema.Build(settings));
         var measures = ReadRegistered(file, top, "measures", MeasureRegistry.Names, required: true, name => MeasureRegistry.Get(name).Problem(design));
@@ -54,7 +55,9 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
             measures,
             figures,
             path);
-        var profiles = ReadProfiles(file, top);
+        var profileSources = new Dictionary<string, (IReadOnlyDictionary<string, double>, IReadOnlyDictionary<string, SettingSource>)>(StringComparer.Ordinal);
+        var profiles = ReadProfiles(file, top, profileSources);
+        ProfileChecks.Check(file, header.Dataset, design, measures, settings, settingSources, profileSources);
 
         var metricNames = measures.SelectMany(measure => MeasureRegistry.Get(measure).MetricNames(design)).ToHashSet(StringComparer.Ordinal);
         var scope = new ExperimentScope(file, models, profiles.Keys.ToList(), vocabulary.Metrics, metricNames, baselines);
@@ -227,7 +230,8 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
 
     // The settings block is the paper profile, so 'paper' must be declared and must override nothing;
     // other profiles (smoke) only override values.
-    private static Dictionary<string, IReadOnlyDictionary<string, double>> ReadProfiles(StrictYamlFile file, StrictMapping top)
+    private static Dictionary<string, IReadOnlyDictionary<string, double>> ReadProfiles(
+        StrictYamlFile file, StrictMapping top, Dictionary<string, (IReadOnlyDictionary<string, double>, IReadOnlyDictionary<string, SettingSource>)> sources)
     {
         var mapping = file.Mapping(top.Required("profiles"), "profiles", knownKeys: null);
         var profiles = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
@@ -238,13 +242,15 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
                 throw file.Error(keyNode, $"profile name '{name}' must use only letters, digits, '-' and '_'");
             }
 
-            var overrides = SettingsSchema.Read(file, node, mapping.PathOf(name), complete: false);
+            var where = new Dictionary<string, SettingSource>(StringComparer.Ordinal);
+            var overrides = SettingsSchema.Read(file, node, mapping.PathOf(name), complete: false, where);
             if (name == PaperProfile && overrides.Count > 0)
             {
                 throw file.Error(node, "the 'paper' profile must be {}: the 'settings' block holds the paper's values");
             }
 
             profiles.Add(name, overrides);
+            sources.Add(name, (overrides, where));
         }
 
         if (!profiles.ContainsKey(PaperProfile))

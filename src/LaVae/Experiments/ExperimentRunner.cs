@@ -52,7 +52,7 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
         var (resolved, graph) = Plan(experiment, options);
         Engine.RequireDevice(options.Device);
         var key = RunKey.Compute(resolved.Run, Environment(options.Device), graph.Nodes.Select(node => node.Key));
-        Directory.CreateDirectory(options.OutputFolder);
+        WritableFolder.Require(options.OutputFolder, "output folder");
         using var folderLock = OutputLock.Acquire(options.OutputFolder);
 
         var resultsPath = Path.Combine(options.OutputFolder, ResultsFile.FileName);

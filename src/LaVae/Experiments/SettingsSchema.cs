@@ -30,10 +30,12 @@ internal static class SettingsSchema
     ];
 
     /// <summary>Reads a settings mapping; <paramref name="complete"/> demands every key (the settings block).</summary>
-    public static Dictionary<string, double> Read(StrictYamlFile file, YamlNode node, string path, bool complete)
+    /// <param name="sources">Given, receives where each value was written, by dotted key, for errors that come later.</param>
+    public static Dictionary<string, double> Read(
+        StrictYamlFile file, YamlNode node, string path, bool complete, Dictionary<string, SettingSource>? sources = null)
     {
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
-        ReadLevel(file, node, path, prefix: "", complete, values);
+        ReadLevel(file, node, path, prefix: "", complete, values, sources);
         return values;
     }
 
@@ -57,7 +59,8 @@ internal static class SettingsSchema
     }
 
     private static void ReadLevel(
-        StrictYamlFile file, YamlNode node, string path, string prefix, bool complete, Dictionary<string, double> values)
+        StrictYamlFile file, YamlNode node, string path, string prefix, bool complete, Dictionary<string, double> values,
+        Dictionary<string, SettingSource>? sources)
     {
         var children = Fields
             .Where(field => field.Key.StartsWith(prefix, StringComparison.Ordinal))
@@ -77,11 +80,12 @@ internal static class SettingsSchema
             var leaf = Array.Find(Fields, field => field.Key == key);
             if (leaf is null)
             {
-                ReadLevel(file, value, mapping.PathOf(child), key + ".", complete, values);
+                ReadLevel(file, value, mapping.PathOf(child), key + ".", complete, values, sources);
             }
             else
             {
                 values[key] = ReadValue(file, value, mapping.PathOf(child), leaf);
+                sources?.Add(key, new SettingSource(value, mapping.PathOf(child)));
             }
         }
     }
@@ -99,3 +103,6 @@ internal static class SettingsSchema
         return value;
     }
 }
+
+/// <summary>Where a setting's value was written: its node and its dotted path (<c>profiles.smoke.train_images</c>).</summary>
+internal readonly record struct SettingSource(YamlNode Node, string Path);

@@ -25,10 +25,10 @@ public sealed class OutputLock : IDisposable
     public string Folder { get; }
 
     /// <exception cref="OutputFolderInUseException">Another run, in this process or another, holds the folder.</exception>
+    /// <exception cref="IOException">The folder cannot be created or written.</exception>
     public static OutputLock Acquire(string folder)
     {
-        var fullFolder = Path.GetFullPath(folder);
-        Directory.CreateDirectory(fullFolder);
+        var fullFolder = WritableFolder.Require(folder, "folder");
         FileStream stream;
         try
         {

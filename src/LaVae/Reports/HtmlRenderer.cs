@@ -36,6 +36,11 @@ internal static class HtmlRenderer
             .AppendLine("<body>")
             .Append("<h1>").Append(Encode(document.Title)).AppendLine("</h1>");
         Table(html, document.Summary);
+        foreach (var note in document.Notes)
+        {
+            html.Append("<p class=\"note\"><strong>Note:</strong> ").Append(Encode(note)).AppendLine("</p>");
+        }
+
         foreach (var section in document.Sections)
         {
             html.Append("<section>\n<h2>").Append(Encode(section.Heading)).AppendLine("</h2>").AppendLine("<dl>");

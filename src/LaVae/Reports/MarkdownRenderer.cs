@@ -10,6 +10,11 @@ internal static class MarkdownRenderer
         var md = new StringBuilder();
         md.Append("# ").AppendLine(Escape(document.Title)).AppendLine();
         Table(md, document.Summary);
+        foreach (var note in document.Notes)
+        {
+            md.Append("> **Note:** ").AppendLine(Escape(note)).AppendLine();
+        }
+
         foreach (var section in document.Sections)
         {
             md.Append("## ").AppendLine(Escape(section.Heading)).AppendLine();

@@ -7,25 +7,33 @@ namespace LaVae.Reports;
 /// <summary>Turns stored results into a <see cref="ReportDocument"/>: a summary, then one section per run.</summary>
 internal static class ReportBuilder
 {
+    /// <summary>How much of a run key a report shows: enough to tell runs apart, short enough to read.</summary>
+    public const int ShortKeyLength = 12;
+
     public static ReportDocument Build(
-        IReadOnlyList<(RunResults Results, string Folder)> runs, string reportFolder, ExperimentVocabulary vocabulary)
+        IReadOnlyList<ReportedRun> runs, string reportFolder, ExperimentVocabulary vocabulary, IReadOnlyList<string> notes)
     {
         var summary = new ReportTable(
             "Summary",
-            ["experiment", "profile", "claims passed", "result"],
+            ["experiment", "profile", "claims passed", "result", "folder", "run key", "written"],
             runs.Select(run => (IReadOnlyList<ReportCell>)
             [
                 new ReportCell(run.Results.Title),
                 new ReportCell(run.Results.Run.Profile),
                 new ReportCell($"{run.Results.Claims.Count(claim => claim.Passed)} / {run.Results.Claims.Count}"),
                 Verdict(run.Results.Claims.All(claim => claim.Passed)),
+                new ReportCell(FolderName(run.Folder, reportFolder)),
+                new ReportCell(ShortKey(run.Results.RunKey)),
+                new ReportCell(Time(run.WrittenUtc)),
             ]).ToList());
-        var sections = runs.Select(run => Section(run.Results, run.Folder, reportFolder, vocabulary)).ToList();
-        return new ReportDocument("LaVae reproduction report", summary, sections);
+        var sections = runs.Select(run => Section(run, reportFolder, vocabulary)).ToList();
+        return new ReportDocument("LaVae reproduction report", summary, sections, notes);
     }
 
-    private static ReportSection Section(RunResults results, string resultsFolder, string reportFolder, ExperimentVocabulary vocabulary)
+    // Runs of one experiment and profile (other seeds, devices, code) differ by folder, key and time: the heading says all three.
+    private static ReportSection Section(ReportedRun reported, string reportFolder, ExperimentVocabulary vocabulary)
     {
+        var (results, resultsFolder) = (reported.Results, reported.Folder);
         var run = results.Run;
         var measurements = results.Measurements;
         var facts = new List<ReportFact>
@@ -71,13 +79,20 @@ internal static class ReportBuilder
             ]).ToList());
 
         return new ReportSection(
-            $"{results.Title} ({run.Profile})",
+            $"{results.Title} ({run.Profile}) in {FolderName(resultsFolder, reportFolder)}, run {ShortKey(results.RunKey)}, {Time(reported.WrittenUtc)}",
             facts,
             claims,
             results.Claims.Where(claim => !claim.Passed).Select(claim => claim.Message).ToList(),
             MetricTables.Build(results, vocabulary).ToList(),
             measurements.Figures.Select(figure => Figure(figure, resultsFolder, reportFolder)).ToList());
     }
+
+    private static string FolderName(string resultsFolder, string reportFolder) =>
+        Path.GetRelativePath(reportFolder, resultsFolder).Replace('\\', '/') is var relative && relative != "." ? relative : "(this folder)";
+
+    private static string ShortKey(string runKey) => runKey.Length > ShortKeyLength ? runKey[..ShortKeyLength] : runKey;
+
+    private static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     private static ReportCell Verdict(bool passed) => passed ? new("pass", CellTone.Pass) : new("FAIL", CellTone.Fail);
 

@@ -1,7 +1,11 @@
 namespace LaVae.Reports;
 
 /// <summary>A report's content, independent of format; Markdown and HTML render the same document.</summary>
-internal sealed record ReportDocument(string Title, ReportTable Summary, IReadOnlyList<ReportSection> Sections);
+/// <param name="Notes">What the reader should know about the report itself, e.g. runs left out because their results could not be read.</param>
+internal sealed record ReportDocument(string Title, ReportTable Summary, IReadOnlyList<ReportSection> Sections, IReadOnlyList<string> Notes);
+
+/// <summary>A stored run: its results, the folder they are in, and when they were written.</summary>
+internal sealed record ReportedRun(Experiments.RunResults Results, string Folder, DateTime WrittenUtc);
 
 /// <summary>One run of one experiment, in the order it is rendered.</summary>
 /// <param name="Failures">The messages of the failed claims.</param>

@@ -213,13 +213,14 @@ public sealed class DatasetStoreTests : IAsyncLifetime
         var error = await FluentActions.Awaiting(() => store.EnsureAsync(DatasetName.Mnist)).Should().ThrowAsync<IOException>();
 
         string target = Path.Combine(MnistFolder, "train-images-idx3-ubyte");
-        error.Which.Message.Split('\n').Should().SatisfyRespectively(
-            line => line.Should().Be($"Could not get {target}: it is not there, and every source failed:"),
-            line => line.Should().StartWith($"  - {unreachable.Description}: ").And.Contain("refused"),
-            line => line.Should().Be($"  - {missing.Description}: {missing.Description}train-images-idx3-ubyte.gz: HTTP 404 Not Found"),
-            line => line.Should().StartWith($"  - {tarball.Description}: ").And.Contain("absent.tgz"),
-            line => line.Should().Be($"  - {folder.Description}: neither train-images-idx3-ubyte nor train-images-idx3-ubyte.gz is there (install the package)"),
-            line => line.Should().Be($"Put the raw IDX file there yourself (MD5 {_dataset.Files.TrainImages.RawMd5}), or point LAVAE_DATA at a folder that has <dataset>/train-images-idx3-ubyte."));
+        error.Which.Message.Should().NotContain("\n", "a user error is one line");
+        error.Which.Message.Split("; ").Should().SatisfyRespectively(
+            part => part.Should().StartWith($"Could not get {target}: it is not there, and every source failed: {unreachable.Description}: ").And.Contain("refused"),
+            part => part.Should().Be($"{missing.Description}: {missing.Description}train-images-idx3-ubyte.gz: HTTP 404 Not Found"),
+            part => part.Should().StartWith($"{tarball.Description}: ").And.Contain("absent.tgz"),
+            part => part.Should().Be(
+                $"{folder.Description}: neither train-images-idx3-ubyte nor train-images-idx3-ubyte.gz is there (install the package). " +
+                $"Put the raw IDX file there yourself (MD5 {_dataset.Files.TrainImages.RawMd5}), or point LAVAE_DATA at a folder that has <dataset>/train-images-idx3-ubyte."));
         error.Which.InnerException.Should().BeOfType<AggregateException>().Which.InnerExceptions.Should().HaveCount(4);
         _root.AllFiles().Should().BeEmpty();
     }
@@ -281,6 +282,79 @@ public sealed class DatasetStoreTests : IAsyncLifetime
         store.Root.Should().Be(_root.Path);
         store.FolderOf(DatasetName.Mnist).Should().Be(Path.Combine(_root.Path, "mnist"));
         store.FolderOf(DatasetName.FashionMnist).Should().Be(Path.Combine(_root.Path, "fashion-mnist"));
+    }
+
+    [Fact]
+    public async Task Each_source_is_told_why_the_file_is_fetched()
+    {
+        _dataset.ServeGzipped(_server, "mirror");
+        Directory.CreateDirectory(MnistFolder);
+        File.WriteAllBytes(Path.Combine(MnistFolder, "train-labels-idx1-ubyte"), [1, 2, 3]);
+        var progress = new RecordingProgress();
+        var mirror = Mirror("mirror");
+        var store = _dataset.Store(_root.Path, [mirror], progress);
+
+        await store.LoadAsync(DatasetName.Mnist, Split.Train);
+
+        progress.Reports.Where(p => p.Reason is not null).Should().Equal(
+            new DataProgress("train-images-idx3-ubyte", mirror.Description, 0, null, "it is not there"),
+            new DataProgress("train-labels-idx1-ubyte", mirror.Description, 0, null,
+                $"its MD5 is {LaVae.Data.Md5.Of([1, 2, 3])}, expected {_dataset.Files.TrainLabels.RawMd5}"));
+    }
+
+    [Fact]
+    public async Task Progress_is_reported_a_few_times_per_file_not_per_buffer()
+    {
+        var progress = new RecordingProgress();
+        var content = new byte[4 << 20];
+
+        await ProgressCopy.CopyAsync(new MemoryStream(content), Stream.Null, content.Length, "f", "s", progress, CancellationToken.None);
+        await ProgressCopy.CopyAsync(new MemoryStream(content), Stream.Null, total: null, "g", "s", progress, CancellationToken.None);
+
+        progress.Reports.Where(p => p.FileName == "f").Select(p => p.BytesDone).Should().SatisfyRespectively(
+            start => start.Should().Be(0),
+            quarter => quarter.Should().BeInRange(1 << 20, (1 << 20) + 81920, "the first buffer that reaches a quarter"),
+            half => half.Should().BeInRange(2 << 20, (2 << 20) + 81920),
+            threeQuarters => threeQuarters.Should().BeInRange(3 << 20, (3 << 20) + 81920),
+            end => end.Should().Be(4 << 20));
+        progress.Reports.Where(p => p.FileName == "g").Select(p => p.BytesDone).Should().Equal(0, 4 << 20);
+    }
+
+    [Fact]
+    public async Task A_data_folder_that_cannot_be_written_is_one_error_naming_it_and_why_the_file_was_needed()
+    {
+        var notAFolder = _elsewhere.File("cache");
+        File.WriteAllText(notAFolder, "a file where the cache folder should be");
+        var store = _dataset.Store(notAFolder, [Mirror("mirror")]);
+
+        var error = await FluentActions.Awaiting(() => store.EnsureAsync(DatasetName.Mnist)).Should().ThrowAsync<IOException>();
+
+        error.Which.Message.Should().Be(
+            $"{Path.Combine(notAFolder, "mnist", "train-images-idx3-ubyte")} must be fetched (it is not there), but the data folder " +
+            $"{Path.Combine(notAFolder, "mnist")} cannot be written: {notAFolder} is a file, not a folder; point --data or LAVAE_DATA at a folder that can be written");
+        _server.Requests.Should().BeEmpty("no source is asked for a file that could not be stored");
+    }
+
+    [Fact]
+    public async Task A_mirror_that_accepts_but_never_answers_fails_within_seconds()
+    {
+        var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        try
+        {
+            var uri = new Uri($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/mirror/");
+            var store = _dataset.Store(_root.Path, [new HttpMirrorSource(uri, answerTimeout: TimeSpan.FromSeconds(1))]);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+
+            await FluentActions.Awaiting(() => store.EnsureAsync(DatasetName.Mnist)).Should().ThrowAsync<IOException>()
+                .WithMessage("*no answer within 1 s*");
+
+            clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "the first file waits 1 s, the next three are not tried again");
+        }
+        finally
+        {
+            silent.Stop();
+        }
     }
 
     private HttpMirrorSource Mirror(string prefix) => new(new Uri(_server.BaseUri, prefix + "/"));

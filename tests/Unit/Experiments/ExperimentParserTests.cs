@@ -118,6 +118,25 @@ public class ExperimentParserTests
     public void Claims_and_profiles_are_checked(string snippet, string replacement, string expected) =>
         ShouldFail(Samples.With(snippet, replacement), expected);
 
+    [Theory]
+    [InlineData("  train_images: 60000", "  train_images: 60001", "15:17: 'settings.train_images' is 60001, but mnist has 60000 training images")]
+    [InlineData("  test_images: 10000", "  test_images: 10001", "16:16: 'settings.test_images' is 10001, but mnist has 10000 test images")]
+    [InlineData("{train_images: 2000,", "{train_images: 70000,", "20:25: 'profiles.smoke.train_images' is 70000, but mnist has 60000 training images")]
+    [InlineData("epochs: {stage1: 4}}", "epochs: {stage1: 0}}",
+        "20:48: 'profiles.smoke.epochs.stage1' is 0, so profile 'smoke' would train LAVAE for no epochs; give it at least 1")]
+    [InlineData("stage3: 100, cvae: 100}", "stage3: 100, cvae: 0}",
+        "17:56: 'settings.epochs.cvae' is 0, so profile 'paper' would train CVAE_AugInv for no epochs; give it at least 1")]
+    public void A_profile_that_exceeds_the_dataset_or_trains_nothing_is_an_error_at_the_value(string snippet, string replacement, string expected) =>
+        ShouldFail(Samples.With(snippet, replacement), expected);
+
+    [Fact]
+    public void Zero_epochs_for_a_stage_nothing_declared_trains_is_accepted()
+    {
+        var experiment = Samples.Parse(Samples.With("stage3: 100,", "stage3: 0,"));
+
+        experiment.Resolve("paper").Run.Settings.Stage3Epochs.Should().Be(0, "no transfer head is declared, so stage 3 trains nothing either way");
+    }
+
     [Fact]
     public void An_order_claim_lists_at_least_two_distinct_metrics()
     {

@@ -94,6 +94,42 @@ public sealed class ReportWriterTests : IDisposable
             .And.Contain("![figures/recon.png](runs/smoke/figures/recon.png)");
     }
 
+    [Fact]
+    public void Runs_of_one_experiment_and_profile_are_told_apart_by_folder_run_key_and_time()
+    {
+        var first = Path.Combine(folder.Path, "runs", "cpu", ResultsFile.FileName);
+        var second = Path.Combine(folder.Path, "runs", "cuda", ResultsFile.FileName);
+        ResultsFile.Write(first, ResultsFileTests.SampleResults("smoke", Metrics(lavaeTotal: 400, lavaeCompose: 80)));
+        ResultsFile.Write(second, ResultsFileTests.SampleResults("smoke", Metrics(lavaeTotal: 401, lavaeCompose: 80)) with { RunKey = new string('b', 64) });
+        File.SetLastWriteTimeUtc(first, new DateTime(2025, 3, 1, 9, 30, 0, DateTimeKind.Utc));
+        File.SetLastWriteTimeUtc(second, new DateTime(2025, 3, 2, 17, 5, 0, DateTimeKind.Utc));
+        var firstKey = ResultsFile.Read(first).RunKey[..12];
+
+        var markdown = File.ReadAllText(ReportWriter.Write(folder.Path, [first, second]).Markdown);
+
+        markdown.Should().Contain($"| Sample | smoke | 1 / 1 | pass | runs/cpu | {firstKey} | 2025-03-01 09:30 UTC |")
+            .And.Contain("| Sample | smoke | 1 / 1 | pass | runs/cuda | bbbbbbbbbbbb | 2025-03-02 17:05 UTC |")
+            .And.Contain($"## Sample (smoke) in runs/cpu, run {firstKey}, 2025-03-01 09:30 UTC")
+            .And.Contain("## Sample (smoke) in runs/cuda, run bbbbbbbbbbbb, 2025-03-02 17:05 UTC");
+    }
+
+    [Fact]
+    public void A_damaged_results_file_is_skipped_with_a_note_and_the_other_runs_are_reported()
+    {
+        var good = Path.Combine(folder.Path, "runs", "good", ResultsFile.FileName);
+        var damaged = Path.Combine(folder.Path, "runs", "damaged", ResultsFile.FileName);
+        ResultsFile.Write(good, ResultsFileTests.SampleResults("smoke", Metrics(lavaeTotal: 400, lavaeCompose: 80)));
+        Directory.CreateDirectory(Path.GetDirectoryName(damaged)!);
+        File.WriteAllText(damaged, "{\"format\": \"lavae-results/2\", \"run_k");
+
+        var files = ReportWriter.Write(folder.Path, [damaged, good]);
+
+        files.Skipped.Should().ContainSingle().Which.Should().StartWith($"skipped {damaged}: it cannot be read ({damaged}: not a valid results file: ");
+        var markdown = File.ReadAllText(files.Markdown);
+        markdown.Should().Contain("> **Note:** skipped ").And.Contain("## Sample (smoke) in runs/good");
+        File.ReadAllText(files.Html).Should().Contain("<p class=\"note\"><strong>Note:</strong> skipped ");
+    }
+
     private (string Markdown, string Html) Write(IReadOnlyDictionary<string, double> metrics) =>
         Write(ResultsFileTests.SampleResults("paper", metrics));
 

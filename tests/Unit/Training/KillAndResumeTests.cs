@@ -179,7 +179,7 @@ public sealed class KillAndResumeTests : IDisposable
 
         public static Lavae Start(string experiment, string outputFolder, string storeFolder)
         {
-            var start = new ProcessStartInfo(DotnetHost())
+            var start = new ProcessStartInfo(LaVaeCli.DotnetHost())
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -208,17 +208,6 @@ public sealed class KillAndResumeTests : IDisposable
             }
 
             Process.Dispose();
-        }
-
-        /// <summary>The dotnet host running these tests (the SDK names it in DOTNET_HOST_PATH), else `dotnet` on the PATH.</summary>
-        private static string DotnetHost()
-        {
-            if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
-            {
-                return host;
-            }
-
-            return Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
         }
 
         private void Append(string? line)

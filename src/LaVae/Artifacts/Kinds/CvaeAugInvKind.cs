@@ -12,6 +12,8 @@ internal sealed class CvaeAugInvKind : IModelKind
 
     public string DisplayName => "CVAE_AugInv";
 
+    public IReadOnlyList<string> EpochSettings => ["epochs.cvae"];
+
     public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) => CvaeIdentity.Of(settings);
 
     public Module Train(ArtifactJob job) =>

@@ -12,6 +12,8 @@ internal sealed class LavaeKind : IModelKind
 
     public string DisplayName => "LAVAE";
 
+    public IReadOnlyList<string> EpochSettings => ["epochs.stage1", "epochs.stage2"];
+
     public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) =>
     [
         new("filters", settings.Filters),

@@ -12,6 +12,8 @@ internal sealed class PlainVaeKind : IModelKind
 
     public string DisplayName => "VAE";
 
+    public IReadOnlyList<string> EpochSettings => ["epochs.stage1"];
+
     public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) =>
     [
         new("filters", settings.Filters),

@@ -15,6 +15,8 @@ internal sealed class TransferHeadKind : IModelKind
     public bool NeedsSource => true;
 
     // The latent space's own settings enter the key through its key (ArtifactSpec.Source).
+    public IReadOnlyList<string> EpochSettings => ["epochs.stage3"];
+
     public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) =>
     [
         new("filters", settings.Filters),

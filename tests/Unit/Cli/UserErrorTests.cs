@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Globalization;
+using LaVae.Experiments;
+using LaVae.Tests.Unit.Support;
+using LaVae.Tests.Unit.Training;
+
+namespace LaVae.Tests.Unit.Cli;
+
+/// <summary>
+/// Whatever a user can type, or a machine can do to a user, ends `lavae` with exit code 2 and one line
+/// on stderr, "lavae: ...", naming the bad value: no stack trace, no help page. The built CLI runs as a
+/// child process in a tiny repository (the paper baselines and one tiny experiment), so nothing it could
+/// start trains for long.
+/// </summary>
+public sealed class UserErrorTests : IDisposable
+{
+    private const string Tiny = "experiments/tiny.yaml";
+
+    // Far above the second or two a refused command takes; a guard against one that trains after all.
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+
+    private readonly TempFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    /// <summary>
+    /// Repository variant, arguments, and what the line must contain. In both, {file} is an existing
+    /// file and {tmp} the test's folder.
+    /// </summary>
+    public static TheoryData<string, string, string> Rows => new()
+    {
+        { "valid", $"run {Tiny} --device cuda:abc", "--device: 'cuda:abc' is not a device; use cpu, cuda or cuda:N" },
+        { "valid", $"run {Tiny} --device gpu", "--device: 'gpu' is not a device; *" },
+        { "valid", $"run {Tiny} --threads -1", "--threads must be between 0 and * found -1" },
+        { "valid", $"run {Tiny} --threads many", "Cannot parse argument 'many' for option '--threads'*" },
+        { "valid", $"run {Tiny} --profile nope", "--profile 'nope': experiments/tiny.yaml has no such profile (known: paper, smoke)" },
+        { "valid", $"run {Tiny} --out /proc/lavae-test", "output folder /proc/lavae-test cannot be created: *" },
+        { "valid", $"run {Tiny} --out {{file}}", "output folder {file} cannot be written: it is a file, not a folder" },
+        { "valid", $"run {Tiny} --shard 3/2", "--shard: shard '3/2' must be i/n with 1 <= i <= n, e.g. 1/4" },
+        { "valid", $"run {Tiny} --data {{file}}",
+            "{file}/mnist/*-idx*-ubyte must be fetched (it is not there), but the data folder {file}/mnist cannot be written: {file} is a file, not a folder*" },
+        { "valid", "run tiny-typo", "no experiment 'tiny-typo' (known: tiny)" },
+        { "valid", "plan missing.yaml", "missing.yaml not found" },
+        { "valid", $"plan {Tiny} --shards 0", "--shards must be at least 1, found 0" },
+        { "valid", "bench --steps 0", "--steps must be at least 1, found 0" },
+        { "valid", "bench --busy 100000", "--busy must be between 0 and * found 100000" },
+        { "valid", "data fetch mnst", "dataset 'mnst' is not a dataset LaVae knows (known: mnist, fashion-mnist)" },
+        { "valid", "report --runs {tmp}/no-runs", "no results.json under {tmp}/no-runs*" },
+        { "valid", "frobnicate", "*'frobnicate'*" },
+        { "syntax-error", $"run {Tiny}", "experiments/tiny.yaml:6:8: malformed YAML here: is a '[' or '{' left open?" },
+        { "too-many-images", $"run {Tiny}", "experiments/tiny.yaml:16:17: 'settings.train_images' is 70000, but mnist has 60000 training images" },
+        { "no-stage1", $"plan {Tiny}",
+            "experiments/tiny.yaml:22:22: 'profiles.smoke.epochs.stage1' is 0, so profile 'smoke' would train LAVAE for no epochs; give it at least 1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void A_user_error_is_one_line_naming_the_bad_value_and_exit_code_2(string repository, string arguments, string expected)
+    {
+        var file = Path.Combine(folder.Path, "a-file");
+        File.WriteAllText(file, "not a folder");
+        string Fill(string text) => text.Replace("{file}", file, StringComparison.Ordinal).Replace("{tmp}", folder.Path, StringComparison.Ordinal);
+
+        var (exitCode, stderr) = Lavae(WriteRepository(repository), Fill(arguments).Split(' '));
+
+        stderr.Should().ContainSingle("a user error is one line on stderr, not a stack trace; stderr was:\n{0}", string.Join('\n', stderr))
+            .Which.Should().Match($"lavae: {Fill(expected)}");
+        exitCode.Should().Be(2);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void A_read_only_output_folder_is_one_line_unless_the_user_may_write_it_anyway()
+    {
+        var readOnly = Directory.CreateDirectory(Path.Combine(folder.Path, "read-only")).FullName;
+        File.SetUnixFileMode(readOnly, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        try
+        {
+            if (CanWrite(readOnly))
+            {
+                // root writes whatever the mode says: there is nothing to refuse, and lavae should not refuse it either.
+                Environment.UserName.Should().Be("root", "only root writes into a folder whose mode forbids it");
+                return;
+            }
+
+            var (exitCode, stderr) = Lavae(WriteRepository("valid"), ["run", Tiny, "--out", readOnly]);
+
+            stderr.Should().ContainSingle().Which.Should().Match($"lavae: output folder {readOnly} cannot be written: *denied*");
+            exitCode.Should().Be(2);
+        }
+        finally
+        {
+            File.SetUnixFileMode(readOnly, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    private static bool CanWrite(string directory)
+    {
+        try
+        {
+            File.WriteAllText(Path.Combine(directory, "probe"), "");
+            File.Delete(Path.Combine(directory, "probe"));
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Runs `lavae` in <paramref name="repository"/>; its exit code and stderr lines.</summary>
+    private static (int ExitCode, IReadOnlyList<string> Stderr) Lavae(string repository, IReadOnlyList<string> arguments)
+    {
+        var start = new ProcessStartInfo(LaVaeCli.DotnetHost())
+        {
+            WorkingDirectory = repository,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(LaVaeCli.AssemblyPath);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // No data fetch may reach the network, and no store outside the test's folder is used.
+        start.Environment[RepositoryRoot.StoreVariable] = Path.Combine(repository, "store");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Limit))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"lavae {string.Join(' ', arguments)} ran longer than {Limit.TotalSeconds} s; stdout:\n{stdout.Result}");
+        }
+
+        process.WaitForExit();
+        return (process.ExitCode, stderr.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>A repository with the paper baselines and experiments/tiny.yaml, valid or broken as named.</summary>
+    private string WriteRepository(string variant)
+    {
+        var root = Path.Combine(folder.Path, variant);
+        var baselines = Directory.CreateDirectory(Path.Combine(root, ExperimentCatalog.BaselinesFolder)).FullName;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoRoot.Path, ExperimentCatalog.BaselinesFolder), "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(baselines, Path.GetFileName(file)), overwrite: true);
+        }
+
+        var yaml = string.Create(CultureInfo.InvariantCulture, $$"""
+            id: tiny
+            title: "A tiny LAVAE on Flips"
+            paper: "none"
+            dataset: mnist
+            seed: 3
+            pair: [flip_lr, flip_ud]
+            models: [lavae]
+            measures: [reconstruction]
+            settings:
+              filters: 4
+              latent: 16
+              batch_size: 32
+              learning_rate: 0.001
+              kl_weight: 1.0
+              involutory_weight: 1.0
+              train_images: 64
+              test_images: 16
+              epochs: {stage1: 1, stage2: 2, stage3: 1, cvae: 1}
+              checkpoint_every: 1
+            profiles:
+              smoke: {}
+              paper: {}
+
+            """);
+        yaml = variant switch
+        {
+            "valid" => yaml,
+            "syntax-error" => yaml.Replace("pair: [flip_lr, flip_ud]", "pair: [flip_lr, flip_ud", StringComparison.Ordinal),
+            "too-many-images" => yaml.Replace("train_images: 64", "train_images: 70000", StringComparison.Ordinal),
+            "no-stage1" => yaml.Replace("  smoke: {}", "  smoke:\n    epochs: {stage1: 0}", StringComparison.Ordinal),
+            _ => throw new ArgumentException($"no repository variant '{variant}'", nameof(variant)),
+        };
+        var experiments = Directory.CreateDirectory(Path.Combine(root, ExperimentCatalog.ExperimentsFolder)).FullName;
+        File.WriteAllText(Path.Combine(experiments, "tiny.yaml"), yaml);
+        return root;
+    }
+}
