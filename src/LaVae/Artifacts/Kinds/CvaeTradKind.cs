@@ -14,7 +14,7 @@ internal sealed class CvaeTradKind : IModelKind
 
     public IReadOnlyList<string> EpochSettings => ["epochs.cvae"];
 
-    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) => CvaeIdentity.Of(settings);
+    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) => KindIdentity.Cvae(settings);
 
     public Module Train(ArtifactJob job) =>
         job.Trainers.TrainCvae(job.Spec.TrainingName, job.TrainSets(job.Spec.Pair), augmentationInvariant: false, job.CheckpointPath);

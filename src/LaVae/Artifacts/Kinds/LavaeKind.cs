@@ -14,18 +14,13 @@ internal sealed class LavaeKind : IModelKind
 
     public IReadOnlyList<string> EpochSettings => ["epochs.stage1", "epochs.stage2"];
 
-    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) =>
-    [
-        new("filters", settings.Filters),
-        new("latent", settings.LatentDim),
-        new("batch_size", settings.BatchSize),
-        new("learning_rate", settings.LearningRate),
+    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) => KindIdentity.Common(
+        settings,
         new("kl_weight", settings.KlWeight),
         new("involutory_weight", settings.InvolutoryWeight),
         new("train_images", settings.TrainImages),
         new("stage1_epochs", settings.Stage1Epochs),
-        new("stage2_epochs", settings.Stage2Epochs),
-    ];
+        new("stage2_epochs", settings.Stage2Epochs));
 
     public Module Train(ArtifactJob job) =>
         job.Trainers.TrainLavae(job.Spec.TrainingName, job.TrainSets(job.Spec.Pair), job.Spec.Pair, job.CheckpointPath);

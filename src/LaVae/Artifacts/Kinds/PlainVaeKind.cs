@@ -14,16 +14,11 @@ internal sealed class PlainVaeKind : IModelKind
 
     public IReadOnlyList<string> EpochSettings => ["epochs.stage1"];
 
-    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) =>
-    [
-        new("filters", settings.Filters),
-        new("latent", settings.LatentDim),
-        new("batch_size", settings.BatchSize),
-        new("learning_rate", settings.LearningRate),
+    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) => KindIdentity.Common(
+        settings,
         new("kl_weight", settings.KlWeight),
         new("train_images", settings.TrainImages),
-        new("stage1_epochs", settings.Stage1Epochs),
-    ];
+        new("stage1_epochs", settings.Stage1Epochs));
 
     public Module Train(ArtifactJob job) => job.Trainers.TrainPlainVae(job.Spec.TrainingName, job.TrainSets(job.Spec.Pair), job.CheckpointPath);
 

@@ -17,15 +17,10 @@ internal sealed class TransferHeadKind : IModelKind
     // The latent space's own settings enter the key through its key (ArtifactSpec.Source).
     public IReadOnlyList<string> EpochSettings => ["epochs.stage3"];
 
-    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) =>
-    [
-        new("filters", settings.Filters),
-        new("latent", settings.LatentDim),
-        new("batch_size", settings.BatchSize),
-        new("learning_rate", settings.LearningRate),
+    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) => KindIdentity.Common(
+        settings,
         new("train_images", settings.TrainImages),
-        new("stage3_epochs", settings.Stage3Epochs),
-    ];
+        new("stage3_epochs", settings.Stage3Epochs));
 
     public Module Train(ArtifactJob job) => job.Trainers.TrainTransferHead(
         job.Spec.TrainingName,
