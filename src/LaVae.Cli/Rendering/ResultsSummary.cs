@@ -30,7 +30,7 @@ internal static class ResultsSummary
         AnsiConsole.MarkupLine(Markup.Escape($"{passed}/{results.Claims.Count} claims hold. Results: {outcome.ResultsPath}; report: {outcome.Report.Html}"));
         if (outcome.Reused)
         {
-            AnsiConsole.MarkupLine("[grey](reused the stored run: nothing that affects the numbers changed; --force retrains)[/]");
+            AnsiConsole.MarkupLine("[grey](reused the stored run: nothing that affects the numbers changed; --force measures again)[/]");
         }
     }
 }
