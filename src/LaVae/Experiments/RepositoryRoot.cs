@@ -17,7 +17,7 @@ public static class RepositoryRoot
         throw new DirectoryNotFoundException($"{startPath} is not inside a LaVae repository (no folder above it holds experiments/ and baselines/paper/)");
     }
 
-    /// <summary>Where `lavae run` and the reproduction tests keep a run's results, checkpoints and figures.</summary>
+    /// <summary>Where `lavae run` and the reproduction tests keep a run's results, report and figures (trained parts live in the store).</summary>
     public static string RunFolder(string root, string experimentId, string profile) => Path.Combine(root, "runs", experimentId, profile);
 
     /// <summary>The artifact store every experiment of the repository shares: LAVAE_STORE, else runs/artifacts.</summary>
