@@ -21,7 +21,7 @@ internal static class ResultsSummary
         var claims = new Table().AddColumn("claim").AddColumn("verdict").AddColumn("detail");
         foreach (var claim in results.Claims)
         {
-            claims.AddRow(Markup.Escape(claim.ClaimId), claim.Passed ? "[green]pass[/]" : "[red]FAIL[/]", Markup.Escape(claim.Message));
+            claims.AddRow(Markup.Escape(claim.ClaimId), claim.Passed ? (claim.NotReproduced is null ? "[green]pass[/]" : "[yellow]not reproduced[/]") : $"[red]{Markup.Escape(claim.Verdict)}[/]", Markup.Escape(claim.Message));
         }
 
         AnsiConsole.Write(metrics);

@@ -25,6 +25,12 @@ public abstract class Claim
     /// <summary>The profiles under which the claim is checked.</summary>
     public IReadOnlyList<string> Profiles { get; }
 
+    /// <summary>
+    /// Why the statement does not hold in an honest reproduction, when the YAML declares so after
+    /// measuring (<c>not_reproduced: "..."</c>); null for an ordinary claim.
+    /// </summary>
+    public string? NotReproducedReason { get; internal set; }
+
     /// <summary>With several seeds: true when each seed must satisfy the claim, false when their mean must.</summary>
     public bool EverySeed { get; internal set; }
 

@@ -12,14 +12,16 @@ namespace LaVae.Experiments;
 /// </code>
 /// Every claim has <c>id</c> and <c>profiles</c>, and may have <c>description</c> and
 /// <c>on: mean | every_seed</c>: with several seeds, whether the mean over seeds must satisfy it
-/// (the default) or each seed's metrics on their own.
+/// (the default) or each seed's metrics on their own; and <c>not_reproduced: "why"</c>, which declares
+/// (after measuring) that the statement does not hold here: it is still measured and reported, the
+/// test passes while it fails and fails once it holds, like pytest's strict xfail.
 /// </summary>
 internal static class ClaimParser
 {
     private static readonly string[] KindKeys = ["near", "less_than", "at_most", "order"];
 
     private static readonly string[] KnownKeys =
-        ["id", "description", "profiles", "on", "metric", "relative_tolerance", .. KindKeys];
+        ["id", "description", "profiles", "on", "not_reproduced", "metric", "relative_tolerance", .. KindKeys];
 
     public static Claim Parse(ExperimentScope scope, YamlNode node, string path)
     {
@@ -49,6 +51,9 @@ internal static class ClaimParser
             "every_seed" => true,
             var other => throw file.Error(claim.Required("on"), $"'on' must be 'mean' or 'every_seed', found '{other}'"),
         };
+        claimed.NotReproducedReason = claim.OptionalString("not_reproduced") is { } reason
+            ? reason.Trim().Length > 0 ? reason.Trim() : throw file.Error(claim.Required("not_reproduced"), "'not_reproduced' must say why the claim does not hold")
+            : null;
         return claimed;
     }
 

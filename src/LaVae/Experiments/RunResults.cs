@@ -51,8 +51,20 @@ public sealed record RunResults(
             experiment.Run,
             measurements,
             paperValues,
-            experiment.Claims.Select(claim => Judge(claim, measurements, baselines)).ToList());
+            experiment.Claims.Select(claim => Declared(claim, Judge(claim, measurements, baselines))).ToList());
     }
+
+    // A claim declared not reproduced passes while its statement fails, and fails loudly once it holds.
+    private static ClaimOutcome Declared(Claim claim, ClaimOutcome outcome) => claim.NotReproducedReason is not { } reason
+        ? outcome
+        : outcome with
+        {
+            Passed = !outcome.Passed,
+            NotReproduced = reason,
+            Message = outcome.Passed
+                ? $"declared not reproduced ({reason}), but it holds now: remove 'not_reproduced' from the claim. {outcome.Message}"
+                : $"not reproduced, as declared ({reason}): {outcome.Message}",
+        };
 
     // A claim on every seed holds when it holds for each seed's own metrics; its message names the seeds that fail.
     private static ClaimOutcome Judge(Claim claim, RunMeasurements measurements, PaperBaselines baselines)

@@ -17,6 +17,7 @@ internal static class HtmlRenderer
         th { background: #f0f0f0; }
         td.pass { background: #dff0d8; }
         td.fail { background: #f2dede; font-weight: bold; }
+        td.not-reproduced { background: #fcf8e3; }
         dl { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; }
         dt { font-weight: bold; }
         dd { margin: 0; }
@@ -53,7 +54,7 @@ internal static class HtmlRenderer
             Table(html, section.Claims);
             if (section.Failures.Count > 0)
             {
-                html.AppendLine("<h3>Failures</h3>").AppendLine("<ul>");
+                html.AppendLine("<h3>Failures and claims not reproduced</h3>").AppendLine("<ul>");
                 foreach (var failure in section.Failures)
                 {
                     html.Append("<li>").Append(Encode(failure)).AppendLine("</li>");
@@ -98,6 +99,7 @@ internal static class HtmlRenderer
     {
         CellTone.Pass => $"<td class=\"pass\">{Encode(cell.Text)}</td>",
         CellTone.Fail => $"<td class=\"fail\">{Encode(cell.Text)}</td>",
+        CellTone.NotReproduced => $"<td class=\"not-reproduced\">{Encode(cell.Text)}</td>",
         _ => $"<td>{Encode(cell.Text)}</td>",
     };
 

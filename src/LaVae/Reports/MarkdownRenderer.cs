@@ -27,7 +27,7 @@ internal static class MarkdownRenderer
             CaptionedTable(md, section.Claims);
             if (section.Failures.Count > 0)
             {
-                md.AppendLine("### Failures").AppendLine();
+                md.AppendLine("### Failures and claims not reproduced").AppendLine();
                 foreach (var failure in section.Failures)
                 {
                     md.Append("- ").AppendLine(Escape(failure));

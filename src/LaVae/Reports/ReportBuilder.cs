@@ -75,14 +75,14 @@ internal static class ReportBuilder
                 new ReportCell(claim.PaperValue is { } paper ? NumberText.Exact(paper) : "—"),
                 new ReportCell(claim.Measured),
                 new ReportCell(claim.Tolerance ?? "—"),
-                Verdict(claim.Passed),
+                Verdict(claim),
             ]).ToList());
 
         return new ReportSection(
             $"{results.Title} ({run.Profile}) in {FolderName(resultsFolder, reportFolder)}, run {ShortKey(results.RunKey)}, {Time(reported.WrittenUtc)}",
             facts,
             claims,
-            results.Claims.Where(claim => !claim.Passed).Select(claim => claim.Message).ToList(),
+            results.Claims.Where(claim => !claim.Passed || claim.NotReproduced is not null).Select(claim => claim.Message).ToList(),
             MetricTables.Build(results, vocabulary).ToList(),
             measurements.Figures.Select(figure => Figure(figure, resultsFolder, reportFolder)).ToList());
     }
@@ -95,6 +95,9 @@ internal static class ReportBuilder
     private static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     private static ReportCell Verdict(bool passed) => passed ? new("pass", CellTone.Pass) : new("FAIL", CellTone.Fail);
+
+    private static ReportCell Verdict(ClaimOutcome claim) =>
+        claim.NotReproduced is not null && claim.Passed ? new(claim.Verdict, CellTone.NotReproduced) : new(claim.Verdict, claim.Passed ? CellTone.Pass : CellTone.Fail);
 
     private static string Settings(TrainingSettings s) => string.Create(
         CultureInfo.InvariantCulture,

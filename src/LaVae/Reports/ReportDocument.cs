@@ -8,7 +8,7 @@ internal sealed record ReportDocument(string Title, ReportTable Summary, IReadOn
 internal sealed record ReportedRun(Experiments.RunResults Results, string Folder, DateTime WrittenUtc);
 
 /// <summary>One run of one experiment, in the order it is rendered.</summary>
-/// <param name="Failures">The messages of the failed claims.</param>
+/// <param name="Failures">The messages of the failed claims and of those declared not reproduced.</param>
 internal sealed record ReportSection(
     string Heading,
     IReadOnlyList<ReportFact> Facts,
@@ -28,6 +28,9 @@ internal enum CellTone
     Plain,
     Pass,
     Fail,
+
+    /// <summary>A claim declared not reproduced that indeed does not hold.</summary>
+    NotReproduced,
 }
 
 /// <param name="Href">URL-escaped path relative to the report.</param>

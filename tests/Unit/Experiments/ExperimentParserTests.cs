@@ -40,7 +40,7 @@ public class ExperimentParserTests
     [InlineData("{train_images: 2000, epochs: {stage1: 4}}", "{train_images: 2000, epochs: {stage_1: 4}}",
         "20:40: unknown key 'stage_1' in 'profiles.smoke.epochs' (known: cvae, stage1, stage2, stage3)")]
     [InlineData("    relative_tolerance: 0.10\n", "    relative_tolerance: 0.10\n    tolerance: 1\n",
-        "27:5: unknown key 'tolerance' in 'claims[0]' (known: at_most, description, id, less_than, metric, near, on, order, profiles, relative_tolerance)")]
+        "27:5: unknown key 'tolerance' in 'claims[0]' (known: at_most, description, id, less_than, metric, near, not_reproduced, on, order, profiles, relative_tolerance)")]
     public void Unknown_keys_are_errors_at_the_key(string snippet, string replacement, string expected) =>
         ShouldFail(Samples.With(snippet, replacement), expected);
 

@@ -27,7 +27,7 @@ public sealed class ReportWriterTests : IDisposable
     {
         var (markdown, html) = Write(Metrics(lavaeTotal: 310.2, lavaeCompose: 400));
 
-        markdown.Should().Contain("### Failures").And.Contain("- LAVAE composes better: expected lavae.bce.compose \\< cvae\\_auginv.bce.compose, measured 400 ≥ 299.12");
+        markdown.Should().Contain("### Failures and claims not reproduced").And.Contain("- LAVAE composes better: expected lavae.bce.compose \\< cvae\\_auginv.bce.compose, measured 400 ≥ 299.12");
         html.Should().Contain("<li>LAVAE composes better: expected lavae.bce.compose &lt; cvae_auginv.bce.compose, measured 400 ≥ 299.12</li>");
     }
 
