@@ -27,7 +27,11 @@ internal static class ResultsSummary
         AnsiConsole.Write(metrics);
         AnsiConsole.Write(claims);
         var passed = results.Claims.Count(c => c.Passed);
-        AnsiConsole.MarkupLine(Markup.Escape($"{passed}/{results.Claims.Count} claims hold. Results: {outcome.ResultsPath}; report: {outcome.Report.Html}"));
+        var declared = results.Claims.Count(c => c.Passed && c.NotReproduced is not null);
+        var verdict = declared == 0
+            ? $"{passed}/{results.Claims.Count} claims hold"
+            : $"{passed}/{results.Claims.Count} claims as declared ({passed - declared} hold, {declared} not reproduced)";
+        AnsiConsole.MarkupLine(Markup.Escape($"{verdict}. Results: {outcome.ResultsPath}; report: {outcome.Report.Html}"));
         if (outcome.Reused)
         {
             AnsiConsole.MarkupLine("[grey](reused the stored run: nothing that affects the numbers changed; --force measures again)[/]");
