@@ -27,9 +27,6 @@ public static class ReconstructionGrid
     public static IReadOnlyList<string> RowLabels(IReadOnlyList<ErrorColumn> columns) =>
         Layout.Where(row => row.Column is null || columns.Any(c => c.Name == row.Column)).Select(row => row.Label).ToList();
 
-    public static RasterImage Render(AlignedSets test, IReadOnlyList<ErrorColumn> columns, int digits, int scale = 2) =>
-        ImageGrid.Gray(Rows(test, columns, digits), 28, 28, new GridStyle(Scale: scale));
-
     /// <summary>
     /// The same grid as a figure a reader can follow: a title, each row labelled (A1 and A2 by the
     /// pair's names) and each column by its test digit.
@@ -46,7 +43,8 @@ public static class ReconstructionGrid
         return LabelledGrid.Render(title, labels, digitLabels, Rows(test, columns, digits), 28, 28, scale);
     }
 
-    private static List<IReadOnlyList<byte[]>> Rows(AlignedSets test, IReadOnlyList<ErrorColumn> columns, int digits)
+    /// <summary>The grid's tiles: one row per entry of <see cref="RowLabels"/>, one 28x28 tile per digit.</summary>
+    public static IReadOnlyList<IReadOnlyList<byte[]>> Rows(AlignedSets test, IReadOnlyList<ErrorColumn> columns, int digits)
     {
         ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(columns);
@@ -77,7 +75,7 @@ public static class ReconstructionGrid
         return (probabilities * 255.0).Round().Clamp(0, 255).To(DType.UInt8).Squeeze(1);
     }
 
-    /// <summary>A uint8 batch (B, 28, 28) as one byte array per image, the tiles of an <see cref="ImageGrid"/>.</summary>
+    /// <summary>A uint8 batch (B, 28, 28) as one byte array per image: the tiles of a grid.</summary>
     public static IReadOnlyList<byte[]> Tiles(Tensor images)
     {
         ArgumentNullException.ThrowIfNull(images);
