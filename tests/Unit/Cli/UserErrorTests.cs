@@ -158,20 +158,7 @@ public sealed class UserErrorTests : IDisposable
             pair: [flip_lr, flip_ud]
             models: [lavae]
             measures: [reconstruction]
-            settings:
-              filters: 4
-              latent: 16
-              batch_size: 32
-              learning_rate: 0.001
-              kl_weight: 1.0
-              involutory_weight: 1.0
-              train_images: 64
-              test_images: 16
-              epochs: {stage1: 1, stage2: 2, stage3: 1, cvae: 1}
-              checkpoint_every: 1
-            profiles:
-              smoke: {}
-              paper: {}
+            {{TinyExperiment.SettingsAndProfiles}}
 
             """);
         yaml = variant switch

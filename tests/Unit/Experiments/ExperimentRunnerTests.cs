@@ -5,6 +5,8 @@ using LaVae.Experiments;
 using LaVae.Tests.Unit.Training;
 using LaVae.Torch;
 
+using LaVae.Tests.Unit.Support;
+
 namespace LaVae.Tests.Unit.Experiments;
 
 /// <summary>
@@ -203,20 +205,7 @@ public sealed class ExperimentRunnerTests : IDisposable
               paper: fig7
             measures: [transfer]
             figures: [transfer_heatmap]
-            settings:
-              filters: 4
-              latent: 16
-              batch_size: 32
-              learning_rate: 0.001
-              kl_weight: 1.0
-              involutory_weight: 1.0
-              train_images: 64
-              test_images: 16
-              epochs: {stage1: 1, stage2: 2, stage3: 1, cvae: 1}
-              checkpoint_every: 1
-            profiles:
-              smoke: {}
-              paper: {}
+            {{TinyExperiment.SettingsAndProfiles}}
             {{claims}}
             """);
     }
@@ -242,20 +231,7 @@ public sealed class ExperimentRunnerTests : IDisposable
             models: [lavae]
             measures: [reconstruction]
             figures: [reconstruction_grids]
-            settings:
-              filters: 4
-              latent: 16
-              batch_size: 32
-              learning_rate: 0.001
-              kl_weight: 1.0
-              involutory_weight: 1.0
-              train_images: 64
-              test_images: 16
-              epochs: {stage1: 1, stage2: 2, stage3: 1, cvae: 1}
-              checkpoint_every: 1
-            profiles:
-              smoke: {}
-              paper: {}
+            {{TinyExperiment.SettingsAndProfiles}}
             claims:
               - {id: orig-bound, metric: lavae.bce.orig, at_most: {{atMost}}, profiles: [smoke]}
             """));
