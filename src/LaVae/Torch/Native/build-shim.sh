@@ -21,7 +21,9 @@ find_torch_prefix() {
   for py in python3 python; do
     if command -v "$py" >/dev/null 2>&1; then
       local prefix
-      if prefix=$("$py" -c 'import torch.utils; print(torch.utils.cmake_prefix_path)' 2>/dev/null) && [[ -n "$prefix" ]]; then
+      # Debian's python3-torch names a prefix that holds no CMake config: only a real one counts.
+      if prefix=$("$py" -c 'import torch.utils; print(torch.utils.cmake_prefix_path)' 2>/dev/null) &&
+         [[ -f "$prefix/Torch/TorchConfig.cmake" ]]; then
         echo "$prefix"; return
       fi
     fi
