@@ -1,7 +1,7 @@
-using Xunit.Abstractions;
 using LaVae.Geometry;
 using LaVae.Tests.Unit.Torch.Reference;
 using LaVae.Torch;
+using Xunit.Abstractions;
 
 namespace LaVae.Tests.Unit.Geometry;
 
