@@ -52,7 +52,16 @@ public sealed record RunKey
             }
 
             json.WriteEndArray();
-            WriteStrings(json, "pair", run.Pair ?? []);
+            // One pair keeps the key format of the files that could only declare one.
+            if (run.Pairs.Count <= 1)
+            {
+                WriteStrings(json, "pair", run.Pair ?? []);
+            }
+            else
+            {
+                WriteStrings(json, "pairs", run.Pairs.Select(pair => string.Join(',', pair)).ToList());
+            }
+
             WriteStrings(json, "models", run.Models);
             if (run.Transfer is { } transfer)
             {
