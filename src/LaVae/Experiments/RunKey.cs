@@ -108,6 +108,7 @@ public sealed record RunKey
         json.WriteNumber("stage2_epochs", settings.Stage2Epochs);
         json.WriteNumber("stage3_epochs", settings.Stage3Epochs);
         json.WriteNumber("cvae_epochs", settings.CvaeEpochs);
+        json.WriteNumber("classifier_epochs", settings.ClassifierEpochs);
         json.WriteEndObject();
     }
 }

@@ -38,7 +38,7 @@ public class ExperimentParserTests
     [InlineData("seed: 1\n", "seed: 1\ncolour: red\n",
         "6:1: unknown key 'colour' at the top level (known: claims, dataset, figures, id, measures, models, pair, pairs, paper, profiles, seed, seeds, settings, snapshots, title, transfer)")]
     [InlineData("{train_images: 2000, epochs: {stage1: 4}}", "{train_images: 2000, epochs: {stage_1: 4}}",
-        "20:40: unknown key 'stage_1' in 'profiles.smoke.epochs' (known: cvae, stage1, stage2, stage3)")]
+        "20:40: unknown key 'stage_1' in 'profiles.smoke.epochs' (known: classifier, cvae, stage1, stage2, stage3)")]
     [InlineData("    relative_tolerance: 0.10\n", "    relative_tolerance: 0.10\n    tolerance: 1\n",
         "27:5: unknown key 'tolerance' in 'claims[0]' (known: at_most, description, id, less_than, metric, near, not_reproduced, on, order, profiles, relative_tolerance)")]
     public void Unknown_keys_are_errors_at_the_key(string snippet, string replacement, string expected) =>
@@ -124,7 +124,7 @@ public class ExperimentParserTests
     [InlineData("{train_images: 2000,", "{train_images: 70000,", "20:25: 'profiles.smoke.train_images' is 70000, but mnist has 60000 training images")]
     [InlineData("epochs: {stage1: 4}}", "epochs: {stage1: 0}}",
         "20:48: 'profiles.smoke.epochs.stage1' is 0, so profile 'smoke' would train LAVAE for no epochs; give it at least 1")]
-    [InlineData("stage3: 100, cvae: 100}", "stage3: 100, cvae: 0}",
+    [InlineData("stage3: 100, cvae: 100,", "stage3: 100, cvae: 0,",
         "17:56: 'settings.epochs.cvae' is 0, so profile 'paper' would train CVAE_AugInv for no epochs; give it at least 1")]
     public void A_profile_that_exceeds_the_dataset_or_trains_nothing_is_an_error_at_the_value(string snippet, string replacement, string expected) =>
         ShouldFail(Samples.With(snippet, replacement), expected);
