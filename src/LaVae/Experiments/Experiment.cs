@@ -18,7 +18,7 @@ public sealed class Experiment
         IReadOnlyList<Claim> claims,
         IReadOnlyList<SnapshotSpec> snapshots)
     {
-        (Id, Title, PaperReference, Dataset, Seeds, Pair, Models, Transfer, Measures, Figures, SourcePath) = header;
+        (Id, Title, PaperReference, Dataset, Seeds, Pairs, Models, Transfer, Measures, Figures, SourcePath) = header;
         this.settings = settings;
         this.profileOverrides = profileOverrides;
         Claims = claims;
@@ -38,8 +38,11 @@ public sealed class Experiment
     /// <summary>One or more seeds; each trains its own parts.</summary>
     public IReadOnlyList<int> Seeds { get; }
 
-    /// <summary>The augmentation pair (A1, A2) the listed models train on; null when the experiment lists none.</summary>
-    public IReadOnlyList<string>? Pair { get; }
+    /// <summary>The augmentation pairs (A1, A2) the listed models train on (<c>pair:</c> or <c>pairs:</c>); empty when none.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Pairs { get; }
+
+    /// <summary>The pair, when the experiment declares exactly one; null otherwise.</summary>
+    public IReadOnlyList<string>? Pair => Pairs.Count == 1 ? Pairs[0] : null;
 
     public IReadOnlyList<string> Models { get; }
 
@@ -80,7 +83,7 @@ public sealed class Experiment
             values[key] = value;
         }
 
-        var run = new RunDefinition(Dataset, Seeds, Pair, Models, Transfer, Measures, Figures, profile, SettingsSchema.Build(values));
+        var run = new RunDefinition(Dataset, Seeds, Pairs, Models, Transfer, Measures, Figures, profile, SettingsSchema.Build(values));
         return new ResolvedExperiment(
             this,
             run,

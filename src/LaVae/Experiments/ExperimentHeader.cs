@@ -9,7 +9,7 @@ internal sealed record ExperimentHeader(
     string PaperReference,
     string Dataset,
     IReadOnlyList<int> Seeds,
-    IReadOnlyList<string>? Pair,
+    IReadOnlyList<IReadOnlyList<string>> Pairs,
     IReadOnlyList<string> Models,
     TransferGrid? Transfer,
     IReadOnlyList<string> Measures,

@@ -14,7 +14,7 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
     public const string PaperProfile = "paper";
 
     private static readonly string[] TopLevelKeys =
-        ["id", "title", "paper", "dataset", "seed", "seeds", "pair", "models", "transfer", "measures", "figures", "settings", "profiles", "claims", "snapshots"];
+        ["id", "title", "paper", "dataset", "seed", "seeds", "pair", "pairs", "models", "transfer", "measures", "figures", "settings", "profiles", "claims", "snapshots"];
 
     private static readonly string[] TransferKeys = ["sources", "targets", "composition", "paper"];
 
@@ -30,17 +30,18 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
             throw file.Error(top.Required("id"), $"id '{id}' must equal the file name '{fileId}', so a claim is found by its id");
         }
 
-        var pair = top.Has("pair") ? ReadPair(file, top.Required("pair"), "pair") : null;
+        var pairs = ReadModelPairs(file, top);
+        var pair = pairs.Count == 1 ? pairs[0] : null;
         var models = top.Has("models") ? ReadModels(file, top) : [];
-        if (models.Count > 0 && pair is null)
+        if (models.Count > 0 && pairs.Count == 0)
         {
-            throw file.Error(top.Required("models"), "'models' train on a 'pair': declare the pair (A1, A2)");
+            throw file.Error(top.Required("models"), "'models' train on a 'pair': declare the pair (A1, A2) or 'pairs'");
         }
 
         var settingSources = new Dictionary<string, SettingSource>(StringComparer.Ordinal);
         var settings = SettingsSchema.Read(file, top.Required("settings"), "settings", complete: true, settingSources);
         var transfer = top.Optional("transfer") is { } transferNode ? ReadTransfer(file, transferNode) : null;
-        var design = new ExperimentDesign("design", pair, models, transfer, SettingsSchema.Build(settings));
+        var design = new ExperimentDesign("design", pair, models, transfer, SettingsSchema.Build(settings)) { Pairs = pairs };
         var measures = ReadRegistered(file, top, "measures", MeasureRegistry.Names, required: true, name => MeasureRegistry.Get(name).Problem(design));
         var figures = ReadRegistered(file, top, "figures", FigureRegistry.Names, required: false, name => FigureRegistry.Get(name).Problem(design));
         var header = new ExperimentHeader(
@@ -49,7 +50,7 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
             top.RequiredString("paper"),
             ReadKnown(file, top.Required("dataset"), "dataset", vocabulary.Datasets, "dataset"),
             ReadSeeds(file, top),
-            pair,
+            pairs,
             models,
             transfer,
             measures,
@@ -88,6 +89,22 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
         }
 
         return items.Select((item, i) => ReadKnown(file, item, $"{path}[{i}]", vocabulary.Augmentations, "augmentation")).ToList();
+    }
+
+    // 'pair: [A1, A2]' or 'pairs: [[A1, A2], ...]' (the listed models train on each), not both.
+    private List<IReadOnlyList<string>> ReadModelPairs(StrictYamlFile file, StrictMapping top)
+    {
+        if (top.Has("pair") && top.Has("pairs"))
+        {
+            throw file.Error(top.KeyNode("pairs"), "declare one of 'pair: [A1, A2]' or 'pairs: [[A1, A2], ...]'");
+        }
+
+        if (top.Has("pair"))
+        {
+            return [ReadPair(file, top.Required("pair"), "pair")];
+        }
+
+        return top.Has("pairs") ? ReadPairs(file, top, "pairs") : [];
     }
 
     // 'seed: 1' or 'seeds: [1, 2, 3]', not both.

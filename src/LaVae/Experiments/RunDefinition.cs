@@ -8,13 +8,13 @@ namespace LaVae.Experiments;
 /// the <see cref="RunKey"/> is a hash of it. Claims are not part of it: they only judge the metrics.
 /// </summary>
 /// <param name="Seeds">Each seed trains its own parts; metrics are reported per seed and as their mean.</param>
-/// <param name="Pair">The augmentation pair (A1, A2) of the listed models, in that order; null when none are listed.</param>
-/// <param name="Models">Model kinds to train and evaluate on the pair, in the order the file lists them.</param>
+/// <param name="Pairs">The augmentation pairs (A1, A2) the listed models train on, each in that order; empty when none.</param>
+/// <param name="Models">Model kinds to train and evaluate on each pair, in the order the file lists them.</param>
 /// <param name="Transfer">The transfer heatmap grid, when the experiment has one.</param>
 public sealed record RunDefinition(
     string Dataset,
     IReadOnlyList<int> Seeds,
-    IReadOnlyList<string>? Pair,
+    IReadOnlyList<IReadOnlyList<string>> Pairs,
     IReadOnlyList<string> Models,
     TransferGrid? Transfer,
     IReadOnlyList<string> Measures,
@@ -22,5 +22,8 @@ public sealed record RunDefinition(
     string Profile,
     TrainingSettings Settings)
 {
-    public ExperimentDesign Design() => new(Dataset, Pair, Models, Transfer, Settings);
+    /// <summary>The pair, when exactly one is declared; null otherwise.</summary>
+    public IReadOnlyList<string>? Pair => Pairs.Count == 1 ? Pairs[0] : null;
+
+    public ExperimentDesign Design() => new(Dataset, Pair, Models, Transfer, Settings) { Pairs = Pairs };
 }

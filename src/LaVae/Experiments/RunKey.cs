@@ -52,7 +52,16 @@ public sealed record RunKey
             }
 
             json.WriteEndArray();
-            WriteStrings(json, "pair", run.Pair ?? []);
+            // One pair keeps the key format of the files that could only declare one.
+            if (run.Pairs.Count <= 1)
+            {
+                WriteStrings(json, "pair", run.Pair ?? []);
+            }
+            else
+            {
+                WriteStrings(json, "pairs", run.Pairs.Select(pair => string.Join(',', pair)).ToList());
+            }
+
             WriteStrings(json, "models", run.Models);
             if (run.Transfer is { } transfer)
             {
@@ -99,6 +108,7 @@ public sealed record RunKey
         json.WriteNumber("stage2_epochs", settings.Stage2Epochs);
         json.WriteNumber("stage3_epochs", settings.Stage3Epochs);
         json.WriteNumber("cvae_epochs", settings.CvaeEpochs);
+        json.WriteNumber("classifier_epochs", settings.ClassifierEpochs);
         json.WriteEndObject();
     }
 }

@@ -26,6 +26,7 @@ internal static class SettingsSchema
         new("epochs.stage2", IsInteger: true, Minimum: 0),
         new("epochs.stage3", IsInteger: true, Minimum: 0),
         new("epochs.cvae", IsInteger: true, Minimum: 0),
+        new("epochs.classifier", IsInteger: true, Minimum: 0),
         new("checkpoint_every", IsInteger: true, Minimum: 1),
     ];
 
@@ -55,6 +56,7 @@ internal static class SettingsSchema
             Stage2Epochs: Integer("epochs.stage2"),
             Stage3Epochs: Integer("epochs.stage3"),
             CvaeEpochs: Integer("epochs.cvae"),
+            ClassifierEpochs: Integer("epochs.classifier"),
             CheckpointEvery: Integer("checkpoint_every"));
     }
 

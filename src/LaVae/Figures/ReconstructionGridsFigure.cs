@@ -13,7 +13,7 @@ internal sealed class ReconstructionGridsFigure : IFigureKind
     public string Name => "reconstruction_grids";
 
     public string? Problem(ExperimentDesign design) =>
-        design.Pair is null || design.Models.Count == 0 ? "'reconstruction_grids' draws the listed 'models' on the 'pair'; declare both" : null;
+        design.Pair is null || design.Models.Count == 0 ? "'reconstruction_grids' draws the listed 'models' on one 'pair'; declare both" : null;
 
     public IReadOnlyList<string> Render(FigureContext context)
     {

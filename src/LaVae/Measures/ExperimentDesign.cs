@@ -8,7 +8,7 @@ namespace LaVae.Measures;
 /// Table I style comparison, the grid of a transfer heatmap, and the settings. Measures and figures
 /// read it to know which trained parts they need.
 /// </summary>
-/// <param name="Pair">The pair (A1, A2) the listed <paramref name="Models"/> train on; null when none are listed.</param>
+/// <param name="Pair">The pair (A1, A2) the listed <paramref name="Models"/> train on, when exactly one is declared; else null.</param>
 public sealed record ExperimentDesign(
     string Dataset,
     IReadOnlyList<string>? Pair,
@@ -16,9 +16,18 @@ public sealed record ExperimentDesign(
     TransferGrid? Transfer,
     TrainingSettings Settings)
 {
+    /// <summary>
+    /// Every pair the listed models train on (<c>pairs: [[A1, A2], ...]</c>); <see cref="Pair"/> alone
+    /// when the experiment declares one pair. Measures that compare pairs iterate over these.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> Pairs { get; init; } = Pair is null ? [] : [Pair];
+
     /// <summary>A listed model kind trained on the pair.</summary>
     public ArtifactSpec Model(string kind, int seed) =>
-        new(kind, Dataset, Pair ?? throw new InvalidOperationException("this experiment declares no pair"), seed, Settings);
+        Model(kind, Pair ?? throw new InvalidOperationException("this experiment declares no single pair"), seed);
+
+    /// <summary>A listed model kind trained on <paramref name="pair"/>, one of <see cref="Pairs"/>.</summary>
+    public ArtifactSpec Model(string kind, IReadOnlyList<string> pair, int seed) => new(kind, Dataset, pair, seed, Settings);
 
     /// <summary>The LAVAE latent space (stages 1-2) of a pair.</summary>
     public ArtifactSpec LatentSpace(IReadOnlyList<string> pair, int seed) => new("lavae", Dataset, pair, seed, Settings);

@@ -18,7 +18,7 @@ internal sealed class ReconstructionMeasure : IMeasure
     public string Name => "reconstruction";
 
     public string? Problem(ExperimentDesign design) =>
-        design.Pair is null || design.Models.Count == 0 ? "'reconstruction' measures the listed 'models' on the 'pair'; declare both" : null;
+        design.Pair is null || design.Models.Count == 0 ? "'reconstruction' measures the listed 'models' on one 'pair'; declare both" : null;
 
     public IEnumerable<string> MetricNames(ExperimentDesign design) =>
         from model in design.Models

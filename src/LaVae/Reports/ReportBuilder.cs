@@ -51,6 +51,10 @@ internal static class ReportBuilder
         {
             facts.Insert(3, new("Augmentation pair", string.Join(", ", pair)));
         }
+        else if (run.Pairs.Count > 1)
+        {
+            facts.Insert(3, new("Augmentation pairs", string.Join("; ", run.Pairs.Select(p => string.Join(", ", p)))));
+        }
 
         if (run.Transfer is { } transfer)
         {

@@ -16,6 +16,7 @@ namespace LaVae.Training;
 /// <param name="Stage2Epochs">Latent maps L_k only.</param>
 /// <param name="Stage3Epochs">Each transfer decoder head.</param>
 /// <param name="CvaeEpochs">Each CVAE baseline.</param>
+/// <param name="ClassifierEpochs">The harness's digit classifier (for the class and identity measures; not in the paper).</param>
 /// <param name="CheckpointEvery">Epochs between checkpoints; does not change the trained weights.</param>
 public sealed record TrainingSettings(
     int Filters,
@@ -30,4 +31,5 @@ public sealed record TrainingSettings(
     int Stage2Epochs,
     int Stage3Epochs,
     int CvaeEpochs,
+    int ClassifierEpochs,
     int CheckpointEvery);

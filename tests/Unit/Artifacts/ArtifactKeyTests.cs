@@ -29,6 +29,7 @@ public class ArtifactKeyTests
         ["stage2_epochs"] = s => s with { Stage2Epochs = s.Stage2Epochs + 1 },
         ["stage3_epochs"] = s => s with { Stage3Epochs = s.Stage3Epochs + 1 },
         ["cvae_epochs"] = s => s with { CvaeEpochs = s.CvaeEpochs + 1 },
+        ["classifier_epochs"] = s => s with { ClassifierEpochs = s.ClassifierEpochs + 1 },
         ["checkpoint_every"] = s => s with { CheckpointEvery = s.CheckpointEvery + 1 },
     };
 
@@ -65,6 +66,7 @@ public class ArtifactKeyTests
     [Theory]
     [InlineData("stage3_epochs")]
     [InlineData("cvae_epochs")]
+    [InlineData("classifier_epochs")]
     [InlineData("test_images")]
     [InlineData("checkpoint_every")]
     public void A_latent_spaces_key_ignores_settings_it_does_not_train_with(string setting) =>

@@ -46,7 +46,7 @@ public class ExperimentCatalogTests
 
         paper.Should().Be(new TrainingSettings(
             Filters: 64, LatentDim: 16, BatchSize: 64, LearningRate: 0.001, KlWeight: 1.0, InvolutoryWeight: 1.0,
-            TrainImages: 60000, TestImages: 10000, Stage1Epochs: 100, Stage2Epochs: 60, Stage3Epochs: 100, CvaeEpochs: 100,
+            TrainImages: 60000, TestImages: 10000, Stage1Epochs: 100, Stage2Epochs: 60, Stage3Epochs: 100, CvaeEpochs: 100, ClassifierEpochs: 10,
             CheckpointEvery: 10));
         var smoke = experiment.Resolve("smoke").Run.Settings;
         smoke.Should().Be(
@@ -54,6 +54,7 @@ public class ExperimentCatalogTests
             {
                 TrainImages = smoke.TrainImages, TestImages = smoke.TestImages, Stage1Epochs = smoke.Stage1Epochs,
                 Stage2Epochs = smoke.Stage2Epochs, Stage3Epochs = smoke.Stage3Epochs, CvaeEpochs = smoke.CvaeEpochs,
+                ClassifierEpochs = smoke.ClassifierEpochs,
             },
             "the smoke profile only scales data and epochs; the model and optimiser are the paper's");
         ((long)smoke.TrainImages * smoke.Stage1Epochs).Should().BeLessThan((long)paper.TrainImages * paper.Stage1Epochs / 50, "smoke must fit a 2-core CI run");

@@ -36,9 +36,9 @@ public class ExperimentParserTests
     [InlineData("  checkpoint_every: 10", "  epoch: 10",
         "18:3: unknown key 'epoch' in 'settings' (known: batch_size, checkpoint_every, epochs, filters, involutory_weight, kl_weight, latent, learning_rate, test_images, train_images)")]
     [InlineData("seed: 1\n", "seed: 1\ncolour: red\n",
-        "6:1: unknown key 'colour' at the top level (known: claims, dataset, figures, id, measures, models, pair, paper, profiles, seed, seeds, settings, snapshots, title, transfer)")]
+        "6:1: unknown key 'colour' at the top level (known: claims, dataset, figures, id, measures, models, pair, pairs, paper, profiles, seed, seeds, settings, snapshots, title, transfer)")]
     [InlineData("{train_images: 2000, epochs: {stage1: 4}}", "{train_images: 2000, epochs: {stage_1: 4}}",
-        "20:40: unknown key 'stage_1' in 'profiles.smoke.epochs' (known: cvae, stage1, stage2, stage3)")]
+        "20:40: unknown key 'stage_1' in 'profiles.smoke.epochs' (known: classifier, cvae, stage1, stage2, stage3)")]
     [InlineData("    relative_tolerance: 0.10\n", "    relative_tolerance: 0.10\n    tolerance: 1\n",
         "27:5: unknown key 'tolerance' in 'claims[0]' (known: at_most, description, id, less_than, metric, near, not_reproduced, on, order, profiles, relative_tolerance)")]
     public void Unknown_keys_are_errors_at_the_key(string snippet, string replacement, string expected) =>
@@ -124,7 +124,7 @@ public class ExperimentParserTests
     [InlineData("{train_images: 2000,", "{train_images: 70000,", "20:25: 'profiles.smoke.train_images' is 70000, but mnist has 60000 training images")]
     [InlineData("epochs: {stage1: 4}}", "epochs: {stage1: 0}}",
         "20:48: 'profiles.smoke.epochs.stage1' is 0, so profile 'smoke' would train LAVAE for no epochs; give it at least 1")]
-    [InlineData("stage3: 100, cvae: 100}", "stage3: 100, cvae: 0}",
+    [InlineData("stage3: 100, cvae: 100,", "stage3: 100, cvae: 0,",
         "17:56: 'settings.epochs.cvae' is 0, so profile 'paper' would train CVAE_AugInv for no epochs; give it at least 1")]
     public void A_profile_that_exceeds_the_dataset_or_trains_nothing_is_an_error_at_the_value(string snippet, string replacement, string expected) =>
         ShouldFail(Samples.With(snippet, replacement), expected);
@@ -195,6 +195,10 @@ public class ExperimentParserTests
     [InlineData("figures: [reconstruction_grids]", "figures: [transfer_heatmap]", "*'transfer_heatmap' needs a 'transfer' block*")]
     [InlineData("seed: 1\n", "seeds: [1, 1]\n", "*seed 1 is listed twice*")]
     [InlineData("seed: 1\n", "seed: 1\nseeds: [2]\n", "*declare one of 'seed: N' or 'seeds: [N, ...]'*")]
+    [InlineData("pair: [flip_lr, flip_ud]", "pair: [flip_lr, flip_ud]\npairs: [[flip_lr, flip_ud]]", "*declare one of 'pair: [A1, A2]' or 'pairs: [[A1, A2], ...]'*")]
+    [InlineData("pair: [flip_lr, flip_ud]", "pairs: [[flip_lr, flip_ud], [flip_lr, flip_ud]]", "*pair flip_lr,flip_ud is listed twice*")]
+    [InlineData("pair: [flip_lr, flip_ud]", "pairs: [[flip_lr, flip_ud], [flip_lr]]", "*'pairs[1]' must list two augmentations (A1, A2), found 1*")]
+    [InlineData("pair: [flip_lr, flip_ud]", "pairs: [[flip_lr, flip_ud], [rotate_cw, flip_lr]]", "*'reconstruction' measures the listed 'models' on one 'pair'*")]
     [InlineData("    profiles: [smoke, paper]", "    profiles: [smoke, paper]\n    on: median", "*'on' must be 'mean' or 'every_seed', found 'median'*")]
     public void New_schema_keys_are_checked_where_they_are_written(string snippet, string replacement, string expected)
     {
@@ -211,6 +215,34 @@ public class ExperimentParserTests
 
         experiment.Seeds.Should().Equal(1, 2, 3);
         experiment.Claims.Select(c => c.EverySeed).Should().Equal(false, true);
+    }
+
+    [Fact]
+    public void One_pair_under_pairs_reads_as_pair_and_is_the_same_run()
+    {
+        var one = Samples.Parse(Samples.With("pair: [flip_lr, flip_ud]", "pairs: [[flip_lr, flip_ud]]"));
+
+        one.Pair.Should().Equal("flip_lr", "flip_ud");
+        one.Pairs.Should().HaveCount(1);
+        RunKey.Compute(one.Resolve("smoke").Run, "cpu", ["a"]).Should().Be(
+            RunKey.Compute(Samples.Parse(Samples.ExperimentYaml).Resolve("smoke").Run, "cpu", ["a"]),
+            "'pairs' with one pair is the same run as 'pair'");
+    }
+
+    [Fact]
+    public void A_design_with_several_pairs_has_no_single_pair_and_trains_models_on_each()
+    {
+        var run = Samples.Parse(Samples.ExperimentYaml).Resolve("paper").Run with
+        {
+            Pairs = [["flip_lr", "flip_ud"], ["rotate_cw", "flip_lr"]],
+        };
+
+        run.Pair.Should().BeNull("no single pair is declared");
+        run.Design().Pairs.Select(p => string.Join(',', p)).Should().Equal("flip_lr,flip_ud", "rotate_cw,flip_lr");
+        run.Design().Model("lavae", run.Design().Pairs[1], 1).PairName.Should().Be("rotate_cw,flip_lr");
+        var single = () => run.Design().Model("lavae", 1);
+        single.Should().Throw<InvalidOperationException>();
+        RunKey.Compute(run, "cpu", ["a"]).Should().NotBe(RunKey.Compute(run with { Pairs = [["flip_lr", "flip_ud"]] }, "cpu", ["a"]));
     }
 
     private static void ShouldFail(string yaml, string expected)

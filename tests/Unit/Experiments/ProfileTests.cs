@@ -21,7 +21,7 @@ public class ProfileTests
             Profile = "paper",
             Settings = new TrainingSettings(
                 Filters: 64, LatentDim: 16, BatchSize: 64, LearningRate: 0.001, KlWeight: 1.0, InvolutoryWeight: 1.0,
-                TrainImages: 60000, TestImages: 10000, Stage1Epochs: 100, Stage2Epochs: 60, Stage3Epochs: 100, CvaeEpochs: 100,
+                TrainImages: 60000, TestImages: 10000, Stage1Epochs: 100, Stage2Epochs: 60, Stage3Epochs: 100, CvaeEpochs: 100, ClassifierEpochs: 10,
                 CheckpointEvery: 10),
         });
     }

@@ -28,7 +28,7 @@ internal static class Samples
           involutory_weight: 1.0
           train_images: 60000
           test_images: 10000
-          epochs: {stage1: 100, stage2: 60, stage3: 100, cvae: 100}
+          epochs: {stage1: 100, stage2: 60, stage3: 100, cvae: 100, classifier: 10}
           checkpoint_every: 10
         profiles:
           smoke: {train_images: 2000, epochs: {stage1: 4}}

@@ -16,7 +16,7 @@ internal static class TinyExperiment
           involutory_weight: 1.0
           train_images: 64
           test_images: 16
-          epochs: {stage1: 1, stage2: 2, stage3: 1, cvae: 1}
+          epochs: {stage1: 1, stage2: 2, stage3: 1, cvae: 1, classifier: 1}
           checkpoint_every: 1
         profiles:
           smoke: {}

@@ -101,7 +101,7 @@ public sealed class KillAndResumeTests : IDisposable
               involutory_weight: 1.0
               train_images: 256
               test_images: 64
-              epochs: {stage1: {{Stage1Epochs}}, stage2: 4, stage3: 1, cvae: 1}
+              epochs: {stage1: {{Stage1Epochs}}, stage2: 4, stage3: 1, cvae: 1, classifier: 1}
               checkpoint_every: 1
             profiles:
               smoke: {}
