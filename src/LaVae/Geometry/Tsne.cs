@@ -55,17 +55,18 @@ public static class Tsne
     /// ∂KL/∂yᵢ = 4·Σⱼ (pᵢⱼ − qᵢⱼ)·wᵢⱼ·(yᵢ − yⱼ). Sums run over i ≠ j, which counts each pair twice, as
     /// scikit-learn's 2·Σ over its condensed pairs does.
     /// </summary>
-    public static (Tensor Kl, Tensor Gradient) Objective(Tensor y, Tensor p, Tensor offDiagonal)
+    /// <param name="computeError">False skips the KL itself (null then), as scikit-learn does between its checks: only the gradient moves the embedding.</param>
+    public static (Tensor? Kl, Tensor Gradient) Objective(Tensor y, Tensor p, Tensor offDiagonal, bool computeError = true)
     {
         ArgumentNullException.ThrowIfNull(y);
         ArgumentNullException.ThrowIfNull(p);
         using var scope = Engine.NewDisposeScope();
         var w = (1.0 + PairwiseDistances.SquaredEuclidean(y)).Reciprocal() * offDiagonal;
         var q = (w / w.Sum()).Clamp(min: PerplexityCalibration.MachineEpsilon);
-        var kl = (p * (p.Clamp(min: PerplexityCalibration.MachineEpsilon) / q).Log() * offDiagonal).Sum();
+        var kl = computeError ? (p * (p.Clamp(min: PerplexityCalibration.MachineEpsilon) / q).Log() * offDiagonal).Sum().MoveToOuterScope() : null;
         var pqw = (p - q) * w * offDiagonal;
         var gradient = 4.0 * ((pqw.Sum(1, keepDim: true) * y) - pqw.MatMul(y));
-        return (kl.MoveToOuterScope(), gradient.MoveToOuterScope());
+        return (kl, gradient.MoveToOuterScope());
     }
 
     /// <summary>
@@ -86,7 +87,7 @@ public static class Tsne
         {
             using var step = Engine.NewDisposeScope();
             var check = (i + 1) % CheckEvery == 0;
-            var (kl, gradient) = Objective(y, p, offDiagonal);
+            var (kl, gradient) = Objective(y, p, offDiagonal, computeError: check || i == end - 1);
             var increase = (update * gradient).Lt(0.0);
             var newGains = Tensor.Where(increase, gains + 0.2, gains * 0.8).Clamp(min: MinGain);
             gradient *= newGains;
@@ -94,7 +95,7 @@ public static class Tsne
             Swap(ref gains, newGains);
             Swap(ref update, newUpdate);
             Swap(ref y, y + update);
-            if (check || i == end - 1)
+            if (kl is not null)
             {
                 error = kl.Item();
             }

@@ -74,7 +74,7 @@ public class TsneTests(ITestOutputHelper output)
             var moved = (double[])at.Clone();
             moved[index] += step;
             var (kl, _) = Tsne.Objective(Tensor.From<double>(moved, 12, 2), p, offDiagonal);
-            return kl.Item();
+            return kl!.Item();
         }
     }
 
