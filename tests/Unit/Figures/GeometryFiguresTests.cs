@@ -32,6 +32,7 @@ public sealed class GeometryFiguresTests : IDisposable
         var metrics = run.Results.Measurements.Metrics;
         metrics["geometry.flip_lr,flip_ud.latent.silhouette"].Should().BeInRange(-1, 1);
         metrics["geometry.flip_lr,flip_ud.image.silhouette"].Should().BeInRange(-1, 1);
+        metrics["geometry.flip_lr,flip_ud.latent.probe_accuracy"].Should().BeInRange(0, 1);
         metrics["geometry.flip_lr,flip_ud.latent.log_det_ratio.compose"].Should().Match(v => double.IsFinite(v));
         string[] expected =
         [

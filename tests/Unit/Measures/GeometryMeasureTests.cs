@@ -16,18 +16,20 @@ public class GeometryMeasureTests
         new ExperimentDesign("mnist", Pair: null, Models: [], Transfer: null, TinyTraining.Settings()) { Pairs = [Flips, ShearCanny] };
 
     [Fact]
-    public void Every_pair_reports_two_silhouettes_and_three_spreads()
+    public void Every_pair_reports_two_silhouettes_a_probe_and_three_spreads()
     {
         var names = Measure.MetricNames(Design()).ToList();
 
         names.Should().Equal(
             "geometry.flip_lr,flip_ud.latent.silhouette",
             "geometry.flip_lr,flip_ud.image.silhouette",
+            "geometry.flip_lr,flip_ud.latent.probe_accuracy",
             "geometry.flip_lr,flip_ud.latent.log_det_ratio.aug1",
             "geometry.flip_lr,flip_ud.latent.log_det_ratio.aug2",
             "geometry.flip_lr,flip_ud.latent.log_det_ratio.compose",
             "geometry.shearX,canny.latent.silhouette",
             "geometry.shearX,canny.image.silhouette",
+            "geometry.shearX,canny.latent.probe_accuracy",
             "geometry.shearX,canny.latent.log_det_ratio.aug1",
             "geometry.shearX,canny.latent.log_det_ratio.aug2",
             "geometry.shearX,canny.latent.log_det_ratio.compose");

@@ -17,6 +17,7 @@ import scipy
 import sklearn
 from scipy.spatial.distance import squareform
 from sklearn.decomposition import PCA, FastICA
+from sklearn.linear_model import RidgeClassifier
 from sklearn.manifold import TSNE, trustworthiness
 from sklearn.manifold import _t_sne, _utils
 from sklearn.metrics import pairwise_distances, silhouette_score
@@ -68,6 +69,9 @@ noise_embedding = rng.standard_normal((120, 2))
 # Silhouette: four clouds in 5 dimensions, overlapping a little.
 sil_x, sil_labels = clusters(rng.standard_normal((4, 5)) * 1.5, 25, 1.0)
 
+# Linear probe: RidgeClassifier trained on the even rows of the silhouette clouds, scored on the odd ones.
+probe = RidgeClassifier(alpha=1.0).fit(sil_x[::2], sil_labels[::2])
+
 reference = {
     "source": f"scikit-learn {sklearn.__version__}, NumPy {np.__version__}, SciPy {scipy.__version__}",
     "pca": {
@@ -110,6 +114,10 @@ reference = {
         "labels": sil_labels.tolist(),
         "value": float(silhouette_score(sil_x, sil_labels)),
         "tsne_value": float(silhouette_score(tsne_x, tsne_labels)),
+    },
+    "probe": {
+        "predictions": probe.predict(sil_x[1::2]).tolist(),
+        "accuracy": float(probe.score(sil_x[1::2], sil_labels[1::2])),
     },
 }
 (OUT / "projections.json").write_text(json.dumps(reference, indent=None) + "\n")
