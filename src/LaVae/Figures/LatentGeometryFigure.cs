@@ -21,6 +21,29 @@ internal sealed class LatentGeometryFigure : IFigureKind
     public static readonly IReadOnlyList<RgbColour> CloudColours =
         [RgbColour.Gray(70), new(0x1f, 0x77, 0xb4), new(0xff, 0x7f, 0x0e), new(0x2c, 0xa0, 0x2c)];
 
+    private sealed record Projection(string Name, string Axis, Func<Tensor, ulong, Tensor> Embed);
+
+    /// <summary>The figure's columns; FastICA's w_init is drawn from a generator seeded by the experiment's seed.</summary>
+    private static readonly IReadOnlyList<Projection> Projections =
+    [
+        new("PCA", "PC", (data, _) =>
+        {
+            using var fit = Pca.Fit(data, 2);
+            return fit.Embedding.Clone();
+        }),
+        new("FastICA", "IC", (data, seed) =>
+        {
+            using var generator = new Generator(Seeds.Derive(seed, "figure/geometry/fastica"), data.Device);
+            using var fit = FastIca.Fit(data, 2, generator: generator);
+            return fit.Sources.Clone();
+        }),
+        new("t-SNE", "t-SNE", (data, _) =>
+        {
+            using var fit = Tsne.Embed(data, new TsneOptions());
+            return fit.Embedding.Clone();
+        }),
+    ];
+
     public string Name => "latent_geometry";
 
     public string? Problem(ExperimentDesign design) =>
@@ -58,28 +81,6 @@ internal sealed class LatentGeometryFigure : IFigureKind
 
         return written;
     }
-
-    private sealed record Projection(string Name, string Axis, Func<Tensor, ulong, Tensor> Embed);
-
-    private static readonly IReadOnlyList<Projection> Projections =
-    [
-        new("PCA", "PC", (data, _) =>
-        {
-            using var fit = Pca.Fit(data, 2);
-            return fit.Embedding.Clone();
-        }),
-        new("FastICA", "IC", (data, seed) =>
-        {
-            using var generator = new Generator(Seeds.Derive(seed, "figure/geometry/fastica"), data.Device);
-            using var fit = FastIca.Fit(data, 2, generator: generator);
-            return fit.Sources.Clone();
-        }),
-        new("t-SNE", "t-SNE", (data, _) =>
-        {
-            using var fit = Tsne.Embed(data, new TsneOptions());
-            return fit.Embedding.Clone();
-        }),
-    ];
 
     /// <summary>The (4n, 2) embedding as one series per cloud.</summary>
     private static List<ScatterSeries> Series(Tensor embedding, int perCloud, IReadOnlyList<string> names)
