@@ -42,7 +42,7 @@ public sealed class ArtifactProvider(
             () => sets.Labelled(node.Spec.Dataset, Split.Train, node.Spec.Settings.TrainImages),
             other => Get(Node(other)),
             source,
-            node.Source is null ? null : LatentsOf(node.Source, (Lavae)source!));
+            source is Lavae space ? LatentsOf(node.Source!, space) : null); // only a latent space has stage 3's latents
         var kind = ModelKinds.Get(node.Spec.Kind);
         Module model;
         if (store.StateOf(node) == ArtifactState.Done)
