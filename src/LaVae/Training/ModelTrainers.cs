@@ -94,5 +94,17 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         return model;
     }
 
+    /// <summary>The harness's digit classifier (for the class measure), on the training originals and their labels.</summary>
+    public DigitClassifier TrainClassifier(string name, LabelledImages train, string checkpointPath)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
+        var model = new DigitClassifier(init, context.Device);
+        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["classifier"], context);
+        training.RunStage(Plan("classifier", settings.ClassifierEpochs), model.Parameters(), train.Count,
+            (indices, _) => ClassifierStage.Supervised(model, train, indices));
+        return model;
+    }
+
     private StagePlan Plan(string stage, int epochs) => new(stage, epochs, settings.BatchSize, settings.LearningRate);
 }
