@@ -27,6 +27,9 @@ public interface IModelKind
     /// </summary>
     bool TrainsOnPair => true;
 
+    /// <summary>Whether an experiment may list it under <c>models</c>: by default a kind trained on the experiment's pair alone.</summary>
+    bool Listable => !NeedsSource && TrainsOnPair;
+
     /// <summary>
     /// The settings counting the epochs it trains for (<c>epochs.stage1</c>, ...): a profile that sets
     /// one to 0 would leave it untrained, which the parser rejects.

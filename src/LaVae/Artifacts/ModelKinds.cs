@@ -7,7 +7,7 @@ public static class ModelKinds
 
     /// <summary>Kinds an experiment may list under <c>models</c> (those trained on its pair alone): name → printed name.</summary>
     public static IReadOnlyDictionary<string, string> Listable { get; } = Kinds.All
-        .Where(kind => !kind.NeedsSource && kind.TrainsOnPair)
+        .Where(kind => kind.Listable)
         .ToDictionary(kind => kind.Name, kind => kind.DisplayName, StringComparer.Ordinal);
 
     public static IModelKind Get(string name) => Kinds.Get(name);

@@ -33,6 +33,9 @@ internal abstract class DownstreamClassifierKind(DownstreamSource source, string
 
     public bool TrainsOnPair => source != DownstreamSource.None;
 
+    /// <summary>Trained by the downstream measure, never a listed model: it has no reconstruction columns.</summary>
+    public bool Listable => false;
+
     public IReadOnlyList<string> EpochSettings => ["epochs.classifier"];
 
     public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) =>
