@@ -52,3 +52,27 @@ public sealed class BarChartTests
         png[whisker, chart.YOf(0.35), 0].Should().Be(255, "above the whisker the plot is white");
     }
 }
+
+/// <summary>Layout: long group labels and a long title fit without overlapping.</summary>
+public sealed class BarChartLayoutTests
+{
+    [Fact]
+    public void Long_group_labels_stand_apart_and_the_title_fits()
+    {
+        var labels = new[] { "no augmentation", "image augmentations", "LAVAE latent augmentations", "latent navigation" };
+        var chart = new BarChart(
+            "Classifier on 1000 labelled digits, by augmentation (2 seeds)",
+            "test accuracy",
+            ["plain test digits", "augmented test digits (flip_lr,flip_ud)"],
+            labels.Select(label => (label, (IReadOnlyList<Bar>)[new Bar(0.9, 0.9, 0.9), new Bar(0.3, 0.3, 0.3)])).ToList());
+
+        chart.Width.Should().BeGreaterThanOrEqualTo(BitmapFont.Measure(chart.Title, 2).Width);
+        for (var g = 1; g < labels.Length; g++)
+        {
+            var pitch = chart.XOf(g, 0) - chart.XOf(g - 1, 0);
+            pitch.Should().BeGreaterThan((BitmapFont.Measure(labels[g]).Width + BitmapFont.Measure(labels[g - 1]).Width) / 2, "neighbouring labels, centred under their groups, must not touch");
+        }
+
+        (chart.XOf(labels.Length - 1, 1) + 36).Should().BeLessThan(chart.Width);
+    }
+}

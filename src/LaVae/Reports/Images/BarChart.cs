@@ -29,7 +29,15 @@ public sealed record BarChart(string Title, string YLabel, IReadOnlyList<string>
 
     private int GroupWidth => (Series.Count * BarWidth) + ((Series.Count - 1) * BarGap);
 
-    public int Width => Left + (Groups.Count * (GroupWidth + GroupGap)) + GroupGap;
+    // Groups stand far enough apart that their labels do not touch.
+    private int Pitch => Math.Max(GroupWidth + GroupGap, Groups.Select(group => BitmapFont.Measure(group.Label).Width + 16).DefaultIfEmpty(0).Max());
+
+    private int PlotRight => Left + (Groups.Count * Pitch) + (GroupGap / 2);
+
+    /// <summary>Wide enough for the plot, the title and the legend.</summary>
+    public int Width => Math.Max(PlotRight + GroupGap, Math.Max(BitmapFont.Measure(Title, Scale).Width, LegendWidth + Left) + 24);
+
+    private int LegendWidth => Series.Sum(series => 30 + BitmapFont.Measure(series).Width);
 
     public int Height => Top + PlotHeight + 90;
 
@@ -40,7 +48,7 @@ public sealed record BarChart(string Title, string YLabel, IReadOnlyList<string>
     public int YOf(double value) => Top + PlotHeight - (int)Math.Round(Math.Clamp(value / YMax, 0, 1) * PlotHeight);
 
     /// <summary>The left pixel column of bar <paramref name="series"/> of group <paramref name="group"/>.</summary>
-    public int XOf(int group, int series) => Left + GroupGap + (group * (GroupWidth + GroupGap)) + (series * (BarWidth + BarGap));
+    public int XOf(int group, int series) => Left + (Pitch / 2) - (GroupWidth / 2) + (group * Pitch) + (series * (BarWidth + BarGap));
 
     public RasterImage RenderPng()
     {
@@ -64,12 +72,12 @@ public sealed record BarChart(string Title, string YLabel, IReadOnlyList<string>
         {
             var value = YMax * t / Ticks;
             var y = YOf(value);
-            surface.Rect(Left, y, Width - Left - (GroupGap / 2), 1, Rule);
+            surface.Rect(Left, y, PlotRight - Left, 1, Rule);
             surface.Text(Left - 6, y, value.ToString("0.0", CultureInfo.InvariantCulture), Ink, 1, TextAlign.End, TextAlign.Center);
         }
 
         surface.Rect(Left, Top, 1, PlotHeight + 1, Ink, "axis");
-        surface.Rect(Left, Top + PlotHeight, Width - Left - (GroupGap / 2), 1, Ink, "axis");
+        surface.Rect(Left, Top + PlotHeight, PlotRight - Left, 1, Ink, "axis");
         surface.Text(12, Top - 20, YLabel, Ink, 1, TextAlign.Start, TextAlign.Start);
         for (var g = 0; g < Groups.Count; g++)
         {
