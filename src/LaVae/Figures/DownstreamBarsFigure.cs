@@ -24,7 +24,7 @@ internal sealed class DownstreamBarsFigure : IFigureKind
             (IReadOnlyList<Bar>)DownstreamMeasure.Columns.Select(column => BarOf(context, $"{source.Row}.accuracy.{column}")).ToList())).ToList();
         var chart = new BarChart(
             $"Classifier on {Artifacts.Kinds.DownstreamClassifierKind.LabelledDigits} labelled digits, by augmentation ({seeds} seed{(seeds == 1 ? "" : "s")})",
-            "test accuracy",
+            "test accuracy (bar: mean over seeds, whisker: min to max)",
             ["plain test digits", $"augmented test digits ({pair})"],
             groups);
         var png = FigureContext.PathOf("downstream-accuracy.png");
