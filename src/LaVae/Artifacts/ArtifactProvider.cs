@@ -39,8 +39,10 @@ public sealed class ArtifactProvider(
             store.CheckpointOf(node),
             new TrainingContext((ulong)node.Spec.Seed, device, progress, node.Spec.Settings.CheckpointEvery),
             pair => TrainSets(node.Spec, pair),
+            () => sets.Labelled(node.Spec.Dataset, Split.Train, node.Spec.Settings.TrainImages),
+            other => Get(Node(other)),
             source,
-            node.Source is null ? null : LatentsOf(node.Source, (Lavae)source!));
+            source is Lavae space ? LatentsOf(node.Source!, space) : null); // only a latent space has stage 3's latents
         var kind = ModelKinds.Get(node.Spec.Kind);
         Module model;
         if (store.StateOf(node) == ArtifactState.Done)
@@ -79,6 +81,11 @@ public sealed class ArtifactProvider(
     public AlignedSets TestSets(ArtifactSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        if (!spec.HasPair)
+        {
+            throw new ArgumentException($"{spec.Describe()} trains on no pair, so it has no aligned test sets", nameof(spec));
+        }
+
         return sets.Get(spec.Dataset, spec.Pair, Split.Test, spec.Settings.TestImages, spec.Seed);
     }
 
@@ -94,6 +101,13 @@ public sealed class ArtifactProvider(
     {
         ArgumentNullException.ThrowIfNull(spec);
         return TrainSets(spec, spec.Pair);
+    }
+
+    /// <summary>The first <c>test_images</c> test digits of a part's dataset with their labels; digit i is digit i of <see cref="TestSets"/>.</summary>
+    public LabelledImages TestDigits(ArtifactSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return sets.Labelled(spec.Dataset, Split.Test, spec.Settings.TestImages);
     }
 
     public void Dispose()

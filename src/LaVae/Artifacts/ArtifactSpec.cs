@@ -9,7 +9,7 @@ namespace LaVae.Artifacts;
 /// fields that change its numbers, so experiments that ask for the same part share one trained copy.
 /// </summary>
 /// <param name="Kind">A name in <see cref="ModelKinds"/>: lavae (a latent space), transfer_head, cvae_trad, ...</param>
-/// <param name="Pair">The pair it trains on; for a transfer head, its target pair.</param>
+/// <param name="Pair">The pair it trains on; for a transfer head, its target pair; <see cref="NoPair"/> for a kind that trains on the originals alone (the digit classifier).</param>
 public sealed record ArtifactSpec(
     string Kind,
     string Dataset,
@@ -19,13 +19,25 @@ public sealed record ArtifactSpec(
     ArtifactSpec? Source = null,
     bool TrainsComposition = true)
 {
-    /// <summary>The pair as the paper writes it: "flip_lr,flip_ud".</summary>
+    /// <summary>The pair of a part that reads no augmentation: empty, so its key's pair is "".</summary>
+    public static IReadOnlyList<string> NoPair { get; } = [];
+
+    /// <summary>The pair as the paper writes it: "flip_lr,flip_ud" ("" for <see cref="NoPair"/>).</summary>
     public string PairName => string.Join(',', Pair);
 
+    public bool HasPair => Pair.Count > 0;
+
     /// <summary>The name its epochs' random streams are derived from (<see cref="Seeds"/>); unchanged from the single-run layout, so the same seed trains the same weights.</summary>
-    public string TrainingName => Source is null ? Kind : $"head/{Source.PairName}/{PairName}";
+    public string TrainingName => Source switch
+    {
+        null => Kind,
+        { HasPair: true } => $"head/{Source.PairName}/{PairName}",
+        _ => $"{Kind}/{Source.Dataset}/{Dataset}", // a part on a pair-less source: a decoder fine-tuned to another dataset's encoder
+    };
 
     public string Describe() => Source is null
-        ? $"{ModelKinds.Get(Kind).DisplayName} on {PairName} (seed {Seed})"
-        : $"head for {PairName} on the {Source.PairName} latent space (seed {Seed}{(TrainsComposition ? "" : ", composition untrained")})";
+        ? $"{ModelKinds.Get(Kind).DisplayName} on {(HasPair ? PairName : $"{Dataset}'s originals")} (seed {Seed})"
+        : Source.HasPair
+            ? $"head for {PairName} on the {Source.PairName} latent space (seed {Seed}{(TrainsComposition ? "" : ", composition untrained")})"
+            : $"{ModelKinds.Get(Kind).DisplayName} for {Dataset} under the {Source.Dataset} {ModelKinds.Get(Source.Kind).DisplayName}'s encoder (seed {Seed})";
 }

@@ -21,6 +21,16 @@ public interface IModelKind
     bool NeedsSource => false;
 
     /// <summary>
+    /// Whether it trains on an augmentation pair; a kind that does not (the digit classifier, trained on
+    /// the originals and their labels) has <see cref="ArtifactSpec.NoPair"/> and cannot be listed under
+    /// <c>models</c>, which all train on the experiment's pair.
+    /// </summary>
+    bool TrainsOnPair => true;
+
+    /// <summary>Whether an experiment may list it under <c>models</c>: by default a kind trained on the experiment's pair alone.</summary>
+    bool Listable => !NeedsSource && TrainsOnPair;
+
+    /// <summary>
     /// The settings counting the epochs it trains for (<c>epochs.stage1</c>, ...): a profile that sets
     /// one to 0 would leave it untrained, which the parser rejects.
     /// </summary>

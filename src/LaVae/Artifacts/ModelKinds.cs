@@ -5,9 +5,9 @@ public static class ModelKinds
 {
     private static readonly Registry<IModelKind> Kinds = new("model kind", kind => kind.Name);
 
-    /// <summary>Kinds an experiment may list under <c>models</c>: name → printed name.</summary>
+    /// <summary>Kinds an experiment may list under <c>models</c> (those trained on its pair alone): name → printed name.</summary>
     public static IReadOnlyDictionary<string, string> Listable { get; } = Kinds.All
-        .Where(kind => !kind.NeedsSource)
+        .Where(kind => kind.Listable)
         .ToDictionary(kind => kind.Name, kind => kind.DisplayName, StringComparer.Ordinal);
 
     public static IModelKind Get(string name) => Kinds.Get(name);

@@ -10,12 +10,14 @@ namespace LaVae.Artifacts;
 /// The aligned sets of a pair, built once per process from the first N images of a split and kept
 /// on the device: every artifact and measure that reads a pair's sets shares them. A set's random
 /// augmentation parameters come from (seed, split) alone, so each pair's sets are the same in every
-/// experiment that uses them.
+/// experiment that uses them. The labelled images of a split (for the digit classifier) are kept the
+/// same way.
 /// </summary>
 public sealed class TrainingSets(DatasetStore store, Device device) : IDisposable
 {
     private readonly Dictionary<string, DatasetSplit> splits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AlignedSets> sets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LabelledImages> labelled = new(StringComparer.Ordinal);
 
     public AlignedSets Get(string dataset, IReadOnlyList<string> pair, Split split, int count, int seed)
     {
@@ -23,7 +25,7 @@ public sealed class TrainingSets(DatasetStore store, Device device) : IDisposabl
         var key = $"{dataset}/{string.Join(',', pair)}/{split}/{count}/{seed}";
         if (!sets.TryGetValue(key, out var aligned))
         {
-            aligned = Build(Load(dataset, split), pair, count, seed, split == Split.Train ? "train" : "test");
+            aligned = Build(Load(dataset, split), pair, count, seed);
             sets.Add(key, aligned);
         }
 
@@ -42,6 +44,22 @@ public sealed class TrainingSets(DatasetStore store, Device device) : IDisposabl
         return labels[..count];
     }
 
+    /// <summary>The first <paramref name="count"/> images of a split with their labels.</summary>
+    public LabelledImages Labelled(string dataset, Split split, int count)
+    {
+        var key = $"{dataset}/{split}/{count}";
+        if (!labelled.TryGetValue(key, out var images))
+        {
+            var loaded = Load(dataset, split);
+            RequireImages(loaded, count);
+            using var labels = Tensor.From<byte>(loaded.Labels.Labels.AsSpan(0, count), [count], device);
+            images = new LabelledImages(Originals(loaded, count), labels.To(DType.Int64).DetachFromScope());
+            labelled.Add(key, images);
+        }
+
+        return images;
+    }
+
     public void Dispose()
     {
         foreach (var aligned in sets.Values)
@@ -49,7 +67,13 @@ public sealed class TrainingSets(DatasetStore store, Device device) : IDisposabl
             aligned.Dispose();
         }
 
+        foreach (var images in labelled.Values)
+        {
+            images.Dispose();
+        }
+
         sets.Clear();
+        labelled.Clear();
     }
 
     private DatasetSplit Load(string dataset, Split split)
@@ -64,17 +88,28 @@ public sealed class TrainingSets(DatasetStore store, Device device) : IDisposabl
         return loaded;
     }
 
-    private AlignedSets Build(DatasetSplit split, IReadOnlyList<string> pair, int count, int seed, string splitName)
+    private static void RequireImages(DatasetSplit split, int count)
     {
         if (count > split.Count)
         {
-            throw new ArgumentException($"{count} {splitName} images are asked for but {split.Dataset} has {split.Count}");
+            throw new ArgumentException($"{count} {SplitName(split.Split)} images are asked for but {split.Dataset} has {split.Count}");
         }
+    }
 
+    private static string SplitName(Split split) => split == Split.Train ? "train" : "test";
+
+    private Tensor Originals(DatasetSplit split, int count)
+    {
         var pixels = split.Images.Pixels.AsSpan(0, count * split.Images.PixelsPerImage);
-        var originals = Tensor.From<byte>(pixels, [count, split.Images.Rows, split.Images.Cols], device).DetachFromScope();
+        return Tensor.From<byte>(pixels, [count, split.Images.Rows, split.Images.Cols], device).DetachFromScope();
+    }
+
+    private AlignedSets Build(DatasetSplit split, IReadOnlyList<string> pair, int count, int seed)
+    {
+        RequireImages(split, count);
+        var originals = Originals(split, count);
         using var scope = Engine.NewDisposeScope();
-        var augmented = AugmentationRegistry.Pair(pair[0], pair[1]).Apply(originals, Seeds.Derive((ulong)seed, $"augment/{splitName}"));
+        var augmented = AugmentationRegistry.Pair(pair[0], pair[1]).Apply(originals, Seeds.Derive((ulong)seed, $"augment/{SplitName(split.Split)}"));
         return new AlignedSets(
             originals, augmented[AugClass.Aug1].MoveToOuterScope(), augmented[AugClass.Aug2].MoveToOuterScope(), augmented[AugClass.Compose].MoveToOuterScope());
     }

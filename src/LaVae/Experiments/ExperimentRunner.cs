@@ -147,7 +147,10 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
         timings["measure"] = Lap(watch);
         var mean = RunMeasurements.Mean(perSeed);
         var figures = new List<string>();
-        var context = new FigureContext(design, run.Seeds[0], artifacts, mean, reference => PaperValue(reference), Grids(resolved), options.OutputFolder);
+        var context = new FigureContext(design, run.Seeds[0], artifacts, mean, reference => PaperValue(reference), Grids(resolved), options.OutputFolder)
+        {
+            PerSeed = perSeed,
+        };
         foreach (var figure in run.Figures)
         {
             figures.AddRange(FigureRegistry.Get(figure).Render(context));

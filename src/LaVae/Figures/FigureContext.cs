@@ -20,6 +20,9 @@ public sealed record FigureContext(
 {
     public const string Folder = "figures";
 
+    /// <summary>Each seed's metrics, in the order of the experiment's seeds: what a figure draws a spread from.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, double>> PerSeed { get; init; } = [];
+
     /// <summary>The relative path of a figure file, '/'-separated as results.json lists them.</summary>
     public static string PathOf(string fileName) => $"{Folder}/{fileName}";
 

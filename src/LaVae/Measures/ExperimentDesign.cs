@@ -29,6 +29,9 @@ public sealed record ExperimentDesign(
     /// <summary>A listed model kind trained on <paramref name="pair"/>, one of <see cref="Pairs"/>.</summary>
     public ArtifactSpec Model(string kind, IReadOnlyList<string> pair, int seed) => new(kind, Dataset, pair, seed, Settings);
 
+    /// <summary>The harness's classifier of the dataset (the class measure's judge): no pair, the design's settings.</summary>
+    public ArtifactSpec Classifier(int seed) => new("classifier", Dataset, ArtifactSpec.NoPair, seed, Settings);
+
     /// <summary>The LAVAE latent space (stages 1-2) of a pair.</summary>
     public ArtifactSpec LatentSpace(IReadOnlyList<string> pair, int seed) => new("lavae", Dataset, pair, seed, Settings);
 

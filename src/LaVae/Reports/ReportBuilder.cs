@@ -108,7 +108,7 @@ internal static class ReportBuilder
         $"filters {s.Filters}, latent {s.LatentDim}, batch {s.BatchSize}, learning rate {s.LearningRate}, " +
         $"KL weight {s.KlWeight}, involutory weight {s.InvolutoryWeight}, train images {s.TrainImages}, " +
         $"test images {s.TestImages}, epochs stage1 {s.Stage1Epochs} / stage2 {s.Stage2Epochs} / " +
-        $"stage3 {s.Stage3Epochs} / cvae {s.CvaeEpochs}");
+        $"stage3 {s.Stage3Epochs} / cvae {s.CvaeEpochs} / classifier {s.ClassifierEpochs}");
 
     // Figures live beside results.json; the report may be elsewhere, so paths are rebased onto it.
     private static ReportFigure Figure(string figure, string resultsFolder, string reportFolder)

@@ -77,21 +77,74 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         return model;
     }
 
-    /// <summary>The plain VAE reference: the ELBO on the original digits only, for stage 1's epochs.</summary>
-    public PlainVae TrainPlainVae(string name, AlignedSets train, string checkpointPath)
+    /// <summary>The plain VAE reference: the ELBO on the original images (uint8, N x 28 x 28) only, for stage 1's epochs.</summary>
+    public PlainVae TrainPlainVae(string name, Tensor originals, string checkpointPath)
     {
-        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(originals);
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var model = new PlainVae(Shape, init, context.Device);
         var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["vae"], context);
-        training.RunStage(Plan("vae", settings.Stage1Epochs), model.Parameters(), train.Count, (indices, generator) =>
+        training.RunStage(Plan("vae", settings.Stage1Epochs), model.Parameters(), originals.Size(0), (indices, generator) =>
         {
-            var x = train.Batch(AugClass.Orig, indices);
+            var x = AlignedSets.ToModelInput(originals.IndexSelect(0, indices));
             var (mu, logVar) = model.Encoder.Forward(x);
             var z = VaeObjective.Reparameterize(mu, logVar, generator);
             return VaeObjective.Reconstruction(model.Decoder.Forward(z), x) + (settings.KlWeight * VaeObjective.KlDivergence(mu, logVar));
         });
         return model;
+    }
+
+    /// <summary>The harness's digit classifier (for the class measure), on the training originals and their labels.</summary>
+    public DigitClassifier TrainClassifier(string name, LabelledImages train, string checkpointPath)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
+        var model = new DigitClassifier(init, context.Device);
+        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["classifier"], context);
+        training.RunStage(Plan("classifier", settings.ClassifierEpochs), model.Parameters(), train.Count,
+            (indices, _) => ClassifierStage.Supervised(model, train, indices));
+        return model;
+    }
+
+    /// <summary>
+    /// The digit classifier on a labelled set of <paramref name="count"/> images built on first use
+    /// only, so a finished classifier loads without building it (a downstream classifier's augmented set).
+    /// </summary>
+    public DigitClassifier TrainClassifier(string name, Lazy<LabelledImages> train, long count, string checkpointPath)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
+        var model = new DigitClassifier(init, context.Device);
+        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["classifier"], context);
+        training.RunStage(Plan("classifier", settings.ClassifierEpochs), model.Parameters(), count,
+            (indices, _) => ClassifierStage.Supervised(model, train.Value, indices));
+        return model;
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="start"/>'s decoder fine-tuned to <paramref name="encoder"/>'s latent
+    /// space on <paramref name="targets"/> (uint8, N x 28 x 28), for stage 3's epochs (the stage that
+    /// trains a decoder on a frozen latent space). Nothing else is changed.
+    /// </summary>
+    public ConvDecoder TrainFinetunedDecoder(string name, ConvEncoder encoder, ConvDecoder start, Tensor targets, string checkpointPath)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(targets);
+        using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
+        var decoder = new ConvDecoder(Shape, conditionSize: 0, init, context.Device);
+        decoder.LoadStateDict(start.StateDict()); // before the checkpoint is restored over it, if there is one
+        var training = new ModelTraining(name, decoder, new Checkpoint(checkpointPath, runKey), ["finetune"], context);
+
+        // Encoded on the first batch only: a finished decoder loads without encoding.
+        var latents = new Lazy<Tensor>(() => DecoderFinetuning.Latents(encoder, targets).DetachFromScope());
+        training.RunStage(Plan("finetune", settings.Stage3Epochs), decoder.Parameters(), targets.Size(0),
+            (indices, _) => DecoderFinetuning.Loss(decoder, latents.Value, targets, indices));
+        if (latents.IsValueCreated)
+        {
+            latents.Value.Dispose();
+        }
+
+        return decoder;
     }
 
     private StagePlan Plan(string stage, int epochs) => new(stage, epochs, settings.BatchSize, settings.LearningRate);

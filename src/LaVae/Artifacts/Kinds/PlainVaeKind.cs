@@ -5,7 +5,11 @@ using LaVae.Training;
 
 namespace LaVae.Artifacts.Kinds;
 
-/// <summary>The plain VAE reference: the ELBO on the original digits only, for stage 1's epochs.</summary>
+/// <summary>
+/// The plain VAE reference: the ELBO on the original images only, for stage 1's epochs. It reads no
+/// augmented set, so it needs no pair: listed under <c>models</c> it carries the experiment's pair (and
+/// has Table I's Orig column on it); a measure that compares datasets asks for it with <see cref="ArtifactSpec.NoPair"/>.
+/// </summary>
 internal sealed class PlainVaeKind : IModelKind
 {
     public string Name => "vae";
@@ -20,7 +24,7 @@ internal sealed class PlainVaeKind : IModelKind
         new("train_images", settings.TrainImages),
         new("stage1_epochs", settings.Stage1Epochs));
 
-    public Module Train(ArtifactJob job) => job.Trainers.TrainPlainVae(job.Spec.TrainingName, job.TrainSets(job.Spec.Pair), job.CheckpointPath);
+    public Module Train(ArtifactJob job) => job.Trainers.TrainPlainVae(job.Spec.TrainingName, job.TrainDigits().Images, job.CheckpointPath);
 
     public IReadOnlyList<ErrorColumn> Columns(Module model, Module? source) => TableOneColumns.ForPlainVae((PlainVae)model);
 }

@@ -1,0 +1,36 @@
+using LaVae.Evaluation;
+using LaVae.Models;
+using LaVae.Torch.Modules;
+using LaVae.Training;
+
+namespace LaVae.Artifacts.Kinds;
+
+/// <summary>
+/// The harness's image classifier (<see cref="DigitClassifier"/>), trained on a dataset's first
+/// <c>train_images</c> training originals and their labels; it reads no pair and no latent space, so
+/// every experiment on the dataset shares it. Not a model of the paper: the class measure's judge.
+/// </summary>
+internal sealed class ClassifierKind : IModelKind
+{
+    public string Name => "classifier";
+
+    public string DisplayName => "Classifier";
+
+    public bool TrainsOnPair => false;
+
+    public IReadOnlyList<string> EpochSettings => ["epochs.classifier"];
+
+    // Its architecture is fixed in DigitClassifier (the filters and latent settings are the VAEs').
+    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) =>
+    [
+        new("batch_size", settings.BatchSize),
+        new("learning_rate", settings.LearningRate),
+        new("train_images", settings.TrainImages),
+        new("classifier_epochs", settings.ClassifierEpochs),
+    ];
+
+    public Module Train(ArtifactJob job) => job.Trainers.TrainClassifier(job.Spec.TrainingName, job.TrainDigits(), job.CheckpointPath);
+
+    /// <summary>A classifier reconstructs nothing: it has no Table I columns.</summary>
+    public IReadOnlyList<ErrorColumn> Columns(Module model, Module? source) => [];
+}

@@ -1,0 +1,40 @@
+using LaVae.Data;
+using LaVae.Models;
+using LaVae.Torch;
+
+namespace LaVae.Evaluation;
+
+/// <summary>
+/// An encoder and a decoder of different VAEs used as one autoencoder: x → decode_B(μ_A(x)), the
+/// encoder mean as every evaluation here uses, and its per-image reconstruction errors against x.
+/// </summary>
+public static class SwappedReconstruction
+{
+    /// <summary>Pixel probabilities (N, 1, 28, 28) of decode(μ(x)) for uint8 images (N, 28, 28).</summary>
+    public static Tensor Decode(ConvEncoder encoder, ConvDecoder decoder, Tensor images)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        ArgumentNullException.ThrowIfNull(decoder);
+        return decoder.Forward(encoder.Forward(AlignedSets.ToModelInput(images)).Mu);
+    }
+
+    /// <summary>Summed BCE and summed squared error per image of decode(μ(x)) against x, averaged over <paramref name="images"/>.</summary>
+    public static (double Bce, double Sse) Errors(ConvEncoder encoder, ConvDecoder decoder, Tensor images, int batchSize = 500)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        using var noGrad = Engine.NoGrad();
+        var (bce, sse) = (0.0, 0.0);
+        var count = images.Size(0);
+        for (long start = 0; start < count; start += batchSize)
+        {
+            using var scope = Engine.NewDisposeScope();
+            var batch = images.Narrow(0, start, Math.Min(batchSize, count - start));
+            var prediction = Decode(encoder, decoder, batch);
+            var target = AlignedSets.ToModelInput(batch);
+            bce += Functional.BinaryCrossEntropy(prediction, target, Reduction.Sum).Item();
+            sse += (prediction - target).Square().Sum().Item();
+        }
+
+        return (bce / count, sse / count);
+    }
+}

@@ -1,0 +1,114 @@
+using LaVae.Evaluation;
+using LaVae.Torch;
+
+namespace LaVae.Tests.Unit.Evaluation;
+
+/// <summary>Identity retrieval: the seeded candidate sets, and hits on hand-made images and against a naive loop.</summary>
+public class IdentityRetrievalTests
+{
+    [Fact]
+    public void Every_digit_is_its_own_first_candidate_followed_by_99_distinct_others()
+    {
+        using var scope = Engine.NewDisposeScope();
+        var candidates = IdentityRetrieval.Candidates(300, seed: 1, Device.Cpu);
+
+        candidates.Shape.Should().Equal(300, 100);
+        var rows = Rows(candidates);
+        for (var i = 0; i < 300; i++)
+        {
+            rows[i][0].Should().Be(i);
+            rows[i].Skip(1).Should().OnlyHaveUniqueItems().And.NotContain(i).And.OnlyContain(j => j >= 0 && j < 300);
+        }
+    }
+
+    [Fact]
+    public void The_same_seed_draws_the_same_candidates_and_another_seed_others()
+    {
+        using var scope = Engine.NewDisposeScope();
+        var first = IdentityRetrieval.Candidates(500, seed: 1, Device.Cpu).ToArray<long>();
+
+        IdentityRetrieval.Candidates(500, seed: 1, Device.Cpu).ToArray<long>().Should().Equal(first);
+        IdentityRetrieval.Candidates(500, seed: 2, Device.Cpu).ToArray<long>().Should().NotEqual(first);
+    }
+
+    [Fact]
+    public void A_test_set_of_fewer_than_100_digits_makes_every_other_digit_a_candidate()
+    {
+        using var scope = Engine.NewDisposeScope();
+        var rows = Rows(IdentityRetrieval.Candidates(5, seed: 3, Device.Cpu));
+
+        rows.Should().HaveCount(5);
+        for (var i = 0; i < 5; i++)
+        {
+            rows[i].Should().HaveCount(5).And.BeEquivalentTo(Enumerable.Range(0, 5).Select(j => (long)j));
+            rows[i][0].Should().Be(i);
+        }
+    }
+
+    [Fact]
+    public void Hits_on_hand_made_images_where_the_nearest_target_is_known()
+    {
+        using var scope = Engine.NewDisposeScope();
+        // Three targets: all black, all white, left half white. Squared distances to a decoded image
+        // of constant gray g: 784·g², 784·(1 − g)², 392·g² + 392·(1 − g)².
+        var targets = Tensor.Stack([Constant(0), Constant(1), HalfWhite()]);
+        var decoded = Tensor.Stack([Constant(0.1), Constant(0.9), Constant(0.5), HalfWhite(), Constant(0.5)]);
+        // Digit 0 (g = 0.1) is nearest black: a hit; digit 1 (0.9) nearest white: a hit; digit 2 claims
+        // the half-white target but g = 0.5 is equally far (196) from all three: a tie, so a miss;
+        // digit 3 is exactly its half-white target; digit 4 (0.5) claims black, tied with the others: a miss.
+        var candidates = Tensor.From(new long[] { 0, 1, 2, 1, 0, 2, 2, 0, 1, 2, 0, 1, 0, 1, 2 }, 5, 3);
+
+        IdentityRetrieval.Hits(decoded, targets, candidates).ToArray<bool>().Should().Equal(true, true, false, true, false);
+    }
+
+    [Fact]
+    public void A_decoded_image_nearer_another_digits_target_is_a_miss()
+    {
+        using var scope = Engine.NewDisposeScope();
+        var targets = Tensor.Stack([Constant(0), Constant(1)]);
+        var decoded = Tensor.Stack([Constant(0.6), Constant(0.4)]); // each nearer the other digit's target
+
+        IdentityRetrieval.Hits(decoded, targets, Tensor.From(new long[] { 0, 1, 1, 0 }, 2, 2)).ToArray<bool>().Should().Equal(false, false);
+    }
+
+    [Fact]
+    public void Hits_match_a_naive_loop_over_random_images_and_candidates()
+    {
+        using var scope = Engine.NewDisposeScope();
+        var random = new Random(8);
+        var targetPixels = Enumerable.Range(0, 150 * 784).Select(_ => (float)random.NextDouble()).ToArray();
+        // Digits 0, 3, 6, ... decode to their own target, 1, 4, ... to it plus noise, 2, 5, ... to the next
+        // digit's target plus noise: so both outcomes occur.
+        var decodedPixels = Enumerable.Range(0, 150 * 784).Select(p =>
+        {
+            var (digit, pixel) = (p / 784, p % 784);
+            var source = digit % 3 == 2 ? (digit + 1) % 150 : digit;
+            return targetPixels[(source * 784) + pixel] + (digit % 3 == 0 ? 0f : (float)(0.2 * (random.NextDouble() - 0.5)));
+        }).ToArray();
+        var candidates = IdentityRetrieval.Candidates(150, seed: 4, Device.Cpu);
+        var rows = Rows(candidates);
+
+        var hits = IdentityRetrieval.Hits(Tensor.From(decodedPixels, 150, 1, 28, 28), Tensor.From(targetPixels, 150, 1, 28, 28), candidates).ToArray<bool>();
+
+        var expected = Enumerable.Range(0, 150).Select(i =>
+        {
+            double Distance(long j) => Enumerable.Range(0, 784).Sum(p => Math.Pow((double)decodedPixels[(i * 784) + p] - targetPixels[(j * 784) + p], 2));
+            var own = Distance(i);
+            return rows[i].Skip(1).All(j => own < Distance(j));
+        }).ToArray();
+        hits.Should().Equal(expected);
+        expected.Should().Contain(true).And.Contain(false, "the test needs both outcomes to mean anything");
+    }
+
+    private static Tensor Constant(double gray) => Tensor.Full([1, 28, 28], gray);
+
+    // Columns 0..13 white, 14..27 black.
+    private static Tensor HalfWhite() => Tensor.Cat([Tensor.Ones([1, 28, 14]), Tensor.Zeros([1, 28, 14])], dim: 2);
+
+    private static List<long[]> Rows(Tensor candidates)
+    {
+        var values = candidates.ToArray<long>();
+        var width = (int)candidates.Size(1);
+        return Enumerable.Range(0, (int)candidates.Size(0)).Select(i => values.AsSpan(i * width, width).ToArray()).ToList();
+    }
+}
