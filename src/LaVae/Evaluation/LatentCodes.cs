@@ -1,0 +1,24 @@
+using LaVae.Data;
+using LaVae.Torch;
+
+namespace LaVae.Evaluation;
+
+/// <summary>The encoder means of a whole set of digits, computed batch by batch so a 10k test set fits beside the model.</summary>
+public static class LatentCodes
+{
+    /// <summary>μ(x) for uint8 digits (N, 28, 28): (N, latent), on the digits' device.</summary>
+    public static Tensor Means(Func<Tensor, Tensor> encodeMean, Tensor digits, int batchSize = 500)
+    {
+        ArgumentNullException.ThrowIfNull(encodeMean);
+        ArgumentNullException.ThrowIfNull(digits);
+        var parts = new List<Tensor>();
+        for (long start = 0; start < digits.Size(0); start += batchSize)
+        {
+            using var scope = Engine.NewDisposeScope();
+            var batch = digits.Narrow(0, start, Math.Min(batchSize, digits.Size(0) - start));
+            parts.Add(encodeMean(AlignedSets.ToModelInput(batch)).MoveToOuterScope());
+        }
+
+        return Tensor.Cat(parts);
+    }
+}
