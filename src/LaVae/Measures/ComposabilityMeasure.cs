@@ -10,6 +10,8 @@ namespace LaVae.Measures;
 /// Paper section 5, composability, for each listed pair (A1, A2), as <c>composability.&lt;pair&gt;.…</c>:
 /// <list type="bullet">
 /// <item><c>lavae.latent_commutator</c>: mean ‖z0·L1·L2 − z0·L2·L1‖ / mean ‖z0·L1·L2‖ over the test set (z0 = μ(x0));</item>
+/// <item><c>lavae.decoded_commutator</c>: the same in image space, mean ‖decode(z0·L2·L1) − decode(z0·L1·L2)‖ / mean ‖decode(z0·L1·L2)‖,
+/// comparable with the image commutator and blind to latent dimensions the decoder ignores;</item>
 /// <item><c>image_commutator</c>: mean ‖A1(A2(x0)) − A2(A1(x0))‖ / mean ‖A2(A1(x0))‖, each augmentation with the same draw in both orders;</item>
 /// <item><c>image_redraw_difference</c>: how much A2(A1(x0)) moves with another draw alone (zero for deterministic pairs);</item>
 /// <item><c>lavae.&lt;bce|sse&gt;.&lt;compose|reverse_compose&gt;</c>: decode(z0·L1·L2) and decode(z0·L2·L1) against A2(A1(x0));</item>
@@ -38,6 +40,7 @@ internal sealed class ComposabilityMeasure : IMeasure
             yield return Metric(pair, "image_commutator");
             yield return Metric(pair, "image_redraw_difference");
             yield return Metric(pair, $"{Lavae}.latent_commutator");
+            yield return Metric(pair, $"{Lavae}.decoded_commutator");
             foreach (var model in design.Models)
             {
                 foreach (var measure in new[] { "bce", "sse" })
@@ -72,6 +75,9 @@ internal sealed class ComposabilityMeasure : IMeasure
                 var (first, second) = (AugmentationRegistry.Get(pair[0]), AugmentationRegistry.Get(pair[1]));
                 // One host read per number, after the tensor work.
                 metrics[Metric(pair, $"{Lavae}.latent_commutator")] = Commutator.Of(z0, z => model.Augment(z, 0), z => model.Augment(z, 1)).Item();
+                var composed = model.Compose(z0);
+                metrics[Metric(pair, $"{Lavae}.decoded_commutator")] = RelativeDifference.Of(
+                    LatentCodes.Decode(z => model.Decode(z), model.ReverseCompose(z0)), LatentCodes.Decode(z => model.Decode(z), composed)).Item();
                 metrics[Metric(pair, "image_commutator")] = Commutator.OfImages(test.Orig, first, second, (ulong)seed).Item();
                 metrics[Metric(pair, "image_redraw_difference")] = Commutator.RedrawDifference(test.Orig, first, second, (ulong)seed).Item();
             }

@@ -19,7 +19,7 @@ internal static class ComposabilityTables
             (string Header, string Metric)[] columns =
             [
                 ("image commutator", "image_commutator"), ("image redraw", "image_redraw_difference"),
-                ("latent commutator", "lavae.latent_commutator"), ("LAVAE compose BCE", "lavae.bce.compose"),
+                ("latent commutator", "lavae.latent_commutator"), ("decoded commutator", "lavae.decoded_commutator"), ("LAVAE compose BCE", "lavae.bce.compose"),
                 ("LAVAE reverse compose BCE", "lavae.bce.reverse_compose"), ("CVAE_AugInv compose BCE", "cvae_auginv.bce.compose"),
             ];
             yield return Table(

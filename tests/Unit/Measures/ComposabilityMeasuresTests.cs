@@ -20,11 +20,12 @@ public class ComposabilityMeasuresTests
 
         var names = measure.MetricNames(Design("lavae", "cvae_auginv")).ToList();
 
-        names.Should().OnlyHaveUniqueItems().And.HaveCount(2 * (3 + 4 + 2));
+        names.Should().OnlyHaveUniqueItems().And.HaveCount(2 * (4 + 4 + 2));
         names.Should().Contain([
             "composability.flip_lr,flip_ud.image_commutator",
             "composability.rotate_cw,flip_lr.image_redraw_difference",
             "composability.rotate_cw,flip_lr.lavae.latent_commutator",
+            "composability.rotate_cw,flip_lr.lavae.decoded_commutator",
             "composability.flip_lr,flip_ud.lavae.bce.reverse_compose",
             "composability.flip_lr,flip_ud.lavae.sse.compose",
             "composability.rotate_cw,flip_lr.cvae_auginv.bce.compose",

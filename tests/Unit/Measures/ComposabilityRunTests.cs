@@ -36,6 +36,7 @@ public sealed class ComposabilityRunTests : IDisposable
         m[$"composability.{Pair}.image_redraw_difference"].Should().Be(0);
         m[$"composability.{Pair}.image_commutator"].Should().BeGreaterThan(0.3);
         m[$"composability.{Pair}.lavae.latent_commutator"].Should().BeGreaterThan(0).And.BeLessThan(double.PositiveInfinity);
+        m[$"composability.{Pair}.lavae.decoded_commutator"].Should().BeGreaterThan(0).And.BeLessThan(double.PositiveInfinity);
         m[$"inversion.{Pair}.lavae.involution_residual.l1"].Should().BeGreaterThan(0);
         m[$"inversion.{Pair}.lavae.condition.l2"].Should().BeGreaterThanOrEqualTo(1);
 
