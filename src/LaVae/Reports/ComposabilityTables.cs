@@ -55,18 +55,19 @@ internal static class ComposabilityTables
                             Value(results, $"recursion.{map}.stable_bound"),
                             Value(results, $"recursion.{map}.image_loop.stable_share"),
                             Value(results, $"recursion.{map}.latent_power.stable_share"),
-                        ]));
+                        ]),
+                "pair.lavae.map");
         }
     }
 
-    private static ReportTable Table(string caption, List<string> rows, IEnumerable<string> headers, Func<string, IEnumerable<string>> cells) =>
-        new(caption, ["pair", .. headers], rows.Select(row => (IReadOnlyList<ReportCell>)[new ReportCell(row), .. cells(row).Select(text => new ReportCell(text))]).ToList());
+    private static ReportTable Table(string caption, List<string> rows, IEnumerable<string> headers, Func<string, IEnumerable<string>> cells, string first = "pair") =>
+        new(caption, [first, .. headers], rows.Select(row => (IReadOnlyList<ReportCell>)[new ReportCell(row), .. cells(row).Select(text => new ReportCell(text))]).ToList());
 
     private static string Value(RunResults results, string metric) =>
         results.Measurements.Metrics.TryGetValue(metric, out var value) ? Format(value) : "—";
 
-    // Commutators and shares are small fractions: four significant digits, not two decimals.
-    private static string Format(double value) => value.ToString(Math.Abs(value) < 10 ? "0.####" : "0.##", CultureInfo.InvariantCulture);
+    // Commutators and shares are small fractions: three decimals below 1, one above (errors of tens to thousands).
+    private static string Format(double value) => value.ToString(Math.Abs(value) < 1 ? "0.###" : "0.#", CultureInfo.InvariantCulture);
 
     private static string Quartiles(RunResults results, string prefix) =>
         $"{Value(results, $"{prefix}.median")} [{Value(results, $"{prefix}.q1")}, {Value(results, $"{prefix}.q3")}]";
