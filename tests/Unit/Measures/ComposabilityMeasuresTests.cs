@@ -85,3 +85,24 @@ public class ComposabilityMeasuresTests
         ]);
     }
 }
+
+/// <summary>The Fig. 5 figure reads the recursion measure's run of a trained model rather than repeating it.</summary>
+public class RecursionRunReuseTests
+{
+    [Fact]
+    public void A_models_run_is_computed_once_per_map_seed_and_test_set()
+    {
+        using var scope = LaVae.Torch.Engine.NewDisposeScope();
+        using var model = LaVae.Tests.Unit.Models.Tiny.Lavae(seed: 2);
+        using var sets = LaVae.Tests.Unit.Models.Tiny.Sets(3, seed: 1);
+
+        var first = RecursionMeasure.Run(model, 0, "flip_lr", sets.Orig, seed: 1);
+
+        RecursionMeasure.Run(model, 0, "flip_lr", sets.Orig, seed: 1).Should().BeSameAs(first);
+        RecursionMeasure.Run(model, 1, "flip_ud", sets.Orig, seed: 1).Should().NotBeSameAs(first);
+        using var other = LaVae.Tests.Unit.Models.Tiny.Lavae(seed: 2);
+        var again = RecursionMeasure.Run(other, 0, "flip_lr", sets.Orig, seed: 1);
+        again.Should().NotBeSameAs(first, "another model instance is another trained part");
+        again.ImageLoop[^1].Should().Equal(first.ImageLoop[^1], "the same weights give the same errors");
+    }
+}
