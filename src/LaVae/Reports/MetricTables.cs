@@ -23,7 +23,7 @@ internal static class MetricTables
             yield return Build(results, vocabulary, measure, names.Where(name => name.Measure == measure).ToList());
         }
 
-        foreach (var table in TransferTable(results))
+        foreach (var table in TransferTable(results).Concat(ComposabilityTables.Build(results)))
         {
             yield return table;
         }

@@ -1,0 +1,169 @@
+using System.Globalization;
+using LaVae.Augmentations;
+using LaVae.Data;
+using LaVae.Evaluation;
+using LaVae.Measures;
+using LaVae.Models;
+using LaVae.Reports.Images;
+using LaVae.Torch;
+
+namespace LaVae.Figures;
+
+/// <summary>
+/// Fig. 5: for each map L_k of each listed pair, a stable and a drifting test digit under the image-space
+/// recursion x⁽ⁿ⁾ = decode(μ(x⁽ⁿ⁻¹⁾)·L_k). Two files per map: the decoded steps beside A_kⁿ(x0) and the
+/// latent power (a labelled grid), and the two latent paths in a 2-D projection fitted on every test
+/// digit's path. The examples are the median digit (by step-8 error) of the stable group and of the
+/// drifting group, split at the measure's bound.
+/// </summary>
+internal sealed class RecursionPathsFigure : IFigureKind
+{
+    /// <summary>
+    /// The 2-D projection of the latent paths. The paper's Fig. 5 uses FastICA; until the geometry
+    /// branch's FastICA (LaVae.Geometry) is merged this is PCA, and switching is this one line.
+    /// </summary>
+    private static readonly PlaneProjection Projection = PrincipalPlane.Projection;
+
+    private static readonly RgbColour StableColour = new(31, 119, 180);
+    private static readonly RgbColour DriftingColour = new(214, 39, 40);
+
+    public string Name => "recursion_paths";
+
+    public string? Problem(ExperimentDesign design) =>
+        design.Pairs.Count == 0 || !design.Models.Contains(ComposabilityMeasure.Lavae)
+            ? "'recursion_paths' draws LAVAE's maps on the listed 'pairs'; declare 'pairs' (or 'pair') and 'models' with lavae"
+            : null;
+
+    public IReadOnlyList<string> Render(FigureContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var written = new List<string>();
+        foreach (var pair in context.Design.Pairs)
+        {
+            var node = context.Artifacts.Node(context.Design.LatentSpace(pair, context.Seed));
+            var model = (Lavae)context.Artifacts.Get(node);
+            var digits = context.Artifacts.TestSets(node.Spec).Orig;
+            for (var k = 0; k < pair.Count; k++)
+            {
+                var run = RecursionMeasure.Run(model, k, pair[k], digits, context.Seed);
+                var examples = Examples(run);
+                if (examples.Count == 0)
+                {
+                    continue;
+                }
+
+                var stem = $"recursion-{TransferGrid.Name(pair)}-{pair[k]}";
+                var steps = FigureContext.PathOf($"{stem}-steps.png");
+                var path = FigureContext.PathOf($"{stem}-path.png");
+                PngWriter.Write(context.FileOf(steps), StepsGrid(model, k, pair, digits, examples, context.Seed));
+                PngWriter.Write(context.FileOf(path), PathPlot(run, pair, k, examples));
+                written.Add(steps);
+                written.Add(path);
+            }
+        }
+
+        return written;
+    }
+
+    /// <summary>The median digit by step-8 image-loop error of the stable group, then of the drifting group (each if it has any).</summary>
+    public static List<(string Kind, int Digit)> Examples(RecursionRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var final = run.ImageLoop[^1];
+        var bound = run.StableBound;
+        var examples = new List<(string, int)>();
+        foreach (var (kind, stable) in new[] { ("stable", true), ("drifting", false) })
+        {
+            var group = Enumerable.Range(0, final.Length).Where(i => final[i] <= bound == stable).OrderBy(i => final[i]).ToList();
+            if (group.Count > 0)
+            {
+                examples.Add((kind, group[group.Count / 2]));
+            }
+        }
+
+        return examples;
+    }
+
+    private static RasterImage StepsGrid(Lavae model, int k, IReadOnlyList<string> pair, Tensor digits, List<(string Kind, int Digit)> examples, int seed)
+    {
+        using var scope = Engine.NewDisposeScope();
+        using var noGrad = Engine.NoGrad();
+        var augment = AugmentationRegistry.Get(pair[k]);
+        using var generator = new Generator(Training.Seeds.Derive((ulong)seed, $"recursion-figure/{pair[k]}"), digits.Device);
+        var indices = Tensor.From(examples.Select(e => (long)e.Digit).ToArray(), examples.Count).To(digits.Device);
+        var originals = digits.IndexSelect(0, indices);
+        var x0 = AlignedSets.ToModelInput(originals);
+        var targets = Recursion.Targets(originals, x => augment.Apply(x, generator), RecursionRun.Steps);
+        var (loop, latents) = Recursion.ThroughImages(x0, x => model.Encode(x).Mu, z => model.Decode(z), z => model.Augment(z, k), RecursionRun.Steps);
+        var power = Recursion.LatentPower(latents.Select(0, 0), z => model.Decode(z), z => model.Augment(z, k), RecursionRun.Steps);
+        var reconstruction = model.Decode(latents.Select(0, 0)).Unsqueeze(0);
+        var labels = new List<string>();
+        var rows = new List<IReadOnlyList<byte[]>>();
+        for (var e = 0; e < examples.Count; e++)
+        {
+            var name = $"{examples[e].Kind} (test {examples[e].Digit + 1})";
+            labels.AddRange([$"{name}: A^n(x0)", $"{name}: loop x(n)", $"{name}: decode(z0·L^n)"]);
+            rows.Add(Row(Tensor.Cat([x0.Unsqueeze(0), targets]), e));
+            rows.Add(Row(Tensor.Cat([reconstruction, loop]), e));
+            rows.Add(Row(Tensor.Cat([reconstruction, power]), e));
+        }
+
+        var columns = Enumerable.Range(0, RecursionRun.Steps + 1).Select(n => $"n = {n}").ToList();
+        var title = $"Recursion of L{k + 1} ({pair[k]}) on the {TransferGrid.Name(pair)} latent space; n = 0: x0 and decode(z0)";
+        return LabelledGrid.Render(title, labels, columns, rows, 28, 28);
+    }
+
+    // Step images (steps + 1, B, 1, 28, 28) of one digit as the tiles of a row.
+    private static IReadOnlyList<byte[]> Row(Tensor steps, int digit) => ReconstructionGrid.Tiles(ReconstructionGrid.ToPixels(steps.Select(1, digit)));
+
+    private static RasterImage PathPlot(RecursionRun run, IReadOnlyList<string> pair, int k, List<(string Kind, int Digit)> examples)
+    {
+        using var scope = Engine.NewDisposeScope();
+        var all = Tensor.From(run.LatentValues, (RecursionRun.Steps + 1) * run.Digits, run.LatentSize);
+        var chosen = examples.Select(e => run.PathOf(e.Digit)).SelectMany(path => path).SelectMany(point => point).ToArray();
+        var projected = Projection(all, Tensor.From(chosen, examples.Count * (RecursionRun.Steps + 1), run.LatentSize)).Contiguous().ToArray<float>();
+        var background = Projection(all, all.Narrow(0, 0, run.Digits)).Contiguous().ToArray<float>();
+
+        const int plot = 420, margin = 40, legend = 40;
+        var title = $"Latent paths under the recursion of L{k + 1} ({pair[k]}), {TransferGrid.Name(pair)}: 2-D PCA of every test digit's path";
+        var width = Math.Max(plot + (2 * margin), BitmapFont.Measure(title, 1).Width + (2 * margin));
+        var canvas = new Canvas(width, plot + (2 * margin) + legend, RgbColour.White);
+        canvas.DrawText(width / 2, 10, title, RgbColour.Gray(20), 1, TextAlign.Center);
+        var xs = projected.Where((_, i) => i % 2 == 0).Concat(background.Where((_, i) => i % 2 == 0)).ToList();
+        var ys = projected.Where((_, i) => i % 2 == 1).Concat(background.Where((_, i) => i % 2 == 1)).ToList();
+        var (left, top) = ((width - plot) / 2, margin);
+        (int X, int Y) Pixel(float x, float y) => (
+            left + (int)Math.Round((x - xs.Min()) / Math.Max(xs.Max() - xs.Min(), 1e-6f) * (plot - 1)),
+            top + (plot - 1) - (int)Math.Round((y - ys.Min()) / Math.Max(ys.Max() - ys.Min(), 1e-6f) * (plot - 1)));
+        canvas.StrokeRect(left - 4, top - 4, plot + 8, plot + 8, RgbColour.Gray(180));
+        for (var i = 0; i < run.Digits; i++)
+        {
+            var (x, y) = Pixel(background[2 * i], background[(2 * i) + 1]);
+            canvas.FillRect(x, y, 2, 2, RgbColour.Gray(205));
+        }
+
+        for (var e = 0; e < examples.Count; e++)
+        {
+            var colour = examples[e].Kind == "stable" ? StableColour : DriftingColour;
+            var points = Enumerable.Range(0, RecursionRun.Steps + 1)
+                .Select(n => Pixel(projected[2 * ((e * (RecursionRun.Steps + 1)) + n)], projected[(2 * ((e * (RecursionRun.Steps + 1)) + n)) + 1]))
+                .ToList();
+            for (var n = 0; n < points.Count; n++)
+            {
+                if (n > 0)
+                {
+                    canvas.DrawLine(points[n - 1].X, points[n - 1].Y, points[n].X, points[n].Y, colour);
+                }
+
+                canvas.FillRect(points[n].X - 2, points[n].Y - 2, 5, 5, colour);
+                canvas.DrawText(points[n].X + 4, points[n].Y - 4, n.ToString(CultureInfo.InvariantCulture), colour);
+            }
+
+            var error = run.ImageLoop[^1][examples[e].Digit].ToString("0.0", CultureInfo.InvariantCulture);
+            canvas.FillRect(left, top + plot + 14 + (e * 14), 8, 8, colour);
+            canvas.DrawText(left + 14, top + plot + 14 + (e * 14), $"{examples[e].Kind}: test {examples[e].Digit + 1}, step-8 SSE {error} (bound {run.StableBound.ToString("0.0", CultureInfo.InvariantCulture)}); gray: every test digit's z0", RgbColour.Gray(20));
+        }
+
+        return canvas.ToImage();
+    }
+}
