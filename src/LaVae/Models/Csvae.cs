@@ -16,7 +16,8 @@ namespace LaVae.Models;
 ///             appends its class; sharing the convolutions keeps a step as cheap as a CVAE's;
 ///   p(x|z,w)  the conv decoder on [z, w] (width <c>latent</c>, as every other model's decoder);
 ///   q_δ(y|z)  <see cref="LabelAdversary"/>.
-/// Widths: w_i is 2-dimensional, as the subspaces of the CSVAE paper's experiments, so w has 4 and
+/// Widths: w_i is 2-dimensional, as the subspaces the CSVAE paper plots and the public PyTorch
+/// re-implementation qq456cvb/CSVAE uses (w of 2), so w has 4 and
 /// z = latent − 4 = 12: the decoder reads 16 numbers, like LAVAE's and the CVAEs', and the models
 /// compare at the same latent size.
 /// </summary>
