@@ -89,6 +89,41 @@ public static class TableOneColumns
         ];
     }
 
+    /// <summary>
+    /// CSVAE: z0 = μ_z(x0) is kept and w is set to the mean of the target's prior p(w|y) (the latent
+    /// augmentation: changing the label moves w alone). orig is the reconstruction, decode(z0, μ_w(x0,
+    /// (0,0))); aug1, aug2, compose decode z0 with w = prior mean of (1,0), (0,1), (1,1). Inverses
+    /// encode A_k(x0) to z and decode with the prior mean of (0,0). The labels are a set, with no
+    /// order, so there is no reverse composition.
+    /// </summary>
+    public static IReadOnlyList<ErrorColumn> ForCsvae(Csvae model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Tensor Z(EvaluationBatch b, AugClass from) => b.Memo($"mu_z/{from}", () => model.ZEncoder.Forward(b.Input(from)).Mu);
+        Tensor Transfer(EvaluationBatch b, AugClass from, AugClass to)
+        {
+            var z = Z(b, from);
+            return model.Decode(z, model.PriorMean(model.Labels(to, z.Size(0))));
+        }
+
+        Tensor Reconstruct(EvaluationBatch b)
+        {
+            var x0 = b.Input(AugClass.Orig);
+            return model.Decode(Z(b, AugClass.Orig), model.Encode(x0, model.Labels(AugClass.Orig, x0.Size(0))).WMu);
+        }
+
+        return
+        [
+            new("orig", AugClass.Orig, Reconstruct),
+            new("aug1", AugClass.Aug1, b => Transfer(b, AugClass.Orig, AugClass.Aug1)),
+            new("aug2", AugClass.Aug2, b => Transfer(b, AugClass.Orig, AugClass.Aug2)),
+            new("compose", AugClass.Compose, b => Transfer(b, AugClass.Orig, AugClass.Compose)),
+            new("inverse_aug1", AugClass.Orig, b => Transfer(b, AugClass.Aug1, AugClass.Orig)),
+            new("inverse_aug2", AugClass.Orig, b => Transfer(b, AugClass.Aug2, AugClass.Orig)),
+            new("inverse_compose", AugClass.Orig, b => Transfer(b, AugClass.Compose, AugClass.Orig)),
+        ];
+    }
+
     /// <summary>A plain VAE only reconstructs: orig.</summary>
     public static IReadOnlyList<ErrorColumn> ForPlainVae(PlainVae model)
     {

@@ -29,14 +29,18 @@ public sealed class ConvEncoder : Module
     public int ConditionSize { get; }
 
     /// <summary>x: (N, 1, 28, 28) in [0, 1]; condition: (N, ConditionSize) one-hot or null.</summary>
-    public (Tensor Mu, Tensor LogVar) Forward(Tensor x, Tensor? condition = null)
-    {
-        var h = conv2.Forward(conv1.Forward(x).Relu()).Relu().Flatten(1); // (N, 2F·7·7)
-        if (condition is not null)
-        {
-            h = Tensor.Cat([h, condition], dim: 1);
-        }
+    public (Tensor Mu, Tensor LogVar) Forward(Tensor x, Tensor? condition = null) => Heads(Features(x), condition);
 
+    /// <summary>
+    /// The flattened conv features (N, 2F·7·7). CSVAE's q(w|x,y) reads them too, so its two
+    /// posteriors share one pass through the convolutions.
+    /// </summary>
+    public Tensor Features(Tensor x) => conv2.Forward(conv1.Forward(x).Relu()).Relu().Flatten(1);
+
+    /// <summary>μ and log σ² from the features, the condition appended first where there is one.</summary>
+    public (Tensor Mu, Tensor LogVar) Heads(Tensor features, Tensor? condition = null)
+    {
+        var h = condition is null ? features : Tensor.Cat([features, condition], dim: 1);
         return (mu.Forward(h), logVar.Forward(h));
     }
 }

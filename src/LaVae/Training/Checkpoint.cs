@@ -22,17 +22,26 @@ public sealed class Checkpoint(string path, string runKey)
 
     public string Path { get; } = path;
 
-    public void Save(Module model, Optimizer? optimizer, TrainingPosition position)
+    public void Save(Module model, Optimizer? optimizer, TrainingPosition position) =>
+        Save(model, position, optimizer is null ? [] : [optimizer]);
+
+    /// <summary>
+    /// As <see cref="Save(Module, Optimizer?, TrainingPosition)"/> for a stage with several optimizers
+    /// (a model and its adversary): the first one's state is stored as a single optimizer's is, optimizer
+    /// k ≥ 1 under "optimizer.{k}/"; <see cref="OptimizerState"/> picks one back out.
+    /// </summary>
+    public void Save(Module model, TrainingPosition position, IReadOnlyList<Optimizer> optimizers)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(optimizers);
         ArgumentNullException.ThrowIfNull(position);
         var tensors = new Dictionary<string, Tensor>(model.StateDict());
         using var scope = Engine.NewDisposeScope();
-        if (optimizer is not null)
+        for (var k = 0; k < optimizers.Count; k++)
         {
-            foreach (var (name, tensor) in optimizer.StateDict())
+            foreach (var (name, tensor) in optimizers[k].StateDict())
             {
-                tensors[OptimizerPrefix + name] = tensor;
+                tensors[OptimizerPrefix + (k == 0 ? name : $"{k}/{name}")] = tensor;
             }
         }
 
@@ -43,6 +52,19 @@ public sealed class Checkpoint(string path, string runKey)
             ["epochs_done"] = position.EpochsDone.ToString(CultureInfo.InvariantCulture),
             ["stage_complete"] = position.StageComplete ? "true" : "false",
         });
+    }
+
+    /// <summary>Optimizer <paramref name="index"/>'s part of the state <see cref="Restore"/> hands out.</summary>
+    public static IReadOnlyDictionary<string, Tensor> OptimizerState(IReadOnlyDictionary<string, Tensor> state, int index)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (index == 0)
+        {
+            return state;
+        }
+
+        var prefix = $"{index}/";
+        return state.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value);
     }
 
     /// <summary>

@@ -77,6 +77,22 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         return model;
     }
 
+    /// <summary>
+    /// CSVAE on the union of the four aligned sets, as CVAE_Trad trains, for the CVAEs' epochs: one
+    /// stage that alternates a step of the encoders and decoder (M1) with a step of the adversary (M2).
+    /// </summary>
+    public Csvae TrainCsvae(string name, AlignedSets train, string checkpointPath)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
+        var model = new Csvae(Shape, init, context.Device);
+        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["csvae"], context);
+        using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromScope();
+        training.RunAdversarialStage(Plan("csvae", settings.CvaeEpochs), model.VaeParameters(), model.Adversary.Parameters(), union.Size(0),
+            (indices, generator) => CsvaeStages.Objective(model, union, train.Count, indices, generator));
+        return model;
+    }
+
     /// <summary>The plain VAE reference: the ELBO on the original images (uint8, N x 28 x 28) only, for stage 1's epochs.</summary>
     public PlainVae TrainPlainVae(string name, Tensor originals, string checkpointPath)
     {

@@ -40,40 +40,84 @@ public sealed class ModelTraining
     /// </summary>
     public void RunStage(StagePlan stage, IReadOnlyList<Tensor> parameters, long examples, Func<Tensor, Generator, Tensor> batchLoss)
     {
-        ArgumentNullException.ThrowIfNull(stage);
         ArgumentNullException.ThrowIfNull(batchLoss);
+        Run(stage, [parameters], examples, (indices, generator, optimizers, descend) => descend(optimizers[0], batchLoss(indices, generator)));
+    }
+
+    /// <summary>
+    /// Trains a model against an adversary, alternating on every batch: one step of the model's
+    /// parameters on <see cref="AdversarialLosses.ModelLoss"/>, then one of the adversary's on
+    /// <see cref="AdversarialLosses.AdversaryLoss"/>, each with its own AdaBelief; both optimizers'
+    /// moments are checkpointed. The progress reports the model's loss.
+    /// </summary>
+    public void RunAdversarialStage(StagePlan stage, IReadOnlyList<Tensor> parameters, IReadOnlyList<Tensor> adversaryParameters, long examples,
+        Func<Tensor, Generator, AdversarialLosses> batchLosses)
+    {
+        ArgumentNullException.ThrowIfNull(batchLosses);
+        Run(stage, [parameters, adversaryParameters], examples, (indices, generator, optimizers, descend) =>
+        {
+            var losses = batchLosses(indices, generator);
+            var modelLoss = descend(optimizers[0], losses.ModelLoss);
+            descend(optimizers[1], losses.AdversaryLoss());
+            return modelLoss;
+        });
+    }
+
+    private void Run(StagePlan stage, IReadOnlyList<IReadOnlyList<Tensor>> parameterGroups, long examples, BatchStep step)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
         if (AlreadyDone(stage))
         {
             context.Progress.StageSkipped(modelName, stage, $"complete in {checkpoint.Path}");
             return;
         }
 
-        using var optimizer = new AdaBelief(parameters, stage.LearningRate);
-        var firstEpoch = 0;
-        if (position is { } p && p.Stage == stage.Name)
+        var optimizers = parameterGroups.Select(group => (Optimizer)new AdaBelief(group, stage.LearningRate)).ToList();
+        try
         {
-            optimizer.LoadStateDict(savedOptimizer);
-            firstEpoch = p.EpochsDone;
-        }
-
-        var batches = stage.BatchesPerEpoch(examples);
-        context.Progress.StageStarted(modelName, stage, firstEpoch, batches);
-        for (var epoch = firstEpoch; epoch < stage.Epochs; epoch++)
-        {
-            var meanLoss = RunEpoch(stage, epoch, batches, examples, optimizer, batchLoss, out var elapsed);
-            context.Progress.EpochDone(modelName, stage, epoch, meanLoss, elapsed);
-            var done = epoch + 1;
-            if (done < stage.Epochs && context.CheckpointEvery > 0 && done % context.CheckpointEvery == 0)
+            var firstEpoch = 0;
+            if (position is { } p && p.Stage == stage.Name)
             {
-                Save(optimizer, new TrainingPosition(stage.Name, done, StageComplete: false));
+                for (var k = 0; k < optimizers.Count; k++)
+                {
+                    optimizers[k].LoadStateDict(Checkpoint.OptimizerState(savedOptimizer, k));
+                }
+
+                firstEpoch = p.EpochsDone;
+            }
+
+            var batches = stage.BatchesPerEpoch(examples);
+            context.Progress.StageStarted(modelName, stage, firstEpoch, batches);
+            for (var epoch = firstEpoch; epoch < stage.Epochs; epoch++)
+            {
+                var meanLoss = RunEpoch(stage, epoch, batches, examples, optimizers, step, out var elapsed);
+                context.Progress.EpochDone(modelName, stage, epoch, meanLoss, elapsed);
+                var done = epoch + 1;
+                if (done < stage.Epochs && context.CheckpointEvery > 0 && done % context.CheckpointEvery == 0)
+                {
+                    Save(optimizers, new TrainingPosition(stage.Name, done, StageComplete: false));
+                }
+            }
+
+            Save([], new TrainingPosition(stage.Name, stage.Epochs, StageComplete: true));
+        }
+        finally
+        {
+            foreach (var optimizer in optimizers)
+            {
+                optimizer.Dispose();
             }
         }
-
-        Save(null, new TrainingPosition(stage.Name, stage.Epochs, StageComplete: true));
     }
 
-    private double RunEpoch(StagePlan stage, int epoch, int batches, long examples, Optimizer optimizer,
-        Func<Tensor, Generator, Tensor> batchLoss, out TimeSpan elapsed)
+    /// <summary>
+    /// One batch's update: computes the batch's losses for <paramref name="indices"/> and applies each
+    /// through <paramref name="descend"/> (one optimizer step on one loss, returning its value).
+    /// </summary>
+    private delegate double BatchStep(Tensor indices, Generator generator, IReadOnlyList<Optimizer> optimizers, Func<Optimizer, Tensor, double> descend);
+
+    private double RunEpoch(StagePlan stage, int epoch, int batches, long examples, IReadOnlyList<Optimizer> optimizers,
+        BatchStep step, out TimeSpan elapsed)
     {
         var watch = Stopwatch.StartNew();
         using var generator = new Generator(Seeds.Derive(context.Seed, $"{modelName}/{stage.Name}/epoch{epoch}"), context.Device);
@@ -84,26 +128,33 @@ public sealed class ModelTraining
             using var scope = Engine.NewDisposeScope();
             var start = (long)b * stage.BatchSize;
             var indices = order.Narrow(0, start, Math.Min(stage.BatchSize, examples - start));
-            var loss = batchLoss(indices, generator);
-            var value = loss.Item();
-            if (!double.IsFinite(value))
-            {
-                var kept = File.Exists(checkpoint.Path)
-                    ? $"the last good checkpoint ({checkpoint.Path}) was kept"
-                    : $"no checkpoint had been written to {checkpoint.Path} yet";
-                throw new TrainingDivergedException(
-                    $"{modelName}: loss became {value} in stage {stage.Name}, epoch {epoch + 1}, batch {b + 1}; {kept}.");
-            }
-
-            optimizer.ZeroGrad();
-            loss.Backward();
-            optimizer.Step();
+            var batch = b;
+            var value = step(indices, generator, optimizers, (optimizer, loss) => Descend(optimizer, loss, stage, epoch, batch));
             total += value;
             context.Progress.BatchDone(modelName, stage, epoch, b, value / indices.Size(0));
         }
 
         elapsed = watch.Elapsed;
         return total / examples;
+    }
+
+    /// <summary>One optimizer step on <paramref name="loss"/>, refused when the loss is not finite.</summary>
+    private double Descend(Optimizer optimizer, Tensor loss, StagePlan stage, int epoch, int batch)
+    {
+        var value = loss.Item();
+        if (!double.IsFinite(value))
+        {
+            var kept = File.Exists(checkpoint.Path)
+                ? $"the last good checkpoint ({checkpoint.Path}) was kept"
+                : $"no checkpoint had been written to {checkpoint.Path} yet";
+            throw new TrainingDivergedException(
+                $"{modelName}: loss became {value} in stage {stage.Name}, epoch {epoch + 1}, batch {batch + 1}; {kept}.");
+        }
+
+        optimizer.ZeroGrad();
+        loss.Backward();
+        optimizer.Step();
+        return value;
     }
 
     private bool AlreadyDone(StagePlan stage)
@@ -124,9 +175,15 @@ public sealed class ModelTraining
         return index >= 0 ? index : throw new ArgumentException($"stage '{stage}' is not in this model's order ({string.Join(", ", stageOrder)})");
     }
 
-    private void Save(Optimizer? optimizer, TrainingPosition newPosition)
+    private void Save(IReadOnlyList<Optimizer> optimizers, TrainingPosition newPosition)
     {
-        checkpoint.Save(model, optimizer, newPosition);
+        checkpoint.Save(model, newPosition, optimizers);
         position = newPosition;
     }
 }
+
+/// <summary>
+/// A batch's two losses in a stage that trains a model against an adversary: the model's, and the
+/// adversary's, computed only after the model's step (on whatever the model's loss left detached).
+/// </summary>
+public sealed record AdversarialLosses(Tensor ModelLoss, Func<Tensor> AdversaryLoss);

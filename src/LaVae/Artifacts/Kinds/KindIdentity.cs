@@ -20,4 +20,13 @@ internal static class KindIdentity
         new("kl_weight", settings.KlWeight),
         new("train_images", settings.TrainImages),
         new("cvae_epochs", settings.CvaeEpochs));
+
+    /// <summary>
+    /// What CSVAE trains with: the CVAEs' epochs and data, but not kl_weight, since its KL weights
+    /// are its own paper's β (<see cref="Models.CsvaeObjective"/>), part of the code.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, double>> Csvae(TrainingSettings settings) => Common(
+        settings,
+        new("train_images", settings.TrainImages),
+        new("cvae_epochs", settings.CvaeEpochs));
 }
