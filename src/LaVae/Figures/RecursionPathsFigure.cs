@@ -2,6 +2,7 @@ using System.Globalization;
 using LaVae.Augmentations;
 using LaVae.Data;
 using LaVae.Evaluation;
+using LaVae.Geometry;
 using LaVae.Measures;
 using LaVae.Models;
 using LaVae.Reports.Images;
@@ -18,11 +19,8 @@ namespace LaVae.Figures;
 /// </summary>
 internal sealed class RecursionPathsFigure : IFigureKind
 {
-    /// <summary>
-    /// The 2-D projection of the latent paths. The paper's Fig. 5 uses FastICA; until the geometry
-    /// branch's FastICA (LaVae.Geometry) is merged this is PCA, and switching is this one line.
-    /// </summary>
-    private static readonly PlaneProjection Projection = PrincipalPlane.Projection;
+    /// <summary>The 2-D projection of the latent paths: FastICA, as the paper's Fig. 5.</summary>
+    private static readonly PlaneProjection Projection = IcaPlane.Projection;
 
     private static readonly RgbColour StableColour = new(31, 119, 180);
     private static readonly RgbColour DriftingColour = new(214, 39, 40);
