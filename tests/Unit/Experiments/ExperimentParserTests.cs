@@ -190,7 +190,7 @@ public class ExperimentParserTests
 
     [Theory]
     [InlineData("measures: [reconstruction]", "measures: [reconstruction, reconstruction]", "*'reconstruction' is listed twice*")]
-    [InlineData("measures: [reconstruction]", "measures: [recon]", "*unknown measure 'recon' (known: reconstruction, transfer)*")]
+    [InlineData("measures: [reconstruction]", "measures: [recon]", "*unknown measure 'recon' (known: class, identity, reconstruction, transfer)*")]
     [InlineData("measures: [reconstruction]", "measures: [reconstruction, transfer]", "*'transfer' needs a 'transfer' block*")]
     [InlineData("figures: [reconstruction_grids]", "figures: [transfer_heatmap]", "*'transfer_heatmap' needs a 'transfer' block*")]
     [InlineData("seed: 1\n", "seeds: [1, 1]\n", "*seed 1 is listed twice*")]
