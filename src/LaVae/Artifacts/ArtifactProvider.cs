@@ -89,6 +89,13 @@ public sealed class ArtifactProvider(
         return sets.Get(spec.Dataset, spec.Pair, Split.Test, spec.Settings.TestImages, spec.Seed);
     }
 
+    /// <summary>The first <c>test_images</c> test digits of a part's dataset with their labels; digit i is digit i of <see cref="TestSets"/>.</summary>
+    public LabelledImages TestDigits(ArtifactSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return sets.Labelled(spec.Dataset, Split.Test, spec.Settings.TestImages);
+    }
+
     /// <summary>The class labels of the test digits <see cref="TestSets"/> holds, image i's at i.</summary>
     public byte[] TestLabels(ArtifactSpec spec)
     {
@@ -101,13 +108,6 @@ public sealed class ArtifactProvider(
     {
         ArgumentNullException.ThrowIfNull(spec);
         return TrainSets(spec, spec.Pair);
-    }
-
-    /// <summary>The first <c>test_images</c> test digits of a part's dataset with their labels; digit i is digit i of <see cref="TestSets"/>.</summary>
-    public LabelledImages TestDigits(ArtifactSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        return sets.Labelled(spec.Dataset, Split.Test, spec.Settings.TestImages);
     }
 
     public void Dispose()

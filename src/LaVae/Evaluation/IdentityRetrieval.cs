@@ -45,4 +45,17 @@ public static class IdentityRetrieval
         var distances = (chosen - decoded.Flatten(1).Unsqueeze(1)).Square().Sum(2); // (B, 1 + k)
         return distances.Select(1, 0).Lt(distances.Narrow(1, 1, choices - 1).Min(1));
     }
+
+    /// <summary>
+    /// Whether each decoded augmentation (B, 1, 28, 28) is strictly nearer the digit's own original x0
+    /// than its own A_k(x0), bool (B): a model that ignores the augmentation and decodes the digit as it
+    /// was keeps the digit, yet misses in <see cref="Hits"/>. The same distance as <see cref="Hits"/>.
+    /// </summary>
+    public static Tensor NearerOriginal(Tensor decoded, Tensor originals, Tensor targets)
+    {
+        ArgumentNullException.ThrowIfNull(decoded);
+        ArgumentNullException.ThrowIfNull(originals);
+        ArgumentNullException.ThrowIfNull(targets);
+        return (decoded - originals).Square().Flatten(1).Sum(1).Lt((decoded - targets).Square().Flatten(1).Sum(1));
+    }
 }

@@ -43,7 +43,8 @@ internal sealed class EntanglementGridsFigure : IFigureKind
             var pair = node.Spec.Pair;
             var count = (int)Math.Min(Digits, test.Count);
             var (rowLabels, rows) = Rows(classifier, digits, test, pair, columns, count, context.Seed);
-            var labels = digits.Labels.Narrow(0, 0, count).ToArray<long>();
+            using var firstLabels = digits.Labels.Narrow(0, 0, count);
+            var labels = firstLabels.ToArray<long>();
             var columnLabels = Enumerable.Range(0, count).Select(i => $"test {i + 1},label {labels[i]}").ToList();
             var title = $"{ModelKinds.Get(model).DisplayName} on {node.Spec.PairName}: decoded augmentations of the first test digits";
             var relative = FigureContext.PathOf($"entanglement-{model}.png");

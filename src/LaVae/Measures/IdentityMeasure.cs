@@ -12,10 +12,16 @@ namespace LaVae.Measures;
 /// A2(x0), A2(A1(x0))) than the same target of each of 99 other test digits? Reported as
 /// <c>&lt;model&gt;.identity.&lt;column&gt;</c>, the fraction of test digits retrieved top-1 (chance: 0.01).
 /// The distance and the seeded choice of the other digits are <see cref="IdentityRetrieval"/>'s.
+/// A miss has two causes the figure tells apart and <c>&lt;model&gt;.unaugmented.&lt;aug1|aug2|compose&gt;</c>
+/// counts: the fraction of test digits whose decoded A_k is nearer the digit's own x0 than its own
+/// A_k(x0), i.e. the digit decoded as it was, the augmentation ignored (rather than another digit).
 /// </summary>
 internal sealed class IdentityMeasure : IMeasure
 {
     public static readonly string[] Columns = ["orig", "aug1", "aug2", "compose"];
+
+    /// <summary>The columns whose decoded image can be compared with x0 and with a different A_k(x0).</summary>
+    public static readonly string[] AugmentedColumns = ["aug1", "aug2", "compose"];
 
     /// <summary>Test digits decoded and compared at once: the candidates' pixels of a batch are 100 x 100 x 784 floats.</summary>
     private const int BatchSize = 100;
@@ -27,8 +33,8 @@ internal sealed class IdentityMeasure : IMeasure
 
     public IEnumerable<string> MetricNames(ExperimentDesign design) =>
         from model in design.Models
-        from column in Columns
-        select $"{model}.identity.{column}";
+        from name in Columns.Select(column => $"identity.{column}").Concat(AugmentedColumns.Select(column => $"unaugmented.{column}"))
+        select $"{model}.{name}";
 
     public IEnumerable<ArtifactSpec> Needs(ExperimentDesign design, int seed) => design.Models.Select(model => design.Model(model, seed));
 
@@ -41,17 +47,25 @@ internal sealed class IdentityMeasure : IMeasure
             var node = artifacts.Node(design.Model(model, seed));
             var test = artifacts.TestSets(node.Spec);
             var columns = artifacts.Columns(node).Where(column => Columns.Contains(column.Name)).ToList();
-            foreach (var (column, hits) in columns.Zip(Accuracy(test, columns, seed)))
+            foreach (var (column, scores) in columns.Zip(Scores(test, columns, seed)))
             {
-                metrics[$"{model}.identity.{column.Name}"] = hits;
+                metrics[$"{model}.identity.{column.Name}"] = scores.Identity;
+                if (AugmentedColumns.Contains(column.Name))
+                {
+                    metrics[$"{model}.unaugmented.{column.Name}"] = scores.Unaugmented;
+                }
             }
         }
 
         return metrics;
     }
 
-    /// <summary>Each column's fraction of test digits whose decoded image is nearest its own target.</summary>
-    public static IReadOnlyList<double> Accuracy(AlignedSets test, IReadOnlyList<ErrorColumn> columns, int seed)
+    /// <summary>
+    /// Per column: the fraction of test digits whose decoded image is nearest its own target among the
+    /// candidates (identity), and the fraction whose decoded image is nearer x0 than its own target
+    /// (unaugmented; 0 for the orig column, whose target is x0).
+    /// </summary>
+    public static IReadOnlyList<(double Identity, double Unaugmented)> Scores(AlignedSets test, IReadOnlyList<ErrorColumn> columns, int seed)
     {
         ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(columns);
@@ -61,6 +75,7 @@ internal sealed class IdentityMeasure : IMeasure
         var candidates = IdentityRetrieval.Candidates(test.Count, seed, device);
         var targets = new Dictionary<AugClass, Tensor>();
         var hits = columns.Select(_ => Tensor.Zeros([], DType.Float64, device)).ToList();
+        var unaugmented = columns.Select(_ => Tensor.Zeros([], DType.Float64, device)).ToList();
         for (long start = 0; start < test.Count; start += BatchSize)
         {
             using var scope = Engine.NewDisposeScope();
@@ -76,10 +91,13 @@ internal sealed class IdentityMeasure : IMeasure
                     targets[target] = all;
                 }
 
-                hits[c].AddInPlace(IdentityRetrieval.Hits(columns[c].Compute(batch), all, rows).To(DType.Float64).Sum());
+                var decoded = columns[c].Compute(batch);
+                hits[c].AddInPlace(IdentityRetrieval.Hits(decoded, all, rows).To(DType.Float64).Sum());
+                var nearerOriginal = IdentityRetrieval.NearerOriginal(decoded, batch.Input(AugClass.Orig), batch.Input(target));
+                unaugmented[c].AddInPlace(nearerOriginal.To(DType.Float64).Sum());
             }
         }
 
-        return hits.Select(count => count.Item() / test.Count).ToList();
+        return hits.Zip(unaugmented, (h, u) => (h.Item() / test.Count, u.Item() / test.Count)).ToList();
     }
 }

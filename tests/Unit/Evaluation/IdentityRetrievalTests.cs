@@ -100,6 +100,18 @@ public class IdentityRetrievalTests
         expected.Should().Contain(true).And.Contain(false, "the test needs both outcomes to mean anything");
     }
 
+    [Fact]
+    public void Nearer_original_compares_the_distances_to_x0_and_to_the_own_target_and_a_tie_is_not_nearer()
+    {
+        using var scope = Engine.NewDisposeScope();
+        var originals = Tensor.Stack([Constant(0), Constant(0), Constant(0), HalfWhite()]);
+        var targets = Tensor.Stack([Constant(1), Constant(1), Constant(1), Constant(1)]);
+        // 0.2 is nearer black than white; 0.8 nearer white; 0.5 equally far; half white is x0 itself.
+        var decoded = Tensor.Stack([Constant(0.2), Constant(0.8), Constant(0.5), HalfWhite()]);
+
+        IdentityRetrieval.NearerOriginal(decoded, originals, targets).ToArray<bool>().Should().Equal(true, false, false, true);
+    }
+
     private static Tensor Constant(double gray) => Tensor.Full([1, 28, 28], gray);
 
     // Columns 0..13 white, 14..27 black.

@@ -21,7 +21,10 @@ public class IdentityMeasureTests
         using var scope = Engine.NewDisposeScope();
         using var test = AugmentationRegistry.Pair("flip_lr", "flip_ud").Apply(TestImages.Random(count, seed: 2), seed: 1);
 
-        IdentityMeasure.Accuracy(test, Columns(set => batch => batch.Input(set)), seed: 1).Should().Equal(1.0, 1.0, 1.0, 1.0);
+        var scores = IdentityMeasure.Scores(test, Columns(set => batch => batch.Input(set)), seed: 1);
+
+        scores.Select(s => s.Identity).Should().Equal(1.0, 1.0, 1.0, 1.0);
+        scores.Select(s => s.Unaugmented).Should().Equal([0.0, 0.0, 0.0, 0.0], "each decoded image is its target, at distance 0");
     }
 
     [Fact]
@@ -31,7 +34,7 @@ public class IdentityMeasureTests
         using var test = AugmentationRegistry.Pair("flip_lr", "flip_ud").Apply(TestImages.Random(16, seed: 3), seed: 1);
         var neighbours = Columns(set => batch => test.Batch(set, batch.Indices.AddInteger(1).RemainderInteger(16)));
 
-        IdentityMeasure.Accuracy(test, neighbours, seed: 1).Should().Equal(0.0, 0.0, 0.0, 0.0);
+        IdentityMeasure.Scores(test, neighbours, seed: 1).Select(s => s.Identity).Should().Equal(0.0, 0.0, 0.0, 0.0);
     }
 
     [Fact]
@@ -43,17 +46,31 @@ public class IdentityMeasureTests
         var half = Columns(set => batch => test.Batch(set, (batch.Indices + batch.Indices.RemainderInteger(2)).RemainderInteger(16)));
         var expected = 8.0 / 16;
 
-        IdentityMeasure.Accuracy(test, half, seed: 1).Should().Equal(expected, expected, expected, expected);
+        IdentityMeasure.Scores(test, half, seed: 1).Select(s => s.Identity).Should().Equal(expected, expected, expected, expected);
     }
 
     [Fact]
-    public void It_reports_four_columns_per_model_and_needs_only_the_models()
+    public void A_decoder_that_ignores_the_augmentation_and_returns_x0_is_counted_as_unaugmented_in_every_augmented_column()
+    {
+        using var scope = Engine.NewDisposeScope();
+        using var test = AugmentationRegistry.Pair("flip_lr", "flip_ud").Apply(TestImages.Random(16, seed: 5), seed: 1);
+
+        var scores = IdentityMeasure.Scores(test, Columns(_ => batch => batch.Input(AugClass.Orig)), seed: 1);
+
+        scores.Select(s => s.Unaugmented).Should().Equal([0.0, 1.0, 1.0, 1.0], "x0 is at distance 0 from itself and not from a flip of random pixels");
+        scores[0].Identity.Should().Be(1.0, "for the orig column x0 is the target");
+    }
+
+    [Fact]
+    public void It_reports_four_identity_and_three_unaugmented_columns_per_model_and_needs_only_the_models()
     {
         var design = new ExperimentDesign("mnist", ["flip_lr", "flip_ud"], ["lavae", "cvae_trad"], null, TinyTraining.Settings());
 
         Measure.MetricNames(design).Should().Equal(
             "lavae.identity.orig", "lavae.identity.aug1", "lavae.identity.aug2", "lavae.identity.compose",
-            "cvae_trad.identity.orig", "cvae_trad.identity.aug1", "cvae_trad.identity.aug2", "cvae_trad.identity.compose");
+            "lavae.unaugmented.aug1", "lavae.unaugmented.aug2", "lavae.unaugmented.compose",
+            "cvae_trad.identity.orig", "cvae_trad.identity.aug1", "cvae_trad.identity.aug2", "cvae_trad.identity.compose",
+            "cvae_trad.unaugmented.aug1", "cvae_trad.unaugmented.aug2", "cvae_trad.unaugmented.compose");
         Measure.Needs(design, seed: 1).Select(spec => spec.Kind).Should().Equal("lavae", "cvae_trad");
     }
 

@@ -27,7 +27,8 @@ public sealed class ClassifierTrainingTests : IDisposable
     public void It_learns_which_quadrant_holds_the_square_on_images_it_never_saw()
     {
         using var test = QuadrantImages.Make(40, seed: 2);
-        using var untrained = new DigitClassifier(new Generator(5), Device.Cpu);
+        using var generator = new Generator(5);
+        using var untrained = new DigitClassifier(generator, Device.Cpu);
         var before = Accuracy(untrained, test);
 
         using var model = Train("learn", new RecordingProgress(), TinyTraining.Settings(classifier: 8));
