@@ -23,9 +23,12 @@ public sealed record ArtifactSpec(
     public string PairName => string.Join(',', Pair);
 
     /// <summary>The name its epochs' random streams are derived from (<see cref="Seeds"/>); unchanged from the single-run layout, so the same seed trains the same weights.</summary>
-    public string TrainingName => Source is null ? Kind : $"head/{Source.PairName}/{PairName}";
+    public string TrainingName => Source is null || !IsHead ? Kind : $"head/{Source.PairName}/{PairName}";
 
-    public string Describe() => Source is null
+    public string Describe() => Source is null || !IsHead
         ? $"{ModelKinds.Get(Kind).DisplayName} on {PairName} (seed {Seed})"
         : $"head for {PairName} on the {Source.PairName} latent space (seed {Seed}{(TrainsComposition ? "" : ", composition untrained")})";
+
+    // A transfer head needs its source; a listed kind that builds on another part (the map ablation) is named as any model.
+    private bool IsHead => ModelKinds.Get(Kind).NeedsSource;
 }
