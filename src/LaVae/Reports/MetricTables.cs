@@ -1,3 +1,4 @@
+using System.Globalization;
 using LaVae.Experiments;
 
 namespace LaVae.Reports;
@@ -56,7 +57,7 @@ internal static class MetricTables
         var rows = models.Select(model => (IReadOnlyList<ReportCell>)
         [
             new ReportCell(vocabulary.DisplayName(model)),
-            .. properties.Select(property => new ReportCell(Cell(results, $"ablation.{model}.{property}", withPaper: false))),
+            .. properties.Select(property => new ReportCell(Significant(results, $"ablation.{model}.{property}"))),
         ]).ToList();
         const string caption = "Latent maps: commutator ‖z0·L1·L2 − z0·L2·L1‖ / ‖z0·L1·L2‖, involution ‖f(f(z0)) − z0‖ / ‖z0‖, "
             + "Jacobian rank (16 = invertible), inversion min ‖f(z') − μ(A(x0))‖ / ‖μ(A(x0))‖ (means over the test digits)";
@@ -117,6 +118,20 @@ internal static class MetricTables
 
         var paper = results.PaperValues.TryGetValue(metric, out var paperValue) ? NumberText.Exact(paperValue) : "—";
         return $"{paper} / {ours}";
+    }
+
+    // Ratios near 0 are the point of the ablation table (0.008 against 0.82), so three significant digits, not two decimals.
+    private static string Significant(RunResults results, string metric)
+    {
+        if (!results.Measurements.Metrics.TryGetValue(metric, out var mean))
+        {
+            return "—";
+        }
+
+        var text = mean.ToString("G3", CultureInfo.InvariantCulture);
+        return results.Measurements.PerSeed.TryGetValue(metric, out var values) && values.Count > 1
+            ? $"{text} (mean of {values.Count} seeds, {values.Min().ToString("G3", CultureInfo.InvariantCulture)}–{values.Max().ToString("G3", CultureInfo.InvariantCulture)})"
+            : text;
     }
 
     // With several seeds: the mean, the standard deviation (n - 1) and the range.

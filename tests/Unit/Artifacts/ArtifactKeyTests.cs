@@ -159,6 +159,6 @@ public class ArtifactKeyTests
     {
         var compute = () => Key(Space("lavea"));
 
-        compute.Should().Throw<KeyNotFoundException>().WithMessage("no model kind 'lavea' (known: cvae_auginv, cvae_trad, lavae, transfer_head, vae)");
+        compute.Should().Throw<KeyNotFoundException>().WithMessage("no model kind 'lavea' (known: cvae_auginv, cvae_trad, lavae, lavae_merged, lavae_mlp, transfer_head, vae)");
     }
 }
