@@ -82,6 +82,20 @@ public sealed class ArtifactProvider(
         return sets.Get(spec.Dataset, spec.Pair, Split.Test, spec.Settings.TestImages, spec.Seed);
     }
 
+    /// <summary>The class labels of the test digits <see cref="TestSets"/> holds, image i's at i.</summary>
+    public byte[] TestLabels(ArtifactSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return sets.Labels(spec.Dataset, Split.Test, spec.Settings.TestImages);
+    }
+
+    /// <summary>The training sets a part of this pair trains on (the first <c>train_images</c> digits), e.g. for latent statistics.</summary>
+    public AlignedSets TrainSets(ArtifactSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return TrainSets(spec, spec.Pair);
+    }
+
     public void Dispose()
     {
         foreach (var lazy in latents.Values.Where(lazy => lazy.IsValueCreated))

@@ -30,6 +30,18 @@ public sealed class TrainingSets(DatasetStore store, Device device) : IDisposabl
         return aligned;
     }
 
+    /// <summary>The labels of the first <paramref name="count"/> digits of a split, the digits <see cref="Get"/> augments.</summary>
+    public byte[] Labels(string dataset, Split split, int count)
+    {
+        var labels = Load(dataset, split).Labels.Labels;
+        if (count > labels.Length)
+        {
+            throw new ArgumentException($"{count} labels are asked for but {dataset} has {labels.Length}");
+        }
+
+        return labels[..count];
+    }
+
     public void Dispose()
     {
         foreach (var aligned in sets.Values)

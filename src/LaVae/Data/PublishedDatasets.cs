@@ -44,7 +44,7 @@ internal static class PublishedDatasets
         [DatasetName.FashionMnist] = new(FashionMnistFiles,
         [
             new HttpMirrorSource(new Uri("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/")),
-            new LocalFolderSource("/usr/share/datasets/fashion-mnist", "install Debian's package: apt-get install dataset-fashion-mnist"),
+            new DebianPackageSource("dataset-fashion-mnist", "/usr/share/datasets/fashion-mnist"),
         ]),
     };
 }

@@ -18,7 +18,7 @@ namespace LaVae.Experiments;
 /// </summary>
 internal static class ClaimParser
 {
-    private static readonly string[] KindKeys = ["near", "less_than", "at_most", "order"];
+    private static readonly string[] KindKeys = ["near", "less_than", "at_most", "at_least", "order"];
 
     private static readonly string[] KnownKeys =
         ["id", "description", "profiles", "on", "not_reproduced", "metric", "relative_tolerance", .. KindKeys];
@@ -77,7 +77,8 @@ internal static class ClaimParser
             "less_than" => new OrderClaim(
                 id, description, profiles, location,
                 Distinct(file, claim.Required("less_than"), [Metric(scope, claim), scope.Metric(claim.Required("less_than"), claim.PathOf("less_than"))])),
-            "at_most" => new AtMostClaim(id, description, profiles, location, Metric(scope, claim), claim.RequiredNumber("at_most")),
+            "at_most" => new BoundClaim(id, description, profiles, location, Metric(scope, claim), claim.RequiredNumber("at_most"), atLeast: false),
+            "at_least" => new BoundClaim(id, description, profiles, location, Metric(scope, claim), claim.RequiredNumber("at_least"), atLeast: true),
             _ => new OrderClaim(id, description, profiles, location, Order(scope, claim)),
         };
     }

@@ -202,6 +202,40 @@ public sealed class DatasetStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_debian_package_whose_folder_is_installed_is_read_from_there()
+    {
+        foreach (var (name, gzip) in _dataset.Gzipped)
+        {
+            File.WriteAllBytes(_elsewhere.File(name + ".gz"), gzip);
+        }
+
+        var store = _dataset.Store(_root.Path, [new DebianPackageSource("no-such-package-lavae", _elsewhere.Path)]);
+
+        await store.EnsureAsync(DatasetName.Mnist);
+
+        foreach (string name in _dataset.Names)
+        {
+            File.ReadAllBytes(Path.Combine(MnistFolder, name)).Should().Equal(_dataset.Raw[name], "the installed folder is read, nothing is downloaded");
+        }
+    }
+
+    [Fact]
+    public async Task A_debian_package_that_cannot_be_downloaded_fails_once_with_apts_reason()
+    {
+        var package = new DebianPackageSource("no-such-package-lavae", _elsewhere.File("not-installed"));
+        var store = _dataset.Store(_root.Path, [package]);
+
+        var error = await FluentActions.Awaiting(() => store.EnsureAsync(DatasetName.Mnist)).Should().ThrowAsync<IOException>();
+
+        error.Which.Message.Should().Contain("Debian package no-such-package-lavae: ").And.Match(
+            message => message.Contains("apt-get download no-such-package-lavae", StringComparison.Ordinal)
+                || message.Contains("apt-get could not be started", StringComparison.Ordinal));
+        var second = await FluentActions.Awaiting(() => package.FetchAsync(_dataset.Files.TrainLabels, Stream.Null, null, CancellationToken.None))
+            .Should().ThrowAsync<IOException>();
+        second.Which.Message.Should().StartWith("not tried again: it failed earlier");
+    }
+
+    [Fact]
     public async Task When_every_source_fails_one_error_lists_each_source_and_why()
     {
         var unreachable = new HttpMirrorSource(ClosedPortUri());

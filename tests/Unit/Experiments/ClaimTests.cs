@@ -113,12 +113,34 @@ public class ClaimTests
     [InlineData(150.01, false)]
     public void At_most_is_an_inclusive_upper_bound(double measured, bool passed)
     {
-        var claim = new AtMostClaim("orig-bound", null, ["smoke"], Somewhere, "lavae.bce.orig", 150);
+        var claim = new BoundClaim("orig-bound", null, ["smoke"], Somewhere, "lavae.bce.orig", 150, atLeast: false);
 
         var outcome = claim.Evaluate(Samples.Metrics(("lavae.bce.orig", measured)), Baselines);
 
         outcome.Passed.Should().Be(passed);
         outcome.Expected.Should().Be("lavae.bce.orig ≤ 150");
+    }
+
+    [Theory]
+    [InlineData(0.9, true)]
+    [InlineData(0.8999, false)]
+    public void At_least_is_an_inclusive_lower_bound(double measured, bool passed)
+    {
+        var claim = new BoundClaim("identity-kept", null, ["smoke"], Somewhere, "identity.lavae.aug1", 0.9, atLeast: true);
+
+        var outcome = claim.Evaluate(Samples.Metrics(("identity.lavae.aug1", measured)), Baselines);
+
+        outcome.Passed.Should().Be(passed);
+        outcome.Expected.Should().Be("identity.lavae.aug1 ≥ 0.9");
+    }
+
+    [Fact]
+    public void At_least_is_read_from_yaml()
+    {
+        var experiment = Samples.Parse(Samples.With("metric: lavae.bce.compose", "metric: lavae.bce.orig\n    at_least: 12")
+            .Replace("    less_than: cvae_auginv.bce.compose\n", "", StringComparison.Ordinal));
+
+        experiment.Claims.OfType<BoundClaim>().Should().ContainSingle().Which.Should().Match<BoundClaim>(c => c.AtLeast && c.Bound == 12);
     }
 
     private static NearPaperClaim Near() =>

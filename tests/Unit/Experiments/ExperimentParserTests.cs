@@ -40,7 +40,7 @@ public class ExperimentParserTests
     [InlineData("{train_images: 2000, epochs: {stage1: 4}}", "{train_images: 2000, epochs: {stage_1: 4}}",
         "20:40: unknown key 'stage_1' in 'profiles.smoke.epochs' (known: classifier, cvae, stage1, stage2, stage3)")]
     [InlineData("    relative_tolerance: 0.10\n", "    relative_tolerance: 0.10\n    tolerance: 1\n",
-        "27:5: unknown key 'tolerance' in 'claims[0]' (known: at_most, description, id, less_than, metric, near, not_reproduced, on, order, profiles, relative_tolerance)")]
+        "27:5: unknown key 'tolerance' in 'claims[0]' (known: at_least, at_most, description, id, less_than, metric, near, not_reproduced, on, order, profiles, relative_tolerance)")]
     public void Unknown_keys_are_errors_at_the_key(string snippet, string replacement, string expected) =>
         ShouldFail(Samples.With(snippet, replacement), expected);
 
@@ -109,7 +109,7 @@ public class ExperimentParserTests
     [InlineData("    relative_tolerance: 0.10\n", "    relative_tolerance: 0.10\n    at_most: 5\n",
         "27:5: claim 'lavae-total-near-paper' combines 'near' and 'at_most'; write two claims")]
     [InlineData("    less_than: cvae_auginv.bce.compose\n", "",
-        "28:5: claim 'composes-better' must say what it claims with one of: near, less_than, at_most, order")]
+        "28:5: claim 'composes-better' must say what it claims with one of: near, less_than, at_most, at_least, order")]
     [InlineData("    less_than: cvae_auginv.bce.compose\n", "    less_than: cvae_auginv.bce.compose\n    relative_tolerance: 0.1\n",
         "32:5: 'relative_tolerance' does not apply to claim 'composes-better', which uses 'less_than'")]
     [InlineData("  - id: composes-better", "  - id: lavae-total-near-paper", "28:5: claim id 'lavae-total-near-paper' is used twice")]
@@ -190,7 +190,7 @@ public class ExperimentParserTests
 
     [Theory]
     [InlineData("measures: [reconstruction]", "measures: [reconstruction, reconstruction]", "*'reconstruction' is listed twice*")]
-    [InlineData("measures: [reconstruction]", "measures: [recon]", "*unknown measure 'recon' (known: ablation, reconstruction, transfer)*")]
+    [InlineData("measures: [reconstruction]", "measures: [recon]", "*unknown measure 'recon' (known: ablation, geometry, reconstruction, transfer)*")]
     [InlineData("measures: [reconstruction]", "measures: [reconstruction, transfer]", "*'transfer' needs a 'transfer' block*")]
     [InlineData("figures: [reconstruction_grids]", "figures: [transfer_heatmap]", "*'transfer_heatmap' needs a 'transfer' block*")]
     [InlineData("seed: 1\n", "seeds: [1, 1]\n", "*seed 1 is listed twice*")]

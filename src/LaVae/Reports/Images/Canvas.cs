@@ -4,7 +4,7 @@ namespace LaVae.Reports.Images;
 /// A mutable RGB picture that figures draw on before becoming a <see cref="RasterImage"/>.
 /// Everything drawn is clipped to the canvas, so a label that runs over an edge is cut, not an error.
 /// </summary>
-public sealed class Canvas : IFigureSurface
+public sealed class Canvas : IPlotSurface
 {
     private readonly byte[] pixels;
 
@@ -82,6 +82,27 @@ public sealed class Canvas : IFigureSurface
         }
     }
 
+    /// <summary>
+    /// A filled disc without anti-aliasing: every pixel whose centre (column + 0.5, row + 0.5) lies
+    /// within <paramref name="radius"/> of (<paramref name="x"/>, <paramref name="y"/>) takes the colour.
+    /// </summary>
+    public void FillDisc(double x, double y, double radius, RgbColour colour)
+    {
+        int left = (int)Math.Floor(x - radius), right = (int)Math.Ceiling(x + radius);
+        int top = (int)Math.Floor(y - radius), bottom = (int)Math.Ceiling(y + radius);
+        for (int row = top; row <= bottom; row++)
+        {
+            for (int column = left; column <= right; column++)
+            {
+                double dx = column + 0.5 - x, dy = row + 0.5 - y;
+                if ((dx * dx) + (dy * dy) <= radius * radius)
+                {
+                    FillRect(column, row, 1, 1, colour);
+                }
+            }
+        }
+    }
+
     /// <summary>A tile of gray bytes, row-major, with its top-left at (x, y); each tile pixel becomes a scale x scale block.</summary>
     public void DrawGrayTile(int x, int y, byte[] tile, int tileWidth, int tileHeight, int scale = 1)
     {
@@ -135,6 +156,10 @@ public sealed class Canvas : IFigureSurface
 
     void IFigureSurface.Text(int x, int y, string text, RgbColour colour, int scale, TextAlign horizontal, TextAlign vertical) =>
         DrawText(x, y, text, colour, scale, horizontal, vertical);
+
+    void IPlotSurface.Line(int x0, int y0, int x1, int y1, RgbColour colour) => DrawLine(x0, y0, x1, y1, colour);
+
+    void IPlotSurface.Marker(double x, double y, double radius, RgbColour fill, string role) => FillDisc(x, y, radius, fill);
 
     void IFigureSurface.VerticalGradient(int x, int y, int width, int height, IReadOnlyList<RgbColour> bottomToTop)
     {

@@ -11,7 +11,7 @@ namespace LaVae.Reports.Images;
 /// cannot break the file). Text is monospace sized like <see cref="BitmapFont"/>, so a figure's
 /// SVG and PNG share one layout.
 /// </summary>
-public sealed class SvgDocument : IFigureSurface
+public sealed class SvgDocument : IPlotSurface
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
@@ -47,6 +47,20 @@ public sealed class SvgDocument : IFigureSurface
             Attributes(("x", x + 0.5), ("y", y + 0.5), ("width", width - 1), ("height", height - 1)),
             new XAttribute("fill", "none"),
             new XAttribute("stroke", stroke.Hex)));
+
+    /// <summary>A 1-pixel line through the centres of the end pixels, as <see cref="Canvas.DrawLine"/> fills them.</summary>
+    public void Line(double x0, double y0, double x1, double y1, RgbColour stroke) =>
+        root.Add(new XElement(
+            Svg + "line",
+            Attributes(("x1", x0 + 0.5), ("y1", y0 + 0.5), ("x2", x1 + 0.5), ("y2", y1 + 0.5)),
+            new XAttribute("stroke", stroke.Hex)));
+
+    public void Circle(double x, double y, double radius, RgbColour fill, string? cssClass = null) =>
+        root.Add(new XElement(
+            Svg + "circle",
+            Attributes(("cx", x), ("cy", y), ("r", radius)),
+            new XAttribute("fill", fill.Hex),
+            cssClass is null ? null : new XAttribute("class", cssClass)));
 
     /// <summary>
     /// Text whose first line sits on <paramref name="baseline"/>; each further line (after '\n')
@@ -111,6 +125,10 @@ public sealed class SvgDocument : IFigureSurface
         int top = y - Canvas.Offset(BitmapFont.Measure(text, scale).Height, vertical);
         Text(x, top + (BitmapFont.Ascent * scale), text, colour, FontSizePerScale * scale, horizontal, BitmapFont.LineHeight * scale);
     }
+
+    void IPlotSurface.Line(int x0, int y0, int x1, int y1, RgbColour colour) => Line(x0, y0, x1, y1, colour);
+
+    void IPlotSurface.Marker(double x, double y, double radius, RgbColour fill, string role) => Circle(x, y, radius, fill, role);
 
     void IFigureSurface.VerticalGradient(int x, int y, int width, int height, IReadOnlyList<RgbColour> bottomToTop) =>
         VerticalGradient(x, y, width, height, bottomToTop);

@@ -1,0 +1,82 @@
+using LaVae.Data;
+using LaVae.Models;
+using LaVae.Torch;
+
+namespace LaVae.Evaluation;
+
+/// <summary>
+/// Per-dimension statistics of the training originals' latents z0 = μ(x0): what the paper's sampling
+/// (Fig. 13) draws new latents from, either inside their "bounding box" [min, max] or from a normal of
+/// their mean and standard deviation.
+/// </summary>
+public sealed class LatentStatistics : IDisposable
+{
+    private const int BatchSize = 1000;
+
+    private LatentStatistics(Tensor min, Tensor max, Tensor mean, Tensor std)
+    {
+        Min = min;
+        Max = max;
+        Mean = mean;
+        Std = std;
+    }
+
+    /// <summary>(latent) each, float32, on the model's device.</summary>
+    public Tensor Min { get; }
+
+    public Tensor Max { get; }
+
+    public Tensor Mean { get; }
+
+    /// <summary>Unbiased (ddof 1), as torch's std.</summary>
+    public Tensor Std { get; }
+
+    public static LatentStatistics Of(Lavae model, AlignedSets train)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(train);
+        using var noGrad = Engine.NoGrad();
+        using var scope = Engine.NewDisposeScope();
+        var batches = new List<Tensor>();
+        for (long start = 0; start < train.Count; start += BatchSize)
+        {
+            var indices = Tensor.Arange(start, Math.Min(start + BatchSize, train.Count), device: train.Orig.Device);
+            batches.Add(model.Encode(train.Batch(AugClass.Orig, indices)).Mu);
+        }
+
+        var z0 = Tensor.Cat(batches);
+        return new LatentStatistics(z0.Min(0).MoveToOuterScope(), z0.Max(0).MoveToOuterScope(), z0.Mean(0).MoveToOuterScope(), z0.Std([0]).MoveToOuterScope());
+    }
+
+    /// <summary><paramref name="count"/> latents, each dimension drawn independently as <paramref name="mode"/> says.</summary>
+    public Tensor Sample(LatentSampling mode, int count, Generator generator)
+    {
+        using var scope = Engine.NewDisposeScope();
+        var shape = new[] { (long)count, Mean.Size(0) };
+        var drawn = mode switch
+        {
+            LatentSampling.BoundingBox => Min + (Tensor.Rand(shape, generator, DType.Float32, Mean.Device) * (Max - Min)),
+            LatentSampling.Normal => Mean + (Tensor.Randn(shape, generator, DType.Float32, Mean.Device) * Std),
+            _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "unknown latent sampling"),
+        };
+        return drawn.MoveToOuterScope();
+    }
+
+    public void Dispose()
+    {
+        Min.Dispose();
+        Max.Dispose();
+        Mean.Dispose();
+        Std.Dispose();
+    }
+}
+
+/// <summary>How <see cref="LatentStatistics.Sample"/> draws each latent dimension.</summary>
+public enum LatentSampling
+{
+    /// <summary>Uniform within the training latents' [min, max] of the dimension (the paper's "bounding box").</summary>
+    BoundingBox,
+
+    /// <summary>Normal with the training latents' mean and standard deviation of the dimension.</summary>
+    Normal,
+}
