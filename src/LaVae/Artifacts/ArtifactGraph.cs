@@ -17,7 +17,7 @@ public sealed class ArtifactNode
 
     public ArtifactNode? Source { get; }
 
-    /// <summary>0 for parts that need nothing trained before them (latent spaces, baselines); 1 for transfer heads.</summary>
+    /// <summary>0 for parts that need nothing trained before them (latent spaces, baselines); 1 for transfer heads and the parts built on a latent space.</summary>
     public int Level { get; }
 
     /// <summary>Its folder in the store: kind and the first characters of the key.</summary>

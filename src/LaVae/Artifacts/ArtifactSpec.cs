@@ -31,13 +31,17 @@ public sealed record ArtifactSpec(
     public string TrainingName => Source switch
     {
         null => Kind,
-        { HasPair: true } => $"head/{Source.PairName}/{PairName}",
+        _ when !IsHead => Kind, // a listed kind that builds on another part (the map ablation) is named as any model
+        { HasPair: true } => $"head/{Source.PairName}/{PairName}", // also the downstream classifiers that read a latent space
         _ => $"{Kind}/{Source.Dataset}/{Dataset}", // a part on a pair-less source: a decoder fine-tuned to another dataset's encoder
     };
 
-    public string Describe() => Source is null
+    public string Describe() => Source is null || !IsHead
         ? $"{ModelKinds.Get(Kind).DisplayName} on {(HasPair ? PairName : $"{Dataset}'s originals")} (seed {Seed})"
         : Source.HasPair
             ? $"head for {PairName} on the {Source.PairName} latent space (seed {Seed}{(TrainsComposition ? "" : ", composition untrained")})"
             : $"{ModelKinds.Get(Kind).DisplayName} for {Dataset} under the {Source.Dataset} {ModelKinds.Get(Source.Kind).DisplayName}'s encoder (seed {Seed})";
+
+    // A part that cannot be listed without its source (a transfer head, a fine-tuned decoder, a downstream classifier on a latent space).
+    private bool IsHead => ModelKinds.Get(Kind).NeedsSource;
 }

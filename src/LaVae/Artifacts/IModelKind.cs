@@ -31,6 +31,13 @@ public interface IModelKind
     bool Listable => !NeedsSource && TrainsOnPair;
 
     /// <summary>
+    /// The trained part a model of this kind builds on when an experiment lists it under <c>models</c>
+    /// (<paramref name="spec"/>, without a source): it is trained first and handed to <see cref="Train"/>
+    /// as the job's source. Null for a kind that trains from scratch.
+    /// </summary>
+    ArtifactSpec? BuildsOn(ArtifactSpec spec) => null;
+
+    /// <summary>
     /// The settings counting the epochs it trains for (<c>epochs.stage1</c>, ...): a profile that sets
     /// one to 0 would leave it untrained, which the parser rejects.
     /// </summary>
@@ -41,6 +48,12 @@ public interface IModelKind
 
     /// <summary>Builds the model, trains what its checkpoint does not hold yet, and returns it.</summary>
     Module Train(ArtifactJob job);
+
+    /// <summary>
+    /// The names of the reconstruction columns its <see cref="Columns"/> report, with "total" (their metric
+    /// names are declared before anything is trained). All of Table I's and section 5's unless a kind says otherwise.
+    /// </summary>
+    IReadOnlyList<string> ReconstructionColumns => TableOneColumns.Names;
 
     /// <summary>The model's columns (Table I's, where the kind has them) for measuring and figures.</summary>
     IReadOnlyList<ErrorColumn> Columns(Module model, Module? source);

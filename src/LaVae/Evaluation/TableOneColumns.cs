@@ -14,6 +14,16 @@ namespace LaVae.Evaluation;
 /// </summary>
 public static class TableOneColumns
 {
+    /// <summary>Every column a model can report, with total (orig + aug1 + aug2 + compose).</summary>
+    public static readonly IReadOnlyList<string> Names =
+    [
+        "orig", "aug1", "aug2", "compose", "total", "reverse_compose", "inverse_aug1", "inverse_aug2", "inverse_compose",
+        "involutory_inverse_aug1", "involutory_inverse_aug2",
+    ];
+
+    /// <summary>The columns of a LAVAE whose maps have no inverse (the MLP ablation): no inverse columns.</summary>
+    public static readonly IReadOnlyList<string> ForwardNames = ["orig", "aug1", "aug2", "compose", "total", "reverse_compose"];
+
     public static IReadOnlyList<ErrorColumn> ForLavae(Lavae model, int head = 0)
     {
         ArgumentNullException.ThrowIfNull(model);

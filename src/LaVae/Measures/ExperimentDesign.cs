@@ -26,8 +26,12 @@ public sealed record ExperimentDesign(
     public ArtifactSpec Model(string kind, int seed) =>
         Model(kind, Pair ?? throw new InvalidOperationException("this experiment declares no single pair"), seed);
 
-    /// <summary>A listed model kind trained on <paramref name="pair"/>, one of <see cref="Pairs"/>.</summary>
-    public ArtifactSpec Model(string kind, IReadOnlyList<string> pair, int seed) => new(kind, Dataset, pair, seed, Settings);
+    /// <summary>A listed model kind trained on <paramref name="pair"/>, one of <see cref="Pairs"/>, with the part it builds on.</summary>
+    public ArtifactSpec Model(string kind, IReadOnlyList<string> pair, int seed)
+    {
+        var spec = new ArtifactSpec(kind, Dataset, pair, seed, Settings);
+        return spec with { Source = ModelKinds.Get(kind).BuildsOn(spec) };
+    }
 
     /// <summary>The harness's classifier of the dataset (the class measure's judge): no pair, the design's settings.</summary>
     public ArtifactSpec Classifier(int seed) => new("classifier", Dataset, ArtifactSpec.NoPair, seed, Settings);

@@ -5,16 +5,11 @@ namespace LaVae.Measures;
 
 /// <summary>
 /// Table I: every listed model's reconstruction columns on the pair's test sets, as
-/// <c>&lt;model&gt;.&lt;bce|sse&gt;.&lt;column&gt;</c> (per-image summed BCE and squared error).
+/// <c>&lt;model&gt;.&lt;bce|sse&gt;.&lt;column&gt;</c> (per-image summed BCE and squared error), the columns each
+/// model kind has (<see cref="IModelKind.ReconstructionColumns"/>).
 /// </summary>
 internal sealed class ReconstructionMeasure : IMeasure
 {
-    public static readonly string[] Columns =
-    [
-        "orig", "aug1", "aug2", "compose", "total", "reverse_compose", "inverse_aug1", "inverse_aug2", "inverse_compose",
-        "involutory_inverse_aug1", "involutory_inverse_aug2",
-    ];
-
     public string Name => "reconstruction";
 
     public string? Problem(ExperimentDesign design) =>
@@ -23,7 +18,7 @@ internal sealed class ReconstructionMeasure : IMeasure
     public IEnumerable<string> MetricNames(ExperimentDesign design) =>
         from model in design.Models
         from measure in new[] { "bce", "sse" }
-        from column in Columns
+        from column in ModelKinds.Get(model).ReconstructionColumns
         select $"{model}.{measure}.{column}";
 
     public IEnumerable<ArtifactSpec> Needs(ExperimentDesign design, int seed) => design.Models.Select(model => design.Model(model, seed));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LaVae.Experiments;
 
 namespace LaVae.Reports;
@@ -14,6 +15,7 @@ internal static class MetricTables
         var names = results.Measurements.Metrics.Keys
             .Select(key => MetricName.TrySplit(key, out var name) ? name : null)
             .OfType<MetricName>()
+            .Where(name => vocabulary.Metrics.Measures.Contains(name.Measure, StringComparer.Ordinal)) // not another measure's three-part name
             .ToList();
         var measures = names.Select(name => name.Measure).Distinct(StringComparer.Ordinal)
             .OrderBy(measure => Rank(vocabulary.Metrics.Measures.ToList().IndexOf(measure)))
@@ -27,6 +29,39 @@ internal static class MetricTables
         {
             yield return table;
         }
+
+        foreach (var table in AblationTable(results, vocabulary))
+        {
+            yield return table;
+        }
+    }
+
+    /// <summary>
+    /// The ablation measure's properties of the latent maps (<c>ablation.&lt;model&gt;.&lt;property&gt;</c>): rows the
+    /// models (in the experiment's order), columns the properties (by name).
+    /// </summary>
+    private static IEnumerable<ReportTable> AblationTable(RunResults results, ExperimentVocabulary vocabulary)
+    {
+        var names = results.Measurements.Metrics.Keys
+            .Select(key => key.Split('.'))
+            .Where(parts => parts.Length == 3 && parts[0] == "ablation")
+            .ToList();
+        if (names.Count == 0)
+        {
+            yield break;
+        }
+
+        var models = names.Select(parts => parts[1]).Distinct(StringComparer.Ordinal)
+            .OrderBy(model => Rank(results.Run.Models.ToList().IndexOf(model))).ThenBy(model => model, StringComparer.Ordinal).ToList();
+        var properties = names.Select(parts => parts[2]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var rows = models.Select(model => (IReadOnlyList<ReportCell>)
+        [
+            new ReportCell(vocabulary.DisplayName(model)),
+            .. properties.Select(property => new ReportCell(Significant(results, $"ablation.{model}.{property}"))),
+        ]).ToList();
+        const string caption = "Latent maps: commutator ‖z0·L1·L2 − z0·L2·L1‖ / ‖z0·L1·L2‖, involution ‖f(f(z0)) − z0‖ / ‖z0‖, "
+            + "Jacobian rank (16 = invertible), inversion min ‖f(z') − μ(A(x0))‖ / ‖μ(A(x0))‖ (means over the test digits)";
+        yield return new ReportTable(caption, ["model", .. properties], rows);
     }
 
     /// <summary>
@@ -83,6 +118,20 @@ internal static class MetricTables
 
         var paper = results.PaperValues.TryGetValue(metric, out var paperValue) ? NumberText.Exact(paperValue) : "—";
         return $"{paper} / {ours}";
+    }
+
+    // Ratios near 0 are the point of the ablation table (0.008 against 0.82), so three significant digits, not two decimals.
+    private static string Significant(RunResults results, string metric)
+    {
+        if (!results.Measurements.Metrics.TryGetValue(metric, out var mean))
+        {
+            return "—";
+        }
+
+        var text = mean.ToString("G3", CultureInfo.InvariantCulture);
+        return results.Measurements.PerSeed.TryGetValue(metric, out var values) && values.Count > 1
+            ? $"{text} (mean of {values.Count} seeds, {values.Min().ToString("G3", CultureInfo.InvariantCulture)}–{values.Max().ToString("G3", CultureInfo.InvariantCulture)})"
+            : text;
     }
 
     // With several seeds: the mean, the standard deviation (n - 1) and the range.

@@ -33,9 +33,31 @@ public static class LavaeStages
         var z0 = latents.Sample(AugClass.Orig, indices, generator);
         var z1 = latents.Sample(AugClass.Aug1, indices, generator);
         var z2 = latents.Sample(AugClass.Aug2, indices, generator);
-        var fit = Functional.MseLoss(model.Augment(z0, 0), z1) + Functional.MseLoss(model.Augment(z0, 1), z2);
-        var involution = model.Maps[0].InvolutoryPenalty() + model.Maps[1].InvolutoryPenalty();
-        return fit + (involutoryWeight * involution);
+        return MapLoss(model, z0, z1, z2, involutoryWeight);
+    }
+
+    /// <summary>
+    /// The paper's second ablation (Section IV-B): stages 1 and 2 merged into one stage with summed losses,
+    /// encoder, decoder 0 and the maps trained together. Stage 1's loss on <paramref name="x"/> (a batch of
+    /// the shuffled union of the four sets) plus stage 2's loss on the originals <paramref name="originals"/>
+    /// of <paramref name="sets"/>, whose z0, z1, z2 now come from the live encoder, so the map fit also
+    /// moves the encoder. The noise is drawn in the order stage 1 then stage 2 draw it.
+    /// </summary>
+    public static Tensor Merged(Lavae model, Tensor x, AlignedSets sets, Tensor originals, Generator generator, double klWeight, double involutoryWeight)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(sets);
+        var elbo = Stage1(model, x, generator, klWeight);
+        Tensor Sample(AugClass augClass)
+        {
+            var (mu, logVar) = model.Encode(sets.Batch(augClass, originals));
+            return VaeObjective.Reparameterize(mu, logVar, generator);
+        }
+
+        var z0 = Sample(AugClass.Orig);
+        var z1 = Sample(AugClass.Aug1);
+        var z2 = Sample(AugClass.Aug2);
+        return elbo + MapLoss(model, z0, z1, z2, involutoryWeight);
     }
 
     /// <summary>
@@ -57,5 +79,13 @@ public static class LavaeStages
         var z = Tensor.Cat(terms.Select(term => latents[term].IndexSelect(0, indices)).ToArray());
         var x = Tensor.Cat(terms.Select(term => target.Batch(term, indices)).ToArray());
         return VaeObjective.Reconstruction(head.Forward(z), x);
+    }
+
+    /// <summary>Stage 2's loss on given latents: Σ_k MSE(z0·L_k, z_k) + λ_invol·Σ_k ‖I − L_k·L_k‖²_F.</summary>
+    private static Tensor MapLoss(Lavae model, Tensor z0, Tensor z1, Tensor z2, double involutoryWeight)
+    {
+        var fit = Functional.MseLoss(model.Augment(z0, 0), z1) + Functional.MseLoss(model.Augment(z0, 1), z2);
+        var involution = model.Maps[0].InvolutoryPenalty() + model.Maps[1].InvolutoryPenalty();
+        return fit + (involutoryWeight * involution);
     }
 }

@@ -38,6 +38,53 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
     }
 
     /// <summary>
+    /// The map ablation: stage 2 alone, with maps of <paramref name="maps"/>' kind, over the encoder and
+    /// decoder 0 of the trained latent space <paramref name="space"/>. Stage 1 never reads the maps, so
+    /// the space's stage 1 is this model's stage 1: only the kind of map differs from the space's own.
+    /// </summary>
+    public Lavae TrainMapsOn(string name, Lavae space, AlignedSets train, IReadOnlyList<string> pair, string checkpointPath, LatentMapKind maps)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(train);
+        using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
+        var model = new Lavae(Shape, pair, maps, init, context.Device);
+        var shared = space.StateDict().Where(p => p.Key.StartsWith("encoder.", StringComparison.Ordinal) || p.Key.StartsWith("decoder0.", StringComparison.Ordinal));
+        var own = model.StateDict().Where(p => p.Key.StartsWith("map", StringComparison.Ordinal));
+        model.LoadStateDict(shared.Concat(own).ToDictionary());
+        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["stage2"], context);
+
+        var latents = new Lazy<FrozenLatents>(() => new FrozenLatents(model, train));
+        training.RunStage(Plan("stage2", settings.Stage2Epochs), model.Maps.SelectMany(m => m.Parameters()).ToList(), train.Count,
+            (indices, generator) => LavaeStages.Stage2(model, latents.Value, indices, generator, settings.InvolutoryWeight));
+        if (latents.IsValueCreated)
+        {
+            latents.Value.Dispose();
+        }
+
+        return model;
+    }
+
+    /// <summary>
+    /// The merged-stage ablation: one stage of stage 1's epochs in which the encoder, decoder 0 and the
+    /// maps train together on stage 1's loss plus stage 2's (<see cref="LavaeStages.Merged"/>). Its batches
+    /// are stage 1's, from the union of the four sets; stage 2's term reads the originals of the batch's
+    /// images (union example u is image u mod N of its set).
+    /// </summary>
+    public Lavae TrainLavaeMerged(string name, AlignedSets train, IReadOnlyList<string> pair, string checkpointPath)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
+        var model = new Lavae(Shape, pair, LatentMapKind.Linear, init, context.Device);
+        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["merged"], context);
+
+        using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromScope();
+        training.RunStage(Plan("merged", settings.Stage1Epochs), model.Parameters(), union.Size(0),
+            (indices, generator) => LavaeStages.Merged(model, AlignedSets.ToModelInput(union.IndexSelect(0, indices)), train,
+                indices.RemainderInteger(train.Count), generator, settings.KlWeight, settings.InvolutoryWeight));
+        return model;
+    }
+
+    /// <summary>
     /// Stage 3: a new decoder head for a target pair over a frozen latent space. <paramref name="latents"/>
     /// is evaluated only if the head still has epochs to train, so a finished head loads without encoding.
     /// </summary>

@@ -159,6 +159,6 @@ public class ArtifactKeyTests
     {
         var compute = () => Key(Space("lavea"));
 
-        compute.Should().Throw<KeyNotFoundException>().WithMessage("no model kind 'lavea' (known: classifier, csvae, cvae_auginv, cvae_trad, downstream_classifier_image_aug, downstream_classifier_latent_aug, downstream_classifier_latent_nav, downstream_classifier_plain, lavae, transfer_head, vae, vae_decoder_finetuned_100, vae_decoder_finetuned_1000)");
+        compute.Should().Throw<KeyNotFoundException>().WithMessage("no model kind 'lavea' (known: classifier, csvae, cvae_auginv, cvae_trad, downstream_classifier_image_aug, downstream_classifier_latent_aug, downstream_classifier_latent_nav, downstream_classifier_plain, lavae, lavae_merged, lavae_mlp, transfer_head, vae, vae_decoder_finetuned_100, vae_decoder_finetuned_1000)");
     }
 }

@@ -75,7 +75,7 @@ public class ExperimentParserTests
         "6:17: unknown augmentation 'flip_x' (known: canny, edge_detect, flip_lr, flip_ud, gaussian_blur, mini_image, rotate_ccw, rotate_cw, sap_noise, shearX, tl_sap_noise)")]
     [InlineData("pair: [flip_lr, flip_ud]", "pair: [flip_lr]", "6:7: 'pair' must list two augmentations (A1, A2), found 1")]
     [InlineData("models: [lavae, cvae_auginv]", "models: [lavae, cvae_augin]",
-        "7:17: unknown model kind 'cvae_augin' (known: csvae, cvae_auginv, cvae_trad, lavae, vae)")]
+        "7:17: unknown model kind 'cvae_augin' (known: csvae, cvae_auginv, cvae_trad, lavae, lavae_merged, lavae_mlp, vae)")]
     [InlineData("models: [lavae, cvae_auginv]", "models: [lavae, cvae_auginv, lavae]", "7:30: model 'lavae' is listed twice")]
     [InlineData("dataset: mnist", "dataset: mnst", "4:10: unknown dataset 'mnst' (known: fashion-mnist, mnist)")]
     [InlineData("    model: lavae", "    model: cvae_trad", "35:12: model 'cvae_trad' is not one this experiment trains (models: lavae, cvae_auginv)")]

@@ -47,6 +47,22 @@ public sealed class ReportWriterTests : IDisposable
     }
 
     [Fact]
+    public void Ablation_metrics_get_their_own_table_and_are_not_read_as_a_reconstruction_measure()
+    {
+        var metrics = Metrics(lavaeTotal: 310.2, lavaeCompose: 80);
+        metrics["ablation.lavae.commutator"] = 0.25;
+        metrics["ablation.lavae.inversion_aug1"] = 0.001;
+        metrics["ablation.cvae_auginv.commutator"] = 0.5;
+
+        var (markdown, _) = Write(ResultsFileTests.SampleResults("smoke", metrics));
+
+        markdown.Should().Contain("| model | commutator | inversion\\_aug1 |")
+            .And.Contain("| LAVAE | 0.25 | 0.001 |")
+            .And.Contain("| CVAE\\_AugInv | 0.5 | — |")
+            .And.NotContain("LAVAE per image", "'ablation.lavae.x' is not the metric 'x' of a model 'ablation' in a measure 'lavae'");
+    }
+
+    [Fact]
     public void Text_from_results_is_escaped()
     {
         var results = ResultsFileTests.SampleResults("paper", Metrics(lavaeTotal: 310.2, lavaeCompose: 80)) with

@@ -1,0 +1,32 @@
+using LaVae.Evaluation;
+using LaVae.Models;
+using LaVae.Torch.Modules;
+using LaVae.Training;
+
+namespace LaVae.Artifacts.Kinds;
+
+/// <summary>
+/// The paper's second ablation (Section IV-B): stages 1 and 2 merged into one stage of stage 1's epochs
+/// with summed losses, encoder, decoder 0 and the linear maps L1, L2 trained together
+/// (<see cref="LavaeStages.Merged"/>). The paper reports that this degraded the results.
+/// </summary>
+internal sealed class LavaeMergedKind : IModelKind
+{
+    public string Name => "lavae_merged";
+
+    public string DisplayName => "LAVAE (stages merged)";
+
+    public IReadOnlyList<string> EpochSettings => ["epochs.stage1"];
+
+    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) => KindIdentity.Common(
+        settings,
+        new("kl_weight", settings.KlWeight),
+        new("involutory_weight", settings.InvolutoryWeight),
+        new("train_images", settings.TrainImages),
+        new("stage1_epochs", settings.Stage1Epochs));
+
+    public Module Train(ArtifactJob job) =>
+        job.Trainers.TrainLavaeMerged(job.Spec.TrainingName, job.TrainSets(job.Spec.Pair), job.Spec.Pair, job.CheckpointPath);
+
+    public IReadOnlyList<ErrorColumn> Columns(Module model, Module? source) => TableOneColumns.ForLavae((Lavae)model);
+}
