@@ -28,9 +28,8 @@ internal sealed class AugmentInvertGridsFigure : IFigureKind
     {
         ArgumentNullException.ThrowIfNull(context);
         var written = new List<string>();
-        foreach (var pair in context.Design.Pairs)
+        foreach (var (pair, node, _) in PairLatentSpaces.Of(context.Design, context.Seed, context.Artifacts))
         {
-            var node = context.Artifacts.Node(context.Design.LatentSpace(pair, context.Seed));
             var test = context.Artifacts.TestSets(node.Spec);
             var columns = context.Artifacts.Columns(node).ToDictionary(column => column.Name);
             var digits = (int)Math.Min(Digits, test.Count);

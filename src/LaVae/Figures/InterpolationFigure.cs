@@ -24,10 +24,8 @@ internal sealed class InterpolationFigure : IFigureKind
     {
         ArgumentNullException.ThrowIfNull(context);
         var written = new List<string>();
-        foreach (var pair in context.Design.Pairs)
+        foreach (var (pair, node, model) in PairLatentSpaces.Of(context.Design, context.Seed, context.Artifacts))
         {
-            var node = context.Artifacts.Node(context.Design.LatentSpace(pair, context.Seed));
-            var model = (Lavae)context.Artifacts.Get(node);
             var test = context.Artifacts.TestSets(node.Spec);
             var labels = context.Artifacts.TestLabels(node.Spec);
             var other = Enumerable.Range(1, labels.Length - 1).FirstOrDefault(i => labels[i] != labels[0]);

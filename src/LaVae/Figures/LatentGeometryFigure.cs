@@ -53,10 +53,8 @@ internal sealed class LatentGeometryFigure : IFigureKind
     {
         ArgumentNullException.ThrowIfNull(context);
         var written = new List<string>();
-        foreach (var pair in context.Design.Pairs)
+        foreach (var (pair, node, model) in PairLatentSpaces.Of(context.Design, context.Seed, context.Artifacts))
         {
-            var node = context.Artifacts.Node(context.Design.LatentSpace(pair, context.Seed));
-            var model = (Lavae)context.Artifacts.Get(node);
             using var clouds = AugmentationClouds.Of(model, context.Artifacts.TestSets(node.Spec), context.Artifacts.TestLabels(node.Spec));
             var names = AugmentationClouds.Names(pair);
             var panels = new List<ScatterPanel>();

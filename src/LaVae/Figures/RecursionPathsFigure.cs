@@ -36,10 +36,8 @@ internal sealed class RecursionPathsFigure : IFigureKind
     {
         ArgumentNullException.ThrowIfNull(context);
         var written = new List<string>();
-        foreach (var pair in context.Design.Pairs)
+        foreach (var (pair, node, model) in PairLatentSpaces.Of(context.Design, context.Seed, context.Artifacts))
         {
-            var node = context.Artifacts.Node(context.Design.LatentSpace(pair, context.Seed));
-            var model = (Lavae)context.Artifacts.Get(node);
             var digits = context.Artifacts.TestSets(node.Spec).Orig;
             for (var k = 0; k < pair.Count; k++)
             {

@@ -27,10 +27,8 @@ internal sealed class SamplingFigure : IFigureKind
     {
         ArgumentNullException.ThrowIfNull(context);
         var written = new List<string>();
-        foreach (var pair in context.Design.Pairs)
+        foreach (var (pair, node, model) in PairLatentSpaces.Of(context.Design, context.Seed, context.Artifacts))
         {
-            var node = context.Artifacts.Node(context.Design.LatentSpace(pair, context.Seed));
-            var model = (Lavae)context.Artifacts.Get(node);
             using var statistics = LatentStatistics.Of(model, context.Artifacts.TrainSets(node.Spec));
             foreach (var mode in Modes)
             {

@@ -63,10 +63,8 @@ internal sealed class ComposabilityMeasure : IMeasure
     {
         ArgumentNullException.ThrowIfNull(artifacts);
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var pair in design.Pairs)
+        foreach (var (pair, space, model) in PairLatentSpaces.Of(design, seed, artifacts))
         {
-            var space = artifacts.Node(design.LatentSpace(pair, seed));
-            var model = (Lavae)artifacts.Get(space);
             var test = artifacts.TestSets(space.Spec);
             using (var scope = Engine.NewDisposeScope())
             using (Engine.NoGrad())

@@ -47,10 +47,8 @@ internal sealed class GeometryMeasure : IMeasure
     {
         ArgumentNullException.ThrowIfNull(artifacts);
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var pair in design.Pairs)
+        foreach (var (pair, node, model) in PairLatentSpaces.Of(design, seed, artifacts))
         {
-            var node = artifacts.Node(design.LatentSpace(pair, seed));
-            var model = (Lavae)artifacts.Get(node);
             using var clouds = AugmentationClouds.Of(model, artifacts.TestSets(node.Spec), artifacts.TestLabels(node.Spec));
             metrics[Metric(pair, "latent.silhouette")] = Silhouette.Score(clouds.Latents, clouds.CloudIndex);
             metrics[Metric(pair, "image.silhouette")] = Silhouette.Score(clouds.Images, clouds.CloudIndex);

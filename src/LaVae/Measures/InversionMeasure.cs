@@ -48,10 +48,8 @@ internal sealed class InversionMeasure : IMeasure
     {
         ArgumentNullException.ThrowIfNull(artifacts);
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var pair in design.Pairs)
+        foreach (var (pair, node, model) in PairLatentSpaces.Of(design, seed, artifacts))
         {
-            var node = artifacts.Node(design.LatentSpace(pair, seed));
-            var model = (Lavae)artifacts.Get(node);
             var columns = artifacts.Columns(node).Concat(InversionColumns.Uninverted(model)).Where(column => Columns.Contains(column.Name)).ToList();
             var errors = ReconstructionErrors.Measure(artifacts.TestSets(node.Spec), columns);
             foreach (var column in Columns)

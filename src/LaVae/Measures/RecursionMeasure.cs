@@ -68,10 +68,8 @@ internal sealed class RecursionMeasure : IMeasure
     {
         ArgumentNullException.ThrowIfNull(artifacts);
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var pair in design.Pairs)
+        foreach (var (pair, node, model) in PairLatentSpaces.Of(design, seed, artifacts))
         {
-            var node = artifacts.Node(design.LatentSpace(pair, seed));
-            var model = (Lavae)artifacts.Get(node);
             var digits = artifacts.TestSets(node.Spec).Orig;
             metrics[$"recursion.{TransferGrid.Name(pair)}.other_digit.median"] = OtherDigitMedian(digits);
             for (var k = 0; k < pair.Count; k++)
