@@ -120,8 +120,8 @@ internal sealed class RecursionPathsFigure : IFigureKind
         var projected = Projection(all, Tensor.From(chosen, examples.Count * (RecursionRun.Steps + 1), run.LatentSize)).Contiguous().ToArray<float>();
         var background = Projection(all, all.Narrow(0, 0, run.Digits)).Contiguous().ToArray<float>();
 
-        const int plot = 420, margin = 40, legend = 40;
-        var title = $"Latent paths under the recursion of L{k + 1} ({pair[k]}), {TransferGrid.Name(pair)}: 2-D PCA of every test digit's path";
+        const int plot = 420, margin = 40, legend = 52, axisLabel = 12;
+        var title = $"Latent paths under the recursion of L{k + 1} ({pair[k]}), {TransferGrid.Name(pair)}: FastICA plane of every test digit's path";
         var width = Math.Max(plot + (2 * margin), BitmapFont.Measure(title, 1).Width + (2 * margin));
         var canvas = new Canvas(width, plot + (2 * margin) + legend, RgbColour.White);
         canvas.DrawText(width / 2, 10, title, RgbColour.Gray(20), 1, TextAlign.Center);
@@ -132,6 +132,8 @@ internal sealed class RecursionPathsFigure : IFigureKind
             left + (int)Math.Round((x - xs.Min()) / Math.Max(xs.Max() - xs.Min(), 1e-6f) * (plot - 1)),
             top + (plot - 1) - (int)Math.Round((y - ys.Min()) / Math.Max(ys.Max() - ys.Min(), 1e-6f) * (plot - 1)));
         canvas.StrokeRect(left - 4, top - 4, plot + 8, plot + 8, RgbColour.Gray(180));
+        canvas.DrawText(left + (plot / 2), top + plot + 8, "IC 1", RgbColour.Gray(20), 1, TextAlign.Center);
+        canvas.DrawText(left - 10, top + (plot / 2), "IC 2", RgbColour.Gray(20), 1, TextAlign.End, TextAlign.Center);
         for (var i = 0; i < run.Digits; i++)
         {
             var (x, y) = Pixel(background[2 * i], background[(2 * i) + 1]);
@@ -156,8 +158,8 @@ internal sealed class RecursionPathsFigure : IFigureKind
             }
 
             var error = run.ImageLoop[^1][examples[e].Digit].ToString("0.0", CultureInfo.InvariantCulture);
-            canvas.FillRect(left, top + plot + 14 + (e * 14), 8, 8, colour);
-            canvas.DrawText(left + 14, top + plot + 14 + (e * 14), $"{examples[e].Kind}: test {examples[e].Digit + 1}, step-8 SSE {error} (bound {run.StableBound.ToString("0.0", CultureInfo.InvariantCulture)}); gray: every test digit's z0", RgbColour.Gray(20));
+            canvas.FillRect(left, top + plot + 14 + axisLabel + (e * 14), 8, 8, colour);
+            canvas.DrawText(left + 14, top + plot + 14 + axisLabel + (e * 14), $"{examples[e].Kind}: test {examples[e].Digit + 1}, step-8 SSE {error} (bound {run.StableBound.ToString("0.0", CultureInfo.InvariantCulture)}); gray: every test digit's z0", RgbColour.Gray(20));
         }
 
         return canvas.ToImage();
