@@ -5,9 +5,11 @@ namespace LaVae.Data;
 /// /usr/share/datasets/fashion-mnist). The installed folder is read when it is there; otherwise the
 /// package is downloaded with <c>apt-get download</c> and unpacked with <c>dpkg-deb -x</c> into a
 /// scratch folder, so nothing is installed, no root is needed and no maintainer script runs — a
-/// fresh machine needs no install step of its own for the data.
+/// fresh machine needs no install step of its own for the data (as root, empty package lists are
+/// refreshed first).
 /// </summary>
-internal sealed class DebianPackageSource(string package, string folder) : IDatasetSource
+/// <param name="refreshListsAsRoot">Whether, as root, a failed download refreshes the package lists and tries again (tests say no: no network).</param>
+internal sealed class DebianPackageSource(string package, string folder, bool refreshListsAsRoot = true) : IDatasetSource
 {
     private static readonly TimeSpan DownloadTimeout = TimeSpan.FromSeconds(120);
 
@@ -52,9 +54,7 @@ internal sealed class DebianPackageSource(string package, string folder) : IData
             AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(scratch);
             try
             {
-                await ExternalCommand.RunAsync(
-                    "apt-get", ["download", package], scratch, DownloadTimeout, "on Debian/Ubuntu, apt-get ships with apt",
-                    stderr => ExternalCommand.FirstLines(stderr), cancellationToken).ConfigureAwait(false);
+                await DownloadAsync(scratch, cancellationToken).ConfigureAwait(false);
                 var deb = Directory.GetFiles(scratch, "*.deb") is [var one]
                     ? one
                     : throw new IOException($"apt-get download {package} left no single .deb in {scratch}");
@@ -74,6 +74,26 @@ internal sealed class DebianPackageSource(string package, string folder) : IData
         finally
         {
             unpacking.Release();
+        }
+    }
+
+    // A fresh machine may have empty package lists (apt-get download then knows no package). As root,
+    // as the build does for libtorch, the lists are refreshed once and the download tried again.
+    private async Task DownloadAsync(string scratch, CancellationToken cancellationToken)
+    {
+        Task Download() => ExternalCommand.RunAsync(
+            "apt-get", ["download", package], scratch, DownloadTimeout, "on Debian/Ubuntu, apt-get ships with apt",
+            stderr => ExternalCommand.FirstLines(stderr), cancellationToken);
+        try
+        {
+            await Download().ConfigureAwait(false);
+        }
+        catch (IOException) when (refreshListsAsRoot && Environment.UserName == "root")
+        {
+            await ExternalCommand.RunAsync(
+                "apt-get", ["update", "-qq"], scratch, DownloadTimeout, "on Debian/Ubuntu, apt-get ships with apt",
+                stderr => ExternalCommand.FirstLines(stderr), cancellationToken).ConfigureAwait(false);
+            await Download().ConfigureAwait(false);
         }
     }
 

@@ -222,7 +222,7 @@ public sealed class DatasetStoreTests : IAsyncLifetime
     [Fact]
     public async Task A_debian_package_that_cannot_be_downloaded_fails_once_with_apts_reason()
     {
-        var package = new DebianPackageSource("no-such-package-lavae", _elsewhere.File("not-installed"));
+        var package = new DebianPackageSource("no-such-package-lavae", _elsewhere.File("not-installed"), refreshListsAsRoot: false);
         var store = _dataset.Store(_root.Path, [package]);
 
         var error = await FluentActions.Awaiting(() => store.EnsureAsync(DatasetName.Mnist)).Should().ThrowAsync<IOException>();
