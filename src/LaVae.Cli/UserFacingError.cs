@@ -17,7 +17,7 @@ internal static class UserFacingError
     public static string? Describe(Exception error) => error switch
     {
         UserInputException or ExperimentFormatException or OutputFolderInUseException or TrainingDivergedException or ArtifactMissingException => error.Message,
-        TorchException => error.Message,
+        System.Runtime.InteropServices.ExternalException => OneLine(error.Message.Split('\n')[0]),
         IOException or UnauthorizedAccessException or InvalidDataException => OneLine(error.Message),
         AggregateException { InnerExceptions.Count: 1 } aggregate => Describe(aggregate.InnerExceptions[0]),
         _ => null,

@@ -19,7 +19,7 @@ public static class ReproductionRuns
 
     public static string Profile => Environment.GetEnvironmentVariable("LAVAE_PROFILE") is { Length: > 0 } profile ? profile : "smoke";
 
-    public static Device Device => Environment.GetEnvironmentVariable("LAVAE_DEVICE") is { Length: > 0 } device ? Device.Parse(device) : Device.Cpu;
+    public static Device Device => Environment.GetEnvironmentVariable("LAVAE_DEVICE") is { Length: > 0 } device ? TorchRuntime.ParseDevice(device) : CPU;
 
     public static ExperimentCatalog Catalog => LazyCatalog.Value;
 
@@ -30,7 +30,7 @@ public static class ReproductionRuns
 
     private static RunOutcome Execute(string experimentId)
     {
-        Engine.UseAllCores();
+        TorchRuntime.UseAllCores();
         var runner = new ExperimentRunner(Catalog, new PlainTextProgress(Console.Out));
         return runner.Run(Catalog.Find(experimentId), new RunOptions(Profile, Device, RunFolder(experimentId), RepositoryRoot.StoreFolder(Root)));
     }

@@ -43,8 +43,8 @@ internal static class AugmentCommand
             var requested = CommonOptions.InRange(parse.GetValue(count), "--count", 1, int.MaxValue);
             var split = DatasetStore.Open().Load(CommonOptions.ParseDataset(parse.GetValue(dataset)!, "--dataset"), Split.Test);
             var n = Math.Min(requested, split.Count);
-            using var scope = Engine.NewDisposeScope();
-            var originals = Tensor.From<byte>(split.Images.Pixels.AsSpan(0, n * 784), [n, 28, 28]);
+            using var scope = NewDisposeScope();
+            var originals = tensor(split.Images.Pixels[..(n * 784)], new long[] { n, 28, 28 });
             using var sets = augmentations.Apply(originals, parse.GetValue(seed));
             var target = parse.GetValue(output)!;
             if (parse.GetValue(format) == "idx")
@@ -53,7 +53,7 @@ internal static class AugmentCommand
                 for (var k = 0; k < 4; k++)
                 {
                     var file = Path.Combine(target, $"{(k == 3 ? "compose" : setNames[k])}.idx");
-                    IdxFile.WriteImages(file, new IdxImages(sets[(Models.AugClass)k].Contiguous().ToArray<byte>(), n, 28, 28));
+                    IdxFile.WriteImages(file, new IdxImages(sets[(Models.AugClass)k].contiguous().ToArray<byte>(), n, 28, 28));
                     Console.WriteLine($"wrote {file}");
                 }
             }

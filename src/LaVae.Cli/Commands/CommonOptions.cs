@@ -79,38 +79,33 @@ internal static class CommonOptions
         return (root, catalog, experiment);
     }
 
-    /// <summary>Parses the device, checks it exists, sets threads and warns about a slow BLAS.</summary>
+    /// <summary>Parses the device, checks it exists and sets threads.</summary>
     public static Device Setup(string device, int threads)
     {
         Device dev;
         try
         {
-            dev = LaVae.Torch.Device.Parse(device);
+            dev = TorchRuntime.ParseDevice(device);
         }
         catch (FormatException e)
         {
             throw new UserInputException($"--device: {e.Message}", e);
         }
 
-        if (dev.Type == DeviceType.Cuda && (!Engine.CudaIsAvailable || dev.Index >= Engine.CudaDeviceCount))
+        if (dev.type == DeviceType.CUDA && dev.index >= TorchRuntime.CudaDeviceCount)
         {
             throw new UserInputException(
-                $"--device {device}: this libtorch sees {Engine.CudaDeviceCount} CUDA device(s) (a CPU-only libtorch sees none; set LIBTORCH to a CUDA build and rebuild)");
+                $"--device {device}: this libtorch sees {TorchRuntime.CudaDeviceCount} CUDA device(s) (TorchSharp-cpu sees none; build with -p:TorchBackend=cuda)");
         }
 
         InRange(threads, "--threads", 0, MaxThreads);
         if (threads > 0)
         {
-            Engine.Threads = threads;
+            TorchRuntime.Threads = threads;
         }
         else
         {
-            Engine.UseAllCores();
-        }
-
-        if (Blas.SlowBlasWarning() is { } warning)
-        {
-            Console.Error.WriteLine(warning);
+            TorchRuntime.UseAllCores();
         }
 
         return dev;

@@ -1,5 +1,4 @@
 using LaVae.Data;
-using LaVae.Torch.Modules;
 using LaVae.Training;
 
 namespace LaVae.Artifacts;
@@ -16,8 +15,8 @@ public sealed record ArtifactJob(
     TrainingContext Context,
     Func<IReadOnlyList<string>, AlignedSets> TrainSets,
     Func<LabelledImages> TrainDigits,
-    Func<ArtifactSpec, Module> Trained,
-    Module? Source,
+    Func<ArtifactSpec, nn.Module> Trained,
+    nn.Module? Source,
     Lazy<TransferLatents>? SourceLatents)
 {
     public ArtifactSpec Spec => Node.Spec;

@@ -2,7 +2,6 @@ using LaVae.Data;
 using LaVae.Evaluation;
 using LaVae.Models;
 using LaVae.Torch;
-using LaVae.Torch.Modules;
 using LaVae.Training;
 
 namespace LaVae.Artifacts;
@@ -16,7 +15,7 @@ public sealed class ArtifactProvider(
     ArtifactStore store, ArtifactGraph graph, string environment, Device device, ITrainingProgress progress, TrainingSets sets, Action<string> notice)
     : IDisposable
 {
-    private readonly Dictionary<string, Module> models = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, nn.Module> models = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Lazy<TransferLatents>> latents = new(StringComparer.Ordinal);
 
     public ArtifactStore Store => store;
@@ -25,7 +24,7 @@ public sealed class ArtifactProvider(
     public ArtifactNode Node(ArtifactSpec spec) => graph.Add(spec);
 
     /// <summary>The trained module of <paramref name="node"/> (training it, and its source, if needed).</summary>
-    public Module Get(ArtifactNode node)
+    public nn.Module Get(ArtifactNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
         if (models.TryGetValue(node.Key, out var cached))
@@ -44,7 +43,7 @@ public sealed class ArtifactProvider(
             source,
             source is Lavae space ? LatentsOf(node.Source!, space) : null); // only a latent space has stage 3's latents
         var kind = ModelKinds.Get(node.Spec.Kind);
-        Module model;
+        nn.Module model;
         if (store.StateOf(node) == ArtifactState.Done)
         {
             model = kind.Train(job); // every stage is complete in the checkpoint: this only loads it

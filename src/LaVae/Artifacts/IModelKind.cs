@@ -1,5 +1,4 @@
 using LaVae.Evaluation;
-using LaVae.Torch.Modules;
 using LaVae.Training;
 
 namespace LaVae.Artifacts;
@@ -47,7 +46,7 @@ public interface IModelKind
     IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings);
 
     /// <summary>Builds the model, trains what its checkpoint does not hold yet, and returns it.</summary>
-    Module Train(ArtifactJob job);
+    nn.Module Train(ArtifactJob job);
 
     /// <summary>
     /// The names of the reconstruction columns its <see cref="Columns"/> report, with "total" (their metric
@@ -56,5 +55,5 @@ public interface IModelKind
     IReadOnlyList<string> ReconstructionColumns => TableOneColumns.Names;
 
     /// <summary>The model's columns (Table I's, where the kind has them) for measuring and figures.</summary>
-    IReadOnlyList<ErrorColumn> Columns(Module model, Module? source);
+    IReadOnlyList<ErrorColumn> Columns(nn.Module model, nn.Module? source);
 }

@@ -40,8 +40,8 @@ public sealed class TrainingSets(DatasetStore store, Device device) : IDisposabl
         {
             var loaded = Load(dataset, split);
             RequireImages(loaded, count);
-            using var labels = Tensor.From<byte>(loaded.Labels.Labels.AsSpan(0, count), [count], device);
-            images = new LabelledImages(Originals(loaded, count), labels.To(DType.Int64).DetachFromScope());
+            using var labels = tensor(loaded.Labels.Labels[..count], device: device);
+            images = new LabelledImages(Originals(loaded, count), labels.to(ScalarType.Int64).DetachFromDisposeScope());
             labelled.Add(key, images);
         }
 
@@ -100,17 +100,17 @@ public sealed class TrainingSets(DatasetStore store, Device device) : IDisposabl
 
     private Tensor Originals(DatasetSplit split, int count)
     {
-        var pixels = split.Images.Pixels.AsSpan(0, count * split.Images.PixelsPerImage);
-        return Tensor.From<byte>(pixels, [count, split.Images.Rows, split.Images.Cols], device).DetachFromScope();
+        var pixels = split.Images.Pixels[..(count * split.Images.PixelsPerImage)];
+        return tensor(pixels, new long[] { count, split.Images.Rows, split.Images.Cols }, device: device).DetachFromDisposeScope();
     }
 
     private AlignedSets Build(DatasetSplit split, IReadOnlyList<string> pair, int count, int seed)
     {
         RequireImages(split, count);
         var originals = Originals(split, count);
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var augmented = AugmentationRegistry.Pair(pair[0], pair[1]).Apply(originals, Seeds.Derive((ulong)seed, $"augment/{SplitName(split.Split)}"));
         return new AlignedSets(
-            originals, augmented[AugClass.Aug1].MoveToOuterScope(), augmented[AugClass.Aug2].MoveToOuterScope(), augmented[AugClass.Compose].MoveToOuterScope());
+            originals, augmented[AugClass.Aug1].MoveToOuterDisposeScope(), augmented[AugClass.Aug2].MoveToOuterDisposeScope(), augmented[AugClass.Compose].MoveToOuterDisposeScope());
     }
 }

@@ -20,8 +20,8 @@ public abstract class Augmentation
     {
         ArgumentNullException.ThrowIfNull(generator);
         ImageBatch.Require(images);
-        using var scope = Engine.NewDisposeScope();
-        return Transform(images, generator).MoveToOuterScope();
+        using var scope = NewDisposeScope();
+        return Transform(images, generator).MoveToOuterDisposeScope();
     }
 
     public override string ToString() => Name;

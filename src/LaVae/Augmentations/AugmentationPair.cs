@@ -39,7 +39,7 @@ public sealed class AugmentationPair
     public AlignedSets Apply(Tensor originals, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(originals);
-        var device = originals.Device;
+        var device = originals.device;
         using var firstGenerator = new Generator(StreamSeed(seed, 1), device);
         using var secondGenerator = new Generator(StreamSeed(seed, 2), device);
         using var composedGenerator = new Generator(StreamSeed(seed, 3), device);

@@ -14,19 +14,19 @@ public sealed class Canny : Augmentation
 
     /// <summary>Canny with given thresholds and apertures (3, 5 or 7), N values each.</summary>
     internal static Tensor Apply(Tensor images, Tensor low, Tensor high, Tensor aperture) =>
-        ImageBatch.InChunks(images.Size(0), (start, length) =>
+        ImageBatch.InChunks(images.size(0), (start, length) =>
         {
-            var edges = OpenCvCanny.Edges(images.Narrow(0, start, length), low.Narrow(0, start, length), high.Narrow(0, start, length), aperture.Narrow(0, start, length));
-            return edges.LogicalNot().To(DType.UInt8) * Tensor.Full([], 255, DType.UInt8, images.Device);
+            var edges = OpenCvCanny.Edges(images.narrow(0, start, length), low.narrow(0, start, length), high.narrow(0, start, length), aperture.narrow(0, start, length));
+            return edges.logical_not().to(ScalarType.Byte) * full([], 255, ScalarType.Byte, images.device);
         });
 
     protected override Tensor Transform(Tensor images, Generator generator)
     {
-        var (count, device) = (images.Size(0), images.Device);
+        var (count, device) = (images.size(0), images.device);
         var low = RandomDraws.Integers(generator, count, 60, 140, device);
         var high = RandomDraws.Integers(generator, count, 160, 240, device);
         var drawnSize = RandomDraws.Integers(generator, count, 3, 7, device);
-        var aperture = drawnSize - (1 - drawnSize.Remainder(2));
+        var aperture = drawnSize - (1 - drawnSize.remainder(2));
         return Apply(images, low, high, aperture);
     }
 }

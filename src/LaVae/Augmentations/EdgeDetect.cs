@@ -12,20 +12,20 @@ public sealed class EdgeDetect : Augmentation
 
     /// <summary>The filter with a given alpha (N values) for each image.</summary>
     internal static Tensor Apply(Tensor images, Tensor alpha) =>
-        ImageBatch.InChunks(images.Size(0), (start, length) => Filter(images.Narrow(0, start, length), alpha.Narrow(0, start, length)));
+        ImageBatch.InChunks(images.size(0), (start, length) => Filter(images.narrow(0, start, length), alpha.narrow(0, start, length)));
 
     protected override Tensor Transform(Tensor images, Generator generator) =>
-        Apply(images, RandomDraws.Uniform(generator, images.Size(0), 0, 1, images.Device));
+        Apply(images, RandomDraws.Uniform(generator, images.size(0), 0, 1, images.device));
 
     private static Tensor Filter(Tensor images, Tensor alpha)
     {
         // imgaug builds the matrix in float32 and OpenCV's filter2D sums in float32, so do the same.
-        var a = alpha.To(DType.Float32).View(-1, 1, 1);
+        var a = alpha.to(ScalarType.Float32).view(-1, 1, 1);
         var centre = (1 - a) + a * -4;
 
         // filter2D's default border is reflect-101, which is torch's "reflect" padding.
-        var padded = Functional.Pad(ImageBatch.AsChannel(images, DType.Float32), [1, 1, 1, 1], PadMode.Reflect).Squeeze(1);
-        Tensor Tap(int dy, int dx) => padded.Narrow(1, 1 + dy, ImageBatch.Side).Narrow(2, 1 + dx, ImageBatch.Side);
+        var padded = nn.functional.pad(ImageBatch.AsChannel(images, ScalarType.Float32), [1, 1, 1, 1], PaddingModes.Reflect).squeeze(1);
+        Tensor Tap(int dy, int dx) => padded.narrow(1, 1 + dy, ImageBatch.Side).narrow(2, 1 + dx, ImageBatch.Side);
 
         // filter2D drops the zero taps and accumulates the others in row-major order (its SIMD code may
         // fuse the multiply-adds, which can only matter for a sum within float32 rounding of a half).

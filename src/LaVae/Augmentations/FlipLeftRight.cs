@@ -7,5 +7,5 @@ public sealed class FlipLeftRight : Augmentation
 {
     public override string Name => "flip_lr";
 
-    protected override Tensor Transform(Tensor images, Generator generator) => images.Flip(2);
+    protected override Tensor Transform(Tensor images, Generator generator) => images.flip(2);
 }

@@ -7,5 +7,5 @@ public sealed class FlipUpDown : Augmentation
 {
     public override string Name => "flip_ud";
 
-    protected override Tensor Transform(Tensor images, Generator generator) => images.Flip(1);
+    protected override Tensor Transform(Tensor images, Generator generator) => images.flip(1);
 }

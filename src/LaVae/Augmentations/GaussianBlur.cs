@@ -20,21 +20,21 @@ public sealed class GaussianBlur : Augmentation
         // torchvision's _get_gaussian_kernel1d, in float32: exp(-x²/(2σ²)) at x = -3..3, normalised;
         // the 2-D kernel is the outer product with itself.
         const int half = KernelSize / 2;
-        var x = Tensor.Arange(-half, half + 1, 1, DType.Float32, images.Device);
-        var density = ((x / sigma.To(DType.Float32)).Pow(2) * -0.5).Exp();
-        var kernel1d = density / density.Sum();
-        var kernel2d = kernel1d.View(KernelSize, 1) * kernel1d.View(1, KernelSize);
+        var x = arange(-half, half + 1, 1, ScalarType.Float32, images.device);
+        var density = ((x / sigma.to(ScalarType.Float32)).pow(2) * -0.5).exp();
+        var kernel1d = density / density.sum();
+        var kernel2d = kernel1d.view(KernelSize, 1) * kernel1d.view(1, KernelSize);
 
         // torchvision convolves in float32; float64 keeps a GPU from using TF32 and differs from
         // float32 only where a value lies within float32 rounding of a half.
-        var weights = kernel2d.To(DType.Float64).View(1, 1, KernelSize, KernelSize);
-        return ImageBatch.InChunks(images.Size(0), (start, length) =>
+        var weights = kernel2d.to(ScalarType.Float64).view(1, 1, KernelSize, KernelSize);
+        return ImageBatch.InChunks(images.size(0), (start, length) =>
         {
-            var padded = Functional.Pad(ImageBatch.AsChannel(images.Narrow(0, start, length), DType.Float64), [half, half, half, half], PadMode.Reflect);
-            return ImageBatch.RoundToBytes(Functional.Conv2d(padded, weights).Squeeze(1));
+            var padded = nn.functional.pad(ImageBatch.AsChannel(images.narrow(0, start, length), ScalarType.Float64), [half, half, half, half], PaddingModes.Reflect);
+            return ImageBatch.RoundToBytes(nn.functional.conv2d(padded, weights).squeeze(1));
         });
     }
 
     protected override Tensor Transform(Tensor images, Generator generator) =>
-        Apply(images, RandomDraws.Uniform(generator, 1, MinSigma, MaxSigma, images.Device));
+        Apply(images, RandomDraws.Uniform(generator, 1, MinSigma, MaxSigma, images.device));
 }

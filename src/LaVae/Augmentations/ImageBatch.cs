@@ -17,8 +17,8 @@ internal static class ImageBatch
     public static void Require(Tensor images)
     {
         ArgumentNullException.ThrowIfNull(images);
-        var shape = images.Shape;
-        if (images.DType != DType.UInt8 || shape.Length != 3 || shape[1] != Side || shape[2] != Side)
+        var shape = images.shape;
+        if (images.dtype != ScalarType.Byte || shape.Length != 3 || shape[1] != Side || shape[2] != Side)
         {
             throw new ArgumentException($"augmentations take uint8 images of shape (N, {Side}, {Side}), not {images}", nameof(images));
         }
@@ -32,23 +32,23 @@ internal static class ImageBatch
     /// </summary>
     public static Tensor InChunks(long count, Func<long, long, Tensor> augmentRange)
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var parts = new List<Tensor>();
         for (long start = 0; start < count; start += ChunkSize)
         {
-            using var chunkScope = Engine.NewDisposeScope();
-            parts.Add(augmentRange(start, Math.Min(ChunkSize, count - start)).MoveToOuterScope());
+            using var chunkScope = NewDisposeScope();
+            parts.Add(augmentRange(start, Math.Min(ChunkSize, count - start)).MoveToOuterDisposeScope());
         }
 
-        return Tensor.Cat(parts).MoveToOuterScope();
+        return cat(parts).MoveToOuterDisposeScope();
     }
 
     /// <summary>(N, H, W) as (N, 1, H, W) of <paramref name="dtype"/>: the layout of conv2d and interpolate.</summary>
-    public static Tensor AsChannel(Tensor images, DType dtype) => images.To(dtype).Unsqueeze(1);
+    public static Tensor AsChannel(Tensor images, ScalarType dtype) => images.to(dtype).unsqueeze(1);
 
     /// <summary>
     /// Rounds half to even and saturates to [0, 255]: what OpenCV's saturate_cast&lt;uchar&gt; does with a
     /// float, and what torchvision does before casting a float result back to uint8.
     /// </summary>
-    public static Tensor RoundToBytes(Tensor values) => values.Round().Clamp(0, 255).To(DType.UInt8);
+    public static Tensor RoundToBytes(Tensor values) => values.round().clamp(0, 255).to(ScalarType.Byte);
 }

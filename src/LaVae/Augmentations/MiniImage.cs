@@ -13,11 +13,11 @@ public sealed class MiniImage : Augmentation
     {
         // torchvision's resize of a uint8 tensor as of 2023: float32 bilinear with align_corners=False
         // and no antialiasing, rounded before the cast back to uint8.
-        var shrunk = Functional.InterpolateBilinear(ImageBatch.AsChannel(images, DType.Float32), MiniSide, MiniSide);
-        var mini = ImageBatch.RoundToBytes(shrunk).Squeeze(1);
+        var shrunk = nn.functional.interpolate(ImageBatch.AsChannel(images, ScalarType.Float32), [MiniSide, MiniSide], mode: InterpolationMode.Bilinear, align_corners: false);
+        var mini = ImageBatch.RoundToBytes(shrunk).squeeze(1);
 
         const int rest = ImageBatch.Side - MiniSide;
-        var topRows = Tensor.Cat([mini, images.Narrow(1, 0, MiniSide).Narrow(2, MiniSide, rest)], dim: 2);
-        return Tensor.Cat([topRows, images.Narrow(1, MiniSide, rest)], dim: 1);
+        var topRows = cat([mini, images.narrow(1, 0, MiniSide).narrow(2, MiniSide, rest)], dim: 2);
+        return cat([topRows, images.narrow(1, MiniSide, rest)], dim: 1);
     }
 }

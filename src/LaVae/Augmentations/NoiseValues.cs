@@ -14,5 +14,5 @@ internal static class NoiseValues
     /// such casts undefined and CUDA saturates instead; we follow the CPU, deterministically.
     /// </summary>
     public static Tensor TruncateToWrappedBytes(Tensor noise) =>
-        noise.Clamp(-Int32Range, Int32Range).To(DType.Int64).RemainderInteger(256).To(DType.UInt8);
+        noise.clamp(-Int32Range, Int32Range).to(ScalarType.Int64).remainder(256).to(ScalarType.Byte);
 }

@@ -24,16 +24,16 @@ internal static class OpenCvCanny
     /// </summary>
     public static Tensor Edges(Tensor images, Tensor low, Tensor high, Tensor aperture)
     {
-        var count = images.Size(0);
+        var count = images.size(0);
         var perImage = new long[] { count, 1, 1 };
-        var size = aperture.To(DType.Float64).View(perImage);
-        var (dx, dy) = Gradients(ImageBatch.AsChannel(images, DType.Float64), size);
+        var size = aperture.to(ScalarType.Float64).view(perImage);
+        var (dx, dy) = Gradients(ImageBatch.AsChannel(images, ScalarType.Float64), size);
 
-        var (lowSquared, highSquared) = SquaredThresholds(low.To(DType.Float64).View(perImage), high.To(DType.Float64).View(perImage), size);
+        var (lowSquared, highSquared) = SquaredThresholds(low.to(ScalarType.Float64).view(perImage), high.to(ScalarType.Float64).view(perImage), size);
         var magnitude = dx * dx + dy * dy;
-        var candidate = magnitude.Gt(lowSquared).LogicalAnd(IsLocalMaximum(magnitude, dx, dy));
-        var strong = candidate.LogicalAnd(magnitude.Gt(highSquared));
-        var weak = candidate.LogicalAnd(strong.LogicalNot());
+        var candidate = magnitude.gt(lowSquared).logical_and(IsLocalMaximum(magnitude, dx, dy));
+        var strong = candidate.logical_and(magnitude.gt(highSquared));
+        var weak = candidate.logical_and(strong.logical_not());
         return Hysteresis(strong, weak);
     }
 
@@ -47,9 +47,9 @@ internal static class OpenCvCanny
         foreach (var aperture in Apertures.Skip(1))
         {
             var (apertureDx, apertureDy) = Sobel(pixels, aperture);
-            var chosen = size.Eq(aperture);
-            dx = Tensor.Where(chosen, apertureDx, dx);
-            dy = Tensor.Where(chosen, apertureDy, dy);
+            var chosen = size.eq(aperture);
+            dx = where(chosen, apertureDx, dx);
+            dy = where(chosen, apertureDy, dy);
         }
 
         return (dx, dy);
@@ -71,18 +71,18 @@ internal static class OpenCvCanny
         }
 
         var radius = aperture / 2;
-        var padded = Functional.Pad(pixels, [radius, radius, radius, radius], PadMode.Replicate);
-        var kernel = Tensor.From<double>(weights, [2, 1, aperture, aperture], pixels.Device);
-        var gradients = Functional.Conv2d(padded, kernel);
+        var padded = nn.functional.pad(pixels, [radius, radius, radius, radius], PaddingModes.Replicate);
+        var kernel = tensor(weights, new long[] { 2, 1, aperture, aperture }, device: pixels.device);
+        var gradients = nn.functional.conv2d(padded, kernel);
 
         // OpenCV keeps aperture 7 inside int16 by scaling the Sobel by 1/16, rounding half to even
         // (the thresholds are divided by 16 to match).
         if (aperture == 7)
         {
-            gradients = (gradients / 16).Round();
+            gradients = (gradients / 16).round();
         }
 
-        return (gradients.Select(1, 0), gradients.Select(1, 1));
+        return (gradients.select(1, 0), gradients.select(1, 1));
     }
 
     /// <summary>
@@ -91,12 +91,12 @@ internal static class OpenCvCanny
     /// </summary>
     private static (Tensor Low, Tensor High) SquaredThresholds(Tensor low, Tensor high, Tensor size)
     {
-        var divisor = Tensor.Where(size.Eq(7), Tensor.Full([], 16, DType.Float64, size.Device), Tensor.Ones([], DType.Float64, size.Device));
+        var divisor = where(size.eq(7), full([], 16, ScalarType.Float64, size.device), ones([], ScalarType.Float64, size.device));
         var scaledLow = low / divisor;
         var scaledHigh = high / divisor;
-        var lower = scaledLow.Minimum(scaledHigh);
-        var upper = scaledLow.Maximum(scaledHigh);
-        return ((lower * lower).Floor(), (upper * upper).Floor());
+        var lower = scaledLow.minimum(scaledHigh);
+        var upper = scaledLow.maximum(scaledHigh);
+        return ((lower * lower).floor(), (upper * upper).floor());
     }
 
     /// <summary>
@@ -107,31 +107,31 @@ internal static class OpenCvCanny
     /// </summary>
     private static Tensor IsLocalMaximum(Tensor magnitude, Tensor dx, Tensor dy)
     {
-        var (height, width) = (magnitude.Size(1), magnitude.Size(2));
-        var padded = Functional.Pad(magnitude.Unsqueeze(1), [1, 1, 1, 1]).Squeeze(1);
-        Tensor Neighbour(int rowOffset, int columnOffset) => padded.Narrow(1, 1 + rowOffset, height).Narrow(2, 1 + columnOffset, width);
+        var (height, width) = (magnitude.size(1), magnitude.size(2));
+        var padded = nn.functional.pad(magnitude.unsqueeze(1), [1, 1, 1, 1]).squeeze(1);
+        Tensor Neighbour(int rowOffset, int columnOffset) => padded.narrow(1, 1 + rowOffset, height).narrow(2, 1 + columnOffset, width);
 
-        var absDx = dx.Abs();
-        var scaledAbsDy = dy.Abs() * FixedOne;
+        var absDx = dx.abs();
+        var scaledAbsDy = dy.abs() * FixedOne;
         var tan22 = absDx * Tan22Fixed;
         var tan67 = tan22 + absDx * (2 * FixedOne);
-        var horizontal = scaledAbsDy.Lt(tan22);
-        var vertical = horizontal.LogicalNot().LogicalAnd(scaledAbsDy.Gt(tan67));
-        var diagonal = horizontal.LogicalOr(vertical).LogicalNot();
+        var horizontal = scaledAbsDy.lt(tan22);
+        var vertical = horizontal.logical_not().logical_and(scaledAbsDy.gt(tan67));
+        var diagonal = horizontal.logical_or(vertical).logical_not();
 
-        var acrossHorizontal = magnitude.Gt(Neighbour(0, -1)).LogicalAnd(magnitude.Ge(Neighbour(0, 1)));
-        var acrossVertical = magnitude.Gt(Neighbour(-1, 0)).LogicalAnd(magnitude.Ge(Neighbour(1, 0)));
+        var acrossHorizontal = magnitude.gt(Neighbour(0, -1)).logical_and(magnitude.ge(Neighbour(0, 1)));
+        var acrossVertical = magnitude.gt(Neighbour(-1, 0)).logical_and(magnitude.ge(Neighbour(1, 0)));
 
         // dx and dy of one sign: the edge runs from top-right to bottom-left, compare top-left and
         // bottom-right; of opposite signs the other diagonal.
-        var sameSign = (dx * dy).Gt(0);
-        var acrossMainDiagonal = magnitude.Gt(Neighbour(-1, -1)).LogicalAnd(magnitude.Gt(Neighbour(1, 1)));
-        var acrossAntiDiagonal = magnitude.Gt(Neighbour(-1, 1)).LogicalAnd(magnitude.Gt(Neighbour(1, -1)));
-        var acrossDiagonal = Tensor.Where(sameSign, acrossMainDiagonal, acrossAntiDiagonal);
+        var sameSign = (dx * dy).gt(0);
+        var acrossMainDiagonal = magnitude.gt(Neighbour(-1, -1)).logical_and(magnitude.gt(Neighbour(1, 1)));
+        var acrossAntiDiagonal = magnitude.gt(Neighbour(-1, 1)).logical_and(magnitude.gt(Neighbour(1, -1)));
+        var acrossDiagonal = where(sameSign, acrossMainDiagonal, acrossAntiDiagonal);
 
-        return horizontal.LogicalAnd(acrossHorizontal)
-            .LogicalOr(vertical.LogicalAnd(acrossVertical))
-            .LogicalOr(diagonal.LogicalAnd(acrossDiagonal));
+        return horizontal.logical_and(acrossHorizontal)
+            .logical_or(vertical.logical_and(acrossVertical))
+            .logical_or(diagonal.logical_and(acrossDiagonal));
     }
 
     /// <summary>
@@ -141,13 +141,13 @@ internal static class OpenCvCanny
     /// </summary>
     private static Tensor Hysteresis(Tensor strong, Tensor weak)
     {
-        var edges = strong.To(DType.Float32).Unsqueeze(1);
-        var growable = weak.To(DType.Float32).Unsqueeze(1);
-        var rounds = strong.Size(1) * strong.Size(2);
+        var edges = strong.to(ScalarType.Float32).unsqueeze(1);
+        var growable = weak.to(ScalarType.Float32).unsqueeze(1);
+        var rounds = strong.size(1) * strong.size(2);
         for (var round = 0; round < rounds; round++)
         {
-            var grown = edges.Maximum(Functional.MaxPool2d(edges, kernel: 3, stride: 1, padding: 1) * growable);
-            var changed = (grown - edges).Sum().Item() > 0;
+            var grown = edges.maximum(nn.functional.max_pool2d(edges, 3, stride: 1, padding: 1) * growable);
+            var changed = (grown - edges).sum().ToDouble() > 0;
             edges = grown;
             if (!changed)
             {
@@ -155,6 +155,6 @@ internal static class OpenCvCanny
             }
         }
 
-        return edges.Squeeze(1).Gt(0);
+        return edges.squeeze(1).gt(0);
     }
 }

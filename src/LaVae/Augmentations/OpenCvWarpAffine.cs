@@ -20,15 +20,15 @@ internal static class OpenCvWarpAffine
     /// </summary>
     public static Tensor Bilinear(Tensor images, Tensor forward)
     {
-        var (count, height, width) = (images.Size(0), images.Size(1), images.Size(2));
-        var device = images.Device;
-        var m = forward.To(DType.Float64);
-        Tensor At(int row, int column) => m.Select(1, row).Select(1, column).View(-1, 1, 1);
+        var (count, height, width) = (images.size(0), images.size(1), images.size(2));
+        var device = images.device;
+        var m = forward.to(ScalarType.Float64);
+        Tensor At(int row, int column) => m.select(1, row).select(1, column).view(-1, 1, 1);
 
         // invertAffineTransform, term by term (a singular matrix gets 0 for 1/determinant, as there).
         var (m00, m01, m02, m10, m11, m12) = (At(0, 0), At(0, 1), At(0, 2), At(1, 0), At(1, 1), At(1, 2));
         var determinant = m00 * m11 - m01 * m10;
-        var inverseDeterminant = Tensor.Where(determinant.Ne(0), 1 / determinant, determinant);
+        var inverseDeterminant = where(determinant.ne(0), 1 / determinant, determinant);
         var a11 = m11 * inverseDeterminant;
         var a22 = m00 * inverseDeterminant;
         var a12 = -m01 * inverseDeterminant;
@@ -38,27 +38,27 @@ internal static class OpenCvWarpAffine
 
         // WarpAffineInvoker: a per-row term and a per-column term, each rounded to 1/1024 (cvRound is
         // half to even, as torch.round), summed, then cut to 1/32 pixel by an arithmetic shift.
-        var rows = Tensor.Arange(0, height, 1, DType.Float64, device).View(1, -1, 1);
-        var columns = Tensor.Arange(0, width, 1, DType.Float64, device).View(1, 1, -1);
-        var x = ((a12 * rows + b1) * AffineScale).Round() + RoundDelta + (a11 * columns * AffineScale).Round();
-        var y = ((a22 * rows + b2) * AffineScale).Round() + RoundDelta + (a21 * columns * AffineScale).Round();
-        x = (x / (AffineScale / SubpixelSteps)).Floor();
-        y = (y / (AffineScale / SubpixelSteps)).Floor();
-        var left = (x / SubpixelSteps).Floor();
-        var top = (y / SubpixelSteps).Floor();
+        var rows = arange(0, height, 1, ScalarType.Float64, device).view(1, -1, 1);
+        var columns = arange(0, width, 1, ScalarType.Float64, device).view(1, 1, -1);
+        var x = ((a12 * rows + b1) * AffineScale).round() + RoundDelta + (a11 * columns * AffineScale).round();
+        var y = ((a22 * rows + b2) * AffineScale).round() + RoundDelta + (a21 * columns * AffineScale).round();
+        x = (x / (AffineScale / SubpixelSteps)).floor();
+        y = (y / (AffineScale / SubpixelSteps)).floor();
+        var left = (x / SubpixelSteps).floor();
+        var top = (y / SubpixelSteps).floor();
         var fractionX = x - left * SubpixelSteps;
         var fractionY = y - top * SubpixelSteps;
 
         // remapBilinear: the four neighbours (zero outside the image) weighted by the 1/32 fractions.
-        var pixels = images.To(DType.Float64).Reshape(count, height * width);
+        var pixels = images.to(ScalarType.Float64).reshape(count, height * width);
         Tensor Neighbour(int dy, int dx)
         {
             var row = top + dy;
             var column = left + dx;
-            var inside = row.Ge(0).LogicalAnd(row.Lt(height)).LogicalAnd(column.Ge(0)).LogicalAnd(column.Lt(width));
-            var index = row.Clamp(0, height - 1) * width + column.Clamp(0, width - 1);
-            var values = pixels.Gather(1, index.To(DType.Int64).Reshape(count, height * width)).View(count, height, width);
-            return values * inside.To(DType.Float64);
+            var inside = row.ge(0).logical_and(row.lt(height)).logical_and(column.ge(0)).logical_and(column.lt(width));
+            var index = row.clamp(0, height - 1) * width + column.clamp(0, width - 1);
+            var values = pixels.gather(1, index.to(ScalarType.Int64).reshape(count, height * width)).view(count, height, width);
+            return values * inside.to(ScalarType.Float64);
         }
 
         var weightTop = SubpixelSteps - fractionY;
@@ -67,6 +67,6 @@ internal static class OpenCvWarpAffine
             + Neighbour(1, 0) * fractionY * weightLeft + Neighbour(1, 1) * fractionY * fractionX;
 
         // OpenCV's weights are these products times 2^5 and its result (sum + 2^14) >> 15.
-        return ((sum + 512) / 1024).Floor().To(DType.UInt8);
+        return ((sum + 512) / 1024).floor().to(ScalarType.Byte);
     }
 }

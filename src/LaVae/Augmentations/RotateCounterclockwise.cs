@@ -7,5 +7,5 @@ public sealed class RotateCounterclockwise : Augmentation
 {
     public override string Name => "rotate_ccw";
 
-    protected override Tensor Transform(Tensor images, Generator generator) => images.Rot90(1, 1, 2);
+    protected override Tensor Transform(Tensor images, Generator generator) => images.rot90(1, (1, 2));
 }

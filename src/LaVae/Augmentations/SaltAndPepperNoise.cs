@@ -16,13 +16,13 @@ public sealed class SaltAndPepperNoise : Augmentation
 
     protected override Tensor Transform(Tensor images, Generator generator)
     {
-        long[] shape = [images.Size(0), ImageBatch.Side, ImageBatch.Side];
-        var chosen = Tensor.Rand(shape, generator, DType.Float32, images.Device).Lt(Fraction);
-        var noise = Tensor.Randn(shape, generator, DType.Float32, images.Device) * Deviation + Mean;
+        long[] shape = [images.size(0), ImageBatch.Side, ImageBatch.Side];
+        var chosen = rand(shape, dtype: ScalarType.Float32, device: images.device, generator: generator).lt(Fraction);
+        var noise = randn(shape, dtype: ScalarType.Float32, device: images.device, generator: generator) * Deviation + Mean;
 
         // The int8 cast changes a value only by a multiple of 256, which the uint8 wrap-around
         // addition discards: adding the truncated value modulo 256 gives the same bytes.
-        var added = NoiseValues.TruncateToWrappedBytes(noise) * chosen.To(DType.UInt8);
+        var added = NoiseValues.TruncateToWrappedBytes(noise) * chosen.to(ScalarType.Byte);
         return images + added;
     }
 }

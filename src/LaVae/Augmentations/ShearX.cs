@@ -22,23 +22,23 @@ public sealed class ShearX : Augmentation
 
     /// <summary>The shear by given angles in degrees (N values), one per image.</summary>
     internal static Tensor Apply(Tensor images, Tensor degrees) =>
-        ImageBatch.InChunks(images.Size(0), (start, length) => Shear(images.Narrow(0, start, length), degrees.Narrow(0, start, length)));
+        ImageBatch.InChunks(images.size(0), (start, length) => Shear(images.narrow(0, start, length), degrees.narrow(0, start, length)));
 
     protected override Tensor Transform(Tensor images, Generator generator) =>
-        Apply(images, RandomDraws.Uniform(generator, images.Size(0), MinDegrees, MaxDegrees, images.Device, DType.Float64));
+        Apply(images, RandomDraws.Uniform(generator, images.size(0), MinDegrees, MaxDegrees, images.device, ScalarType.Float64));
 
     private static Tensor Shear(Tensor images, Tensor degrees)
     {
         const double centre = ImageBatch.Side / 2.0 - 0.5;
-        var radians = degrees.To(DType.Float64) * (Math.PI / 180);
-        var sin = radians.Sin();
-        var cos = radians.Cos();
-        var one = Tensor.Ones(sin.Shape, DType.Float64, sin.Device);
-        var zero = Tensor.Zeros(sin.Shape, DType.Float64, sin.Device);
-        var forward = Tensor.Stack(
+        var radians = degrees.to(ScalarType.Float64) * (Math.PI / 180);
+        var sin = radians.sin();
+        var cos = radians.cos();
+        var one = ones(sin.shape, ScalarType.Float64, sin.device);
+        var zero = zeros(sin.shape, ScalarType.Float64, sin.device);
+        var forward = stack(
         [
-            Tensor.Stack([one, -sin, sin * centre], dim: 1),
-            Tensor.Stack([zero, cos, centre - cos * centre], dim: 1),
+            stack([one, -sin, sin * centre], dim: 1),
+            stack([zero, cos, centre - cos * centre], dim: 1),
         ], dim: 1);
         return OpenCvWarpAffine.Bilinear(images, forward);
     }

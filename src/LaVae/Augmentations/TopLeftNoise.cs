@@ -16,9 +16,9 @@ public sealed class TopLeftNoise : Augmentation
 
     protected override Tensor Transform(Tensor images, Generator generator)
     {
-        var noise = Tensor.Randn([images.Size(0), PatchSide, PatchSide], generator, DType.Float32, images.Device) * Deviation + Mean;
+        var noise = randn([images.size(0), PatchSide, PatchSide], dtype: ScalarType.Float32, device: images.device, generator: generator) * Deviation + Mean;
         const int rest = ImageBatch.Side - PatchSide;
-        var patch = Functional.Pad(NoiseValues.TruncateToWrappedBytes(noise), [0, rest, 0, rest]);
+        var patch = nn.functional.pad(NoiseValues.TruncateToWrappedBytes(noise), [0, rest, 0, rest]);
 
         // uint8 + uint8 wraps modulo 256, as in PyTorch; zeros outside the patch leave it unchanged.
         return images + patch;

@@ -14,8 +14,8 @@ public sealed class AlignedSets : IDisposable
     public AlignedSets(Tensor orig, Tensor aug1, Tensor aug2, Tensor compose)
     {
         sets = [orig, aug1, aug2, compose];
-        Count = orig.Size(0);
-        if (sets.Any(s => s.Size(0) != Count))
+        Count = orig.size(0);
+        if (sets.Any(s => s.size(0) != Count))
         {
             throw new ArgumentException("the four aligned sets must hold the same number of images");
         }
@@ -31,24 +31,24 @@ public sealed class AlignedSets : IDisposable
     /// Images <paramref name="indices"/> of one set as the models' input: float (B, 1, 28, 28) in [0, 1]
     /// (pixel/255, as the authors' ToTensor).
     /// </summary>
-    public Tensor Batch(AugClass augClass, Tensor indices) => ToModelInput(sets[(int)augClass].IndexSelect(0, indices));
+    public Tensor Batch(AugClass augClass, Tensor indices) => ToModelInput(sets[(int)augClass].index_select(0, indices));
 
     public static Tensor ToModelInput(Tensor images)
     {
         ArgumentNullException.ThrowIfNull(images);
-        return (images.To(DType.Float32) / 255.0).Unsqueeze(1);
+        return (images.to(ScalarType.Float32) / 255.0).unsqueeze(1);
     }
 
     /// <summary>The chosen sets one after another, (k·N, 28, 28): example i is image i mod N of set i div N.</summary>
     public Tensor Union(IReadOnlyList<AugClass> classes)
     {
         ArgumentNullException.ThrowIfNull(classes);
-        return Tensor.Cat(classes.Select(c => sets[(int)c]).ToArray());
+        return cat(classes.Select(c => sets[(int)c]).ToArray());
     }
 
     /// <summary>The first <paramref name="count"/> images of every set.</summary>
     public AlignedSets Take(long count) => new(
-        sets[0].Narrow(0, 0, count), sets[1].Narrow(0, 0, count), sets[2].Narrow(0, 0, count), sets[3].Narrow(0, 0, count));
+        sets[0].narrow(0, 0, count), sets[1].narrow(0, 0, count), sets[2].narrow(0, 0, count), sets[3].narrow(0, 0, count));
 
     public void Dispose()
     {

@@ -13,9 +13,9 @@ public sealed class LabelledImages : IDisposable
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(labels);
-        if (labels.Dim != 1 || labels.Size(0) != images.Size(0))
+        if (labels.Dimensions != 1 || labels.size(0) != images.size(0))
         {
-            throw new ArgumentException($"{images.Size(0)} images need as many labels in one dimension, got [{string.Join(",", labels.Shape)}]");
+            throw new ArgumentException($"{images.size(0)} images need as many labels in one dimension, got [{string.Join(",", labels.shape)}]");
         }
 
         (Images, Labels) = (images, labels);
@@ -25,13 +25,13 @@ public sealed class LabelledImages : IDisposable
 
     public Tensor Labels { get; }
 
-    public long Count => Images.Size(0);
+    public long Count => Images.size(0);
 
     /// <summary>Images <paramref name="indices"/> as the models' input: float (B, 1, 28, 28) in [0, 1].</summary>
-    public Tensor Batch(Tensor indices) => AlignedSets.ToModelInput(Images.IndexSelect(0, indices));
+    public Tensor Batch(Tensor indices) => AlignedSets.ToModelInput(Images.index_select(0, indices));
 
     /// <summary>The labels of images <paramref name="indices"/>, int64 (B).</summary>
-    public Tensor LabelsOf(Tensor indices) => Labels.IndexSelect(0, indices);
+    public Tensor LabelsOf(Tensor indices) => Labels.index_select(0, indices);
 
     public void Dispose()
     {

@@ -64,9 +64,9 @@ public sealed class AugmentationClouds : IDisposable
             throw new InvalidOperationException($"the test set holds {chosen.Length} digit(s) of class {digit}; the geometry needs at least 2");
         }
 
-        using var noGrad = Engine.NoGrad();
-        using var scope = Engine.NewDisposeScope();
-        var device = test.Orig.Device;
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var device = test.Orig.device;
         var images = new List<Tensor>();
         var latents = new List<Tensor>();
         var reconstructions = new List<Tensor>();
@@ -77,7 +77,7 @@ public sealed class AugmentationClouds : IDisposable
             var decodedBatches = new List<Tensor>();
             for (var start = 0; start < chosen.Length; start += BatchSize)
             {
-                var indices = Tensor.From<long>(chosen.AsSpan(start, Math.Min(BatchSize, chosen.Length - start)), [Math.Min(BatchSize, chosen.Length - start)], device);
+                var indices = tensor(chosen[start..Math.Min(chosen.Length, start + BatchSize)], device: device);
                 var z0 = model.Encode(test.Batch(AugClass.Orig, indices)).Mu;
                 var z = augClass switch
                 {
@@ -86,22 +86,22 @@ public sealed class AugmentationClouds : IDisposable
                     AugClass.Aug2 => model.Augment(z0, 1),
                     _ => model.Compose(z0),
                 };
-                imageBatches.Add(test.Batch(augClass, indices).Flatten(1));
+                imageBatches.Add(test.Batch(augClass, indices).flatten(1));
                 latentBatches.Add(z);
-                decodedBatches.Add(model.Decode(z).Flatten(1));
+                decodedBatches.Add(model.Decode(z).flatten(1));
             }
 
-            images.Add(Tensor.Cat(imageBatches));
-            latents.Add(Tensor.Cat(latentBatches));
-            reconstructions.Add(Tensor.Cat(decodedBatches));
+            images.Add(cat(imageBatches));
+            latents.Add(cat(latentBatches));
+            reconstructions.Add(cat(decodedBatches));
         }
 
-        var cloudIndex = Tensor.Arange(0, Classes.Count, device: device).Unsqueeze(1).Expand(Classes.Count, chosen.Length).Flatten();
+        var cloudIndex = arange(0, Classes.Count, device: device).unsqueeze(1).expand(Classes.Count, chosen.Length).flatten();
         return new AugmentationClouds(
-            Tensor.Cat(images).MoveToOuterScope(),
-            Tensor.Cat(latents).MoveToOuterScope(),
-            Tensor.Cat(reconstructions).MoveToOuterScope(),
-            cloudIndex.Contiguous().MoveToOuterScope(),
+            cat(images).MoveToOuterDisposeScope(),
+            cat(latents).MoveToOuterDisposeScope(),
+            cat(reconstructions).MoveToOuterDisposeScope(),
+            cloudIndex.contiguous().MoveToOuterDisposeScope(),
             chosen.Length);
     }
 
@@ -109,7 +109,7 @@ public sealed class AugmentationClouds : IDisposable
     public Tensor Cloud(Tensor rows, int cloud)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return rows.Narrow(0, cloud * (long)PerCloud, PerCloud);
+        return rows.narrow(0, cloud * (long)PerCloud, PerCloud);
     }
 
     public void Dispose()

@@ -20,8 +20,8 @@ public static class AugmentedDecodings
     public static IReadOnlyList<IReadOnlyList<byte[]>> Rows(Lavae model, Tensor z)
     {
         ArgumentNullException.ThrowIfNull(model);
-        using var noGrad = Engine.NoGrad();
-        using var scope = Engine.NewDisposeScope();
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
         Tensor[] latents = [z, model.Augment(z, 0), model.Augment(z, 1), model.Compose(z)];
         return latents.Select(latent => ReconstructionGrid.Tiles(ReconstructionGrid.ToPixels(model.Decode(latent)))).ToList();
     }

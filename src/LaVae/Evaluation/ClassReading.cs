@@ -13,7 +13,7 @@ public sealed record ClassReading(Tensor Predicted, Tensor Confidence)
     public static ClassReading Of(DigitClassifier classifier, Tensor images)
     {
         ArgumentNullException.ThrowIfNull(classifier);
-        var logProbabilities = ClassifierObjective.LogSoftmax(classifier.Forward(images));
-        return new ClassReading(logProbabilities.ArgMax(1), logProbabilities.Max(1).Exp());
+        var logProbabilities = ClassifierObjective.LogSoftmax(classifier.forward(images));
+        return new ClassReading(logProbabilities.argmax(1), logProbabilities.amax([1]).exp());
     }
 }

@@ -21,10 +21,10 @@ public sealed record ClassVerdict(ClassReading Reading, Tensor Agrees)
         if (Deaugmentation.IsExact(pair, column.Target))
         {
             var reading = ClassReading.Of(classifier, Deaugmentation.Undo(decoded, pair, column.Target));
-            return new ClassVerdict(reading, reading.Predicted.Eq(digits.LabelsOf(batch.Indices)));
+            return new ClassVerdict(reading, reading.Predicted.eq(digits.LabelsOf(batch.Indices)));
         }
 
         var asIs = ClassReading.Of(classifier, decoded);
-        return new ClassVerdict(asIs, asIs.Predicted.Eq(ClassReading.Of(classifier, batch.Input(column.Target)).Predicted));
+        return new ClassVerdict(asIs, asIs.Predicted.eq(ClassReading.Of(classifier, batch.Input(column.Target)).Predicted));
     }
 }

@@ -12,13 +12,13 @@ public static class ClassifierPredictions
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(images);
-        using var noGrad = Engine.NoGrad();
+        using var noGrad = no_grad();
         var predicted = new List<long>();
-        for (long start = 0; start < images.Size(0); start += batchSize)
+        for (long start = 0; start < images.size(0); start += batchSize)
         {
-            using var scope = Engine.NewDisposeScope();
-            var batch = images.Narrow(0, start, Math.Min(batchSize, images.Size(0) - start));
-            predicted.AddRange(classifier.Forward(batch).ArgMax(1).ToArray<long>());
+            using var scope = NewDisposeScope();
+            var batch = images.narrow(0, start, Math.Min(batchSize, images.size(0) - start));
+            predicted.AddRange(classifier.forward(batch).argmax(1).ToArray<long>());
         }
 
         return [.. predicted];
@@ -28,7 +28,7 @@ public static class ClassifierPredictions
     public static long[] OfPixels(DigitClassifier classifier, Tensor pixels)
     {
         ArgumentNullException.ThrowIfNull(pixels);
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         return Of(classifier, AlignedSets.ToModelInput(pixels));
     }
 

@@ -50,7 +50,7 @@ public static class Commutator
     {
         ArgumentNullException.ThrowIfNull(augmentation);
         ArgumentNullException.ThrowIfNull(images);
-        using var generator = new Generator(unchecked((seed * 4) + stream), images.Device);
+        using var generator = new Generator(unchecked((seed * 4) + stream), images.device);
         return augmentation.Apply(images, generator);
     }
 }

@@ -14,10 +14,10 @@ public static class Deaugmentation
     // Dimensions 2 and 3 are rows and columns of (B, 1, H, W); the augmentations flip and turn (N, H, W).
     private static readonly Dictionary<string, Func<Tensor, Tensor>> Inverses = new(StringComparer.Ordinal)
     {
-        ["flip_lr"] = images => images.Flip(3),
-        ["flip_ud"] = images => images.Flip(2),
-        ["rotate_cw"] = images => images.Rot90(1, 2, 3),
-        ["rotate_ccw"] = images => images.Rot90(-1, 2, 3),
+        ["flip_lr"] = images => images.flip(3),
+        ["flip_ud"] = images => images.flip(2),
+        ["rotate_cw"] = images => images.rot90(1, (2, 3)),
+        ["rotate_ccw"] = images => images.rot90(-1, (2, 3)),
     };
 
     /// <summary>Whether every augmentation that made <paramref name="set"/> of <paramref name="pair"/> has an exact inverse.</summary>

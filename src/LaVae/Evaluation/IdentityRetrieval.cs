@@ -25,9 +25,9 @@ public static class IdentityRetrieval
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 2);
         var others = Math.Min(Others, count - 1);
         using var generator = new Generator(Seeds.Derive((ulong)seed, "identity/candidates"), device);
-        var offsets = Tensor.RandPerm(count - 1, generator, device).Narrow(0, 0, others).AddInteger(1);
-        var digits = Tensor.Arange(0, count, device: device).Unsqueeze(1);
-        return Tensor.Cat([digits, (digits + offsets.Unsqueeze(0)).RemainderInteger(count)], dim: 1);
+        var offsets = randperm(count - 1, device: device, generator: generator).narrow(0, 0, others) + 1;
+        var digits = arange(0, count, device: device).unsqueeze(1);
+        return cat([digits, (digits + offsets.unsqueeze(0)).remainder(count)], dim: 1);
     }
 
     /// <summary>
@@ -39,11 +39,11 @@ public static class IdentityRetrieval
         ArgumentNullException.ThrowIfNull(decoded);
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(candidates);
-        var (batch, choices) = (candidates.Size(0), candidates.Size(1));
-        var flat = targets.Flatten(1);
-        var chosen = flat.IndexSelect(0, candidates.Flatten()).View(batch, choices, flat.Size(1));
-        var distances = (chosen - decoded.Flatten(1).Unsqueeze(1)).Square().Sum(2); // (B, 1 + k)
-        return distances.Select(1, 0).Lt(distances.Narrow(1, 1, choices - 1).Min(1));
+        var (batch, choices) = (candidates.size(0), candidates.size(1));
+        var flat = targets.flatten(1);
+        var chosen = flat.index_select(0, candidates.flatten()).view(batch, choices, flat.size(1));
+        var distances = (chosen - decoded.flatten(1).unsqueeze(1)).square().sum(2); // (B, 1 + k)
+        return distances.select(1, 0).lt(distances.narrow(1, 1, choices - 1).amin([1]));
     }
 
     /// <summary>
@@ -56,6 +56,6 @@ public static class IdentityRetrieval
         ArgumentNullException.ThrowIfNull(decoded);
         ArgumentNullException.ThrowIfNull(originals);
         ArgumentNullException.ThrowIfNull(targets);
-        return (decoded - originals).Square().Flatten(1).Sum(1).Lt((decoded - targets).Square().Flatten(1).Sum(1));
+        return (decoded - originals).square().flatten(1).sum(1).lt((decoded - targets).square().flatten(1).sum(1));
     }
 }

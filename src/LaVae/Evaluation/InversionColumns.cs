@@ -28,14 +28,14 @@ public static class InversionColumns
     public static Tensor InvolutionResidual(Tensor l)
     {
         ArgumentNullException.ThrowIfNull(l);
-        return (l.MatMul(l) - Tensor.Eye(l.Size(0), l.DType, l.Device)).Square().Sum().Sqrt();
+        return (l.matmul(l) - eye(l.size(0), dtype: l.dtype, device: l.device)).square().sum().sqrt();
     }
 
     /// <summary>The 2-norm condition number σ_max/σ_min of L: how much L⁻¹ can amplify an error in μ(A_k(x0)).</summary>
     public static Tensor Condition(Tensor l)
     {
         ArgumentNullException.ThrowIfNull(l);
-        var (_, s, _) = Linalg.Svd(l);
-        return s.Max() / s.Min();
+        var (_, s, _) = linalg.svd(l, fullMatrices: false);
+        return s.max() / s.min();
     }
 }

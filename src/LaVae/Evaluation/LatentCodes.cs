@@ -12,14 +12,14 @@ public static class LatentCodes
         ArgumentNullException.ThrowIfNull(encodeMean);
         ArgumentNullException.ThrowIfNull(digits);
         var parts = new List<Tensor>();
-        for (long start = 0; start < digits.Size(0); start += batchSize)
+        for (long start = 0; start < digits.size(0); start += batchSize)
         {
-            using var scope = Engine.NewDisposeScope();
-            var batch = digits.Narrow(0, start, Math.Min(batchSize, digits.Size(0) - start));
-            parts.Add(encodeMean(AlignedSets.ToModelInput(batch)).MoveToOuterScope());
+            using var scope = NewDisposeScope();
+            var batch = digits.narrow(0, start, Math.Min(batchSize, digits.size(0) - start));
+            parts.Add(encodeMean(AlignedSets.ToModelInput(batch)).MoveToOuterDisposeScope());
         }
 
-        return Tensor.Cat(parts);
+        return cat(parts);
     }
 
     /// <summary>decode(z) for latents (N, latent), batch by batch: (N, 1, 28, 28).</summary>
@@ -28,12 +28,12 @@ public static class LatentCodes
         ArgumentNullException.ThrowIfNull(decode);
         ArgumentNullException.ThrowIfNull(z);
         var parts = new List<Tensor>();
-        for (long start = 0; start < z.Size(0); start += batchSize)
+        for (long start = 0; start < z.size(0); start += batchSize)
         {
-            using var scope = Engine.NewDisposeScope();
-            parts.Add(decode(z.Narrow(0, start, Math.Min(batchSize, z.Size(0) - start))).MoveToOuterScope());
+            using var scope = NewDisposeScope();
+            parts.Add(decode(z.narrow(0, start, Math.Min(batchSize, z.size(0) - start))).MoveToOuterDisposeScope());
         }
 
-        return Tensor.Cat(parts);
+        return cat(parts);
     }
 }

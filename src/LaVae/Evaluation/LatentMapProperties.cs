@@ -21,8 +21,8 @@ public static class LatentMapProperties
     public static double Commutator(Lavae model, Tensor z)
     {
         ArgumentNullException.ThrowIfNull(model);
-        using var noGrad = Engine.NoGrad();
-        using var scope = Engine.NewDisposeScope();
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
         var composed = model.Compose(z);
         return MeanRowNorm(composed - model.ReverseCompose(z)) / MeanRowNorm(composed);
     }
@@ -31,8 +31,8 @@ public static class LatentMapProperties
     public static double InvolutionResidual(ILatentMap map, Tensor z)
     {
         ArgumentNullException.ThrowIfNull(map);
-        using var noGrad = Engine.NoGrad();
-        using var scope = Engine.NewDisposeScope();
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
         return MeanRowNorm(map.Apply(map.Apply(z)) - z) / MeanRowNorm(z);
     }
 
@@ -46,17 +46,17 @@ public static class LatentMapProperties
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(z);
-        var (rows, d) = (z.Size(0), z.Size(1));
+        var (rows, d) = (z.size(0), z.size(1));
         var jacobian = new float[rows * d * d];
-        using (var grad = Engine.EnableGrad())
+        using (var grad = enable_grad())
         {
             // Row j of every row's Jacobian is the gradient of output j summed over the rows (rows are independent).
             for (var j = 0; j < d; j++)
             {
-                using var scope = Engine.NewDisposeScope();
-                var input = z.Detach().Clone().WithRequiresGrad();
-                map.Apply(input).Narrow(1, j, 1).Sum().Backward();
-                var gradient = input.Grad!.Contiguous().ToArray<float>();
+                using var scope = NewDisposeScope();
+                var input = z.detach().clone().requires_grad_();
+                map.Apply(input).narrow(1, j, 1).sum().backward();
+                var gradient = input.grad!.contiguous().ToArray<float>();
                 for (var r = 0; r < rows; r++)
                 {
                     Array.Copy(gradient, r * d, jacobian, (r * d * d) + (j * d), d);
@@ -65,9 +65,9 @@ public static class LatentMapProperties
         }
 
         ClearGradients(map);
-        using var noGrad = Engine.NoGrad();
-        using var svdScope = Engine.NewDisposeScope();
-        var singular = Linalg.Svd(Tensor.From(jacobian, rows, d, d).To(DType.Float64)).S.Contiguous().ToArray<double>();
+        using var noGrad = no_grad();
+        using var svdScope = NewDisposeScope();
+        var singular = linalg.svd(tensor(jacobian, new long[] { rows, d, d }).to(ScalarType.Float64), fullMatrices: false).S.contiguous().ToArray<double>();
         var total = 0.0;
         for (var r = 0; r < rows; r++)
         {
@@ -91,39 +91,39 @@ public static class LatentMapProperties
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(targets);
-        var t = targets.Detach().Clone().DetachFromScope();
-        using var solution = t.Clone().WithRequiresGrad().DetachFromScope();
-        using (var grad = Engine.EnableGrad())
+        var t = targets.detach().clone().DetachFromDisposeScope();
+        using var solution = t.clone().requires_grad_().DetachFromDisposeScope();
+        using (var grad = enable_grad())
         {
             foreach (var learningRate in new[] { 5e-2, 5e-3, 5e-4, 5e-5 })
             {
                 using var adam = new Adam([solution], learningRate);
                 for (var step = 0; step < stepsPerRound; step++)
                 {
-                    using var scope = Engine.NewDisposeScope();
+                    using var scope = NewDisposeScope();
                     adam.ZeroGrad();
-                    (map.Apply(solution) - t).Square().Sum().Backward();
+                    (map.Apply(solution) - t).square().sum().backward();
                     adam.Step();
                 }
             }
         }
 
         ClearGradients(map);
-        using var noGrad = Engine.NoGrad();
-        using var residualScope = Engine.NewDisposeScope();
+        using var noGrad = no_grad();
+        using var residualScope = NewDisposeScope();
         var residual = MeanRowNorm(map.Apply(solution) - t) / MeanRowNorm(t);
         t.Dispose();
         return residual;
     }
 
-    private static double MeanRowNorm(Tensor rows) => rows.Square().Sum(1).Sqrt().Mean().Item();
+    private static double MeanRowNorm(Tensor rows) => rows.square().sum(1).sqrt().mean().ToDouble();
 
     // The passes above differentiate through the map's parameters too; leave them as training left them.
     private static void ClearGradients(ILatentMap map)
     {
-        foreach (var parameter in map.Parameters())
+        foreach (var parameter in map.parameters())
         {
-            parameter.ClearGrad();
+            parameter.grad = null;
         }
     }
 }

@@ -35,31 +35,31 @@ public sealed class LatentStatistics : IDisposable
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(train);
-        using var noGrad = Engine.NoGrad();
-        using var scope = Engine.NewDisposeScope();
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
         var batches = new List<Tensor>();
         for (long start = 0; start < train.Count; start += BatchSize)
         {
-            var indices = Tensor.Arange(start, Math.Min(start + BatchSize, train.Count), device: train.Orig.Device);
+            var indices = arange(start, Math.Min(start + BatchSize, train.Count), device: train.Orig.device);
             batches.Add(model.Encode(train.Batch(AugClass.Orig, indices)).Mu);
         }
 
-        var z0 = Tensor.Cat(batches);
-        return new LatentStatistics(z0.Min(0).MoveToOuterScope(), z0.Max(0).MoveToOuterScope(), z0.Mean(0).MoveToOuterScope(), z0.Std([0]).MoveToOuterScope());
+        var z0 = cat(batches);
+        return new LatentStatistics(z0.amin([0]).MoveToOuterDisposeScope(), z0.amax([0]).MoveToOuterDisposeScope(), z0.mean([0]).MoveToOuterDisposeScope(), z0.std([0]).MoveToOuterDisposeScope());
     }
 
     /// <summary><paramref name="count"/> latents, each dimension drawn independently as <paramref name="mode"/> says.</summary>
     public Tensor Sample(LatentSampling mode, int count, Generator generator)
     {
-        using var scope = Engine.NewDisposeScope();
-        var shape = new[] { (long)count, Mean.Size(0) };
+        using var scope = NewDisposeScope();
+        var shape = new[] { (long)count, Mean.size(0) };
         var drawn = mode switch
         {
-            LatentSampling.BoundingBox => Min + (Tensor.Rand(shape, generator, DType.Float32, Mean.Device) * (Max - Min)),
-            LatentSampling.Normal => Mean + (Tensor.Randn(shape, generator, DType.Float32, Mean.Device) * Std),
+            LatentSampling.BoundingBox => Min + (rand(shape, dtype: ScalarType.Float32, device: Mean.device, generator: generator) * (Max - Min)),
+            LatentSampling.Normal => Mean + (randn(shape, dtype: ScalarType.Float32, device: Mean.device, generator: generator) * Std),
             _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "unknown latent sampling"),
         };
-        return drawn.MoveToOuterScope();
+        return drawn.MoveToOuterDisposeScope();
     }
 
     public void Dispose()

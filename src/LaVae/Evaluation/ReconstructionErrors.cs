@@ -19,18 +19,18 @@ public static class ReconstructionErrors
         ArgumentNullException.ThrowIfNull(columns);
         var bce = new double[columns.Count];
         var sse = new double[columns.Count];
-        using var noGrad = Engine.NoGrad();
+        using var noGrad = no_grad();
         for (long start = 0; start < test.Count; start += batchSize)
         {
-            using var scope = Engine.NewDisposeScope();
-            var indices = Tensor.Arange(start, Math.Min(start + batchSize, test.Count), device: test.Orig.Device);
+            using var scope = NewDisposeScope();
+            var indices = arange(start, Math.Min(start + batchSize, test.Count), device: test.Orig.device);
             var batch = new EvaluationBatch(test, indices);
             for (var c = 0; c < columns.Count; c++)
             {
                 var prediction = columns[c].Compute(batch);
                 var target = batch.Input(columns[c].Target);
-                bce[c] += Functional.BinaryCrossEntropy(prediction, target, Reduction.Sum).Item();
-                sse[c] += (prediction - target).Square().Sum().Item();
+                bce[c] += nn.functional.binary_cross_entropy(prediction, target, reduction: nn.Reduction.Sum).ToDouble();
+                sse[c] += (prediction - target).square().sum().ToDouble();
             }
         }
 

@@ -48,16 +48,16 @@ public static class ReconstructionGrid
     {
         ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(columns);
-        using var scope = Engine.NewDisposeScope();
-        using var noGrad = Engine.NoGrad();
-        var indices = Tensor.Arange(0, digits, device: test.Orig.Device);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var indices = arange(0, digits, device: test.Orig.device);
         var batch = new EvaluationBatch(test, indices);
         var rows = new List<IReadOnlyList<byte[]>>();
         foreach (var (_, target, columnName) in Layout)
         {
             if (target is { } set)
             {
-                rows.Add(Tiles(test[set].IndexSelect(0, indices)));
+                rows.Add(Tiles(test[set].index_select(0, indices)));
             }
             else if (columns.FirstOrDefault(c => c.Name == columnName) is { } column)
             {
@@ -72,14 +72,14 @@ public static class ReconstructionGrid
     public static Tensor ToPixels(Tensor probabilities)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
-        return (probabilities * 255.0).Round().Clamp(0, 255).To(DType.UInt8).Squeeze(1);
+        return (probabilities * 255.0).round().clamp(0, 255).to(ScalarType.Byte).squeeze(1);
     }
 
     /// <summary>A uint8 batch (B, 28, 28) as one byte array per image: the tiles of a grid.</summary>
     public static IReadOnlyList<byte[]> Tiles(Tensor images)
     {
         ArgumentNullException.ThrowIfNull(images);
-        var pixels = images.Contiguous().ToArray<byte>();
-        return Enumerable.Range(0, (int)images.Size(0)).Select(i => pixels.AsSpan(i * 784, 784).ToArray()).ToList();
+        var pixels = images.contiguous().ToArray<byte>();
+        return Enumerable.Range(0, (int)images.size(0)).Select(i => pixels.AsSpan(i * 784, 784).ToArray()).ToList();
     }
 }

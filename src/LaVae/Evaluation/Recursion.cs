@@ -30,7 +30,7 @@ public static class Recursion
             latents.Add(encodeMean(images[^1]));
         }
 
-        return (Tensor.Stack(images), Tensor.Stack(latents));
+        return (stack(images), stack(latents));
     }
 
     /// <summary>The latent-only power: decode(z0·Lⁿ) for n = 1..steps, (steps, B, 1, 28, 28).</summary>
@@ -46,7 +46,7 @@ public static class Recursion
             images.Add(decode(z));
         }
 
-        return Tensor.Stack(images);
+        return stack(images);
     }
 
     /// <summary>
@@ -64,7 +64,7 @@ public static class Recursion
             targets.Add(AlignedSets.ToModelInput(x));
         }
 
-        return Tensor.Stack(targets);
+        return stack(targets);
     }
 
     /// <summary>Summed squared error per step and image, (steps, B): zero only for an exact match.</summary>
@@ -72,6 +72,6 @@ public static class Recursion
     {
         ArgumentNullException.ThrowIfNull(predictions);
         ArgumentNullException.ThrowIfNull(targets);
-        return (predictions - targets).Square().Flatten(2).Sum(2);
+        return (predictions - targets).square().flatten(2).sum(2);
     }
 }

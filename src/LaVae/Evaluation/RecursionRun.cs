@@ -55,24 +55,24 @@ public sealed class RecursionRun
         int batchSize = 500)
     {
         ArgumentNullException.ThrowIfNull(digits);
-        using var scope = Engine.NewDisposeScope();
-        using var noGrad = Engine.NoGrad();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
         var imageLoop = new List<Tensor>();
         var latentPower = new List<Tensor>();
         var paths = new List<Tensor>();
-        for (long start = 0; start < digits.Size(0); start += batchSize)
+        for (long start = 0; start < digits.size(0); start += batchSize)
         {
-            using var batchScope = Engine.NewDisposeScope();
-            var originals = digits.Narrow(0, start, Math.Min(batchSize, digits.Size(0) - start));
+            using var batchScope = NewDisposeScope();
+            var originals = digits.narrow(0, start, Math.Min(batchSize, digits.size(0) - start));
             var targets = Recursion.Targets(originals, augment, Steps);
             var (images, latents) = Recursion.ThroughImages(AlignedSets.ToModelInput(originals), encodeMean, decode, map, Steps);
-            imageLoop.Add(Recursion.Errors(images, targets).MoveToOuterScope());
-            latentPower.Add(Recursion.Errors(Recursion.LatentPower(latents.Select(0, 0), decode, map, Steps), targets).MoveToOuterScope());
-            paths.Add(latents.MoveToOuterScope());
+            imageLoop.Add(Recursion.Errors(images, targets).MoveToOuterDisposeScope());
+            latentPower.Add(Recursion.Errors(Recursion.LatentPower(latents.select(0, 0), decode, map, Steps), targets).MoveToOuterDisposeScope());
+            paths.Add(latents.MoveToOuterDisposeScope());
         }
 
-        var path = Tensor.Cat(paths, 1).Contiguous();
-        return new RecursionRun(ToHost(Tensor.Cat(imageLoop, 1)), ToHost(Tensor.Cat(latentPower, 1)), path.ToArray<float>(), (int)path.Size(2));
+        var path = cat(paths, 1).contiguous();
+        return new RecursionRun(ToHost(cat(imageLoop, 1)), ToHost(cat(latentPower, 1)), path.ToArray<float>(), (int)path.size(2));
     }
 
     /// <summary>The latent path of one digit: steps + 1 points of <see cref="LatentSize"/> values.</summary>
@@ -84,8 +84,8 @@ public sealed class RecursionRun
     // (steps, N) errors to [step][digit] doubles.
     private static double[][] ToHost(Tensor errors)
     {
-        var values = errors.To(DType.Float64).Contiguous().ToArray<double>();
-        var digits = (int)errors.Size(1);
-        return Enumerable.Range(0, (int)errors.Size(0)).Select(step => values.AsSpan(step * digits, digits).ToArray()).ToArray();
+        var values = errors.to(ScalarType.Float64).contiguous().ToArray<double>();
+        var digits = (int)errors.size(1);
+        return Enumerable.Range(0, (int)errors.size(0)).Select(step => values.AsSpan(step * digits, digits).ToArray()).ToArray();
     }
 }

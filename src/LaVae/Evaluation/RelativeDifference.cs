@@ -14,7 +14,7 @@ public static class RelativeDifference
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(reference);
-        var difference = (a - reference).Flatten(1).Norm(2, [1]).Mean();
-        return difference / reference.Flatten(1).Norm(2, [1]).Mean();
+        var difference = (a - reference).flatten(1).norm(1).mean();
+        return difference / reference.flatten(1).norm(1).mean();
     }
 }

@@ -15,24 +15,24 @@ public static class SwappedReconstruction
     {
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(decoder);
-        return decoder.Forward(encoder.Forward(AlignedSets.ToModelInput(images)).Mu);
+        return decoder.forward(encoder.forward(AlignedSets.ToModelInput(images)).Mu);
     }
 
     /// <summary>Summed BCE and summed squared error per image of decode(μ(x)) against x, averaged over <paramref name="images"/>.</summary>
     public static (double Bce, double Sse) Errors(ConvEncoder encoder, ConvDecoder decoder, Tensor images, int batchSize = 500)
     {
         ArgumentNullException.ThrowIfNull(images);
-        using var noGrad = Engine.NoGrad();
+        using var noGrad = no_grad();
         var (bce, sse) = (0.0, 0.0);
-        var count = images.Size(0);
+        var count = images.size(0);
         for (long start = 0; start < count; start += batchSize)
         {
-            using var scope = Engine.NewDisposeScope();
-            var batch = images.Narrow(0, start, Math.Min(batchSize, count - start));
+            using var scope = NewDisposeScope();
+            var batch = images.narrow(0, start, Math.Min(batchSize, count - start));
             var prediction = Decode(encoder, decoder, batch);
             var target = AlignedSets.ToModelInput(batch);
-            bce += Functional.BinaryCrossEntropy(prediction, target, Reduction.Sum).Item();
-            sse += (prediction - target).Square().Sum().Item();
+            bce += nn.functional.binary_cross_entropy(prediction, target, reduction: nn.Reduction.Sum).ToDouble();
+            sse += (prediction - target).square().sum().ToDouble();
         }
 
         return (bce / count, sse / count);

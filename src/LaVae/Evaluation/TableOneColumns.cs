@@ -66,10 +66,10 @@ public static class TableOneColumns
         Tensor Z0(EvaluationBatch b) => b.Memo("z0", () => space.Encode(b.Input(AugClass.Orig)).Mu);
         return
         [
-            new("orig", AugClass.Orig, b => head.Forward(Z0(b))),
-            new("aug1", AugClass.Aug1, b => head.Forward(space.Augment(Z0(b), 0))),
-            new("aug2", AugClass.Aug2, b => head.Forward(space.Augment(Z0(b), 1))),
-            new("compose", AugClass.Compose, b => head.Forward(space.Compose(Z0(b)))),
+            new("orig", AugClass.Orig, b => head.forward(Z0(b))),
+            new("aug1", AugClass.Aug1, b => head.forward(space.Augment(Z0(b), 0))),
+            new("aug2", AugClass.Aug2, b => head.forward(space.Augment(Z0(b), 1))),
+            new("compose", AugClass.Compose, b => head.forward(space.Compose(Z0(b)))),
         ];
     }
 
@@ -82,7 +82,7 @@ public static class TableOneColumns
         ArgumentNullException.ThrowIfNull(model);
         Tensor Decode(EvaluationBatch b, AugClass from, AugClass to)
         {
-            var count = b.Indices.Size(0);
+            var count = b.Indices.size(0);
             var z = b.Memo($"mu/{from}", () => model.Encode(b.Input(from), model.OneHot(from, count)).Mu);
             return model.Decode(z, model.OneHot(to, count));
         }
@@ -109,17 +109,17 @@ public static class TableOneColumns
     public static IReadOnlyList<ErrorColumn> ForCsvae(Csvae model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        Tensor Z(EvaluationBatch b, AugClass from) => b.Memo($"mu_z/{from}", () => model.ZEncoder.Forward(b.Input(from)).Mu);
+        Tensor Z(EvaluationBatch b, AugClass from) => b.Memo($"mu_z/{from}", () => model.ZEncoder.forward(b.Input(from)).Mu);
         Tensor Transfer(EvaluationBatch b, AugClass from, AugClass to)
         {
             var z = Z(b, from);
-            return model.Decode(z, model.PriorMean(model.Labels(to, z.Size(0))));
+            return model.Decode(z, model.PriorMean(model.Labels(to, z.size(0))));
         }
 
         Tensor Reconstruct(EvaluationBatch b)
         {
             var x0 = b.Input(AugClass.Orig);
-            return model.Decode(Z(b, AugClass.Orig), model.Encode(x0, model.Labels(AugClass.Orig, x0.Size(0))).WMu);
+            return model.Decode(Z(b, AugClass.Orig), model.Encode(x0, model.Labels(AugClass.Orig, x0.size(0))).WMu);
         }
 
         return
@@ -138,6 +138,6 @@ public static class TableOneColumns
     public static IReadOnlyList<ErrorColumn> ForPlainVae(PlainVae model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return [new("orig", AugClass.Orig, b => model.Decoder.Forward(model.Encoder.Forward(b.Input(AugClass.Orig)).Mu))];
+        return [new("orig", AugClass.Orig, b => model.Decoder.forward(model.Encoder.forward(b.Input(AugClass.Orig)).Mu))];
     }
 }

@@ -50,7 +50,7 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
     public RunOutcome Run(Experiment experiment, RunOptions options)
     {
         var (resolved, graph) = Plan(experiment, options);
-        Engine.RequireDevice(options.Device);
+        TorchRuntime.RequireDevice(options.Device);
         var key = RunKey.Compute(resolved.Run, Environment(options.Device), graph.Nodes.Select(node => node.Key));
         WritableFolder.Require(options.OutputFolder, "output folder");
         using var folderLock = OutputLock.Acquire(options.OutputFolder);
@@ -89,7 +89,7 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
             Plan(experiment, options, graph);
         }
 
-        Engine.RequireDevice(options.Device);
+        TorchRuntime.RequireDevice(options.Device);
         var store = new ArtifactStore(options.StoreFolder);
         using var sets = new TrainingSets(DatasetStore.Open(options.DataFolder, dataProgress), options.Device);
         using var artifacts = Provider(store, graph, options, sets);
@@ -112,7 +112,7 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
     }
 
     /// <summary>The parts of the environment that change the numbers a run measures.</summary>
-    public static string Environment(Device device) => $"device={device};threads={Engine.Threads};libtorch={Engine.TorchVersion}";
+    public static string Environment(Device device) => $"device={device};threads={TorchRuntime.Threads};libtorch={TorchRuntime.Version}";
 
     private RunMeasurements Measure(ResolvedExperiment resolved, ArtifactGraph graph, RunOptions options)
     {
@@ -162,11 +162,10 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
             ["lavae"] = typeof(ExperimentRunner).Assembly.GetName().Version?.ToString() ?? "unknown",
             ["training code"] = CodeVersion.Training[..12],
             ["library code"] = CodeVersion.Library[..12],
-            ["libtorch"] = Engine.TorchVersion,
+            ["libtorch"] = TorchRuntime.Version,
             ["dotnet"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
-            ["blas"] = Blas.LoadedLibrary() ?? "not mapped",
         };
-        var device = $"{options.Device} ({Engine.Threads} threads)";
+        var device = $"{options.Device} ({TorchRuntime.Threads} threads)";
         var values = mean.Keys.ToDictionary(metric => metric, metric => (IReadOnlyList<double>)perSeed.Select(seed => seed[metric]).ToList(), StringComparer.Ordinal);
         return new RunMeasurements(device, versions, timings, mean, figures, run.Seeds, values);
     }

@@ -66,9 +66,9 @@ internal sealed class AugmentInvertGridsFigure : IFigureKind
             ("decode(z0·L2·L1)", null, "reverse_compose"),
             ("decode(E(A2 A1 x0)·L2^-1·L1^-1)", null, "inverse_compose"),
         ];
-        using var scope = Engine.NewDisposeScope();
-        using var noGrad = Engine.NoGrad();
-        var indices = Tensor.Arange(0, digits, device: test.Orig.Device);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var indices = arange(0, digits, device: test.Orig.device);
         var batch = new EvaluationBatch(test, indices);
         var labels = new List<string>();
         var rows = new List<IReadOnlyList<byte[]>>();
@@ -76,7 +76,7 @@ internal sealed class AugmentInvertGridsFigure : IFigureKind
         {
             if (set is { } aligned)
             {
-                rows.Add(ReconstructionGrid.Tiles(test[aligned].IndexSelect(0, indices)));
+                rows.Add(ReconstructionGrid.Tiles(test[aligned].index_select(0, indices)));
             }
             else if (columns.TryGetValue(column!, out var predict))
             {

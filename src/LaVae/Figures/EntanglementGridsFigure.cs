@@ -43,7 +43,7 @@ internal sealed class EntanglementGridsFigure : IFigureKind
             var pair = node.Spec.Pair;
             var count = (int)Math.Min(Digits, test.Count);
             var (rowLabels, rows) = Rows(classifier, digits, test, pair, columns, count, context.Seed);
-            using var firstLabels = digits.Labels.Narrow(0, 0, count);
+            using var firstLabels = digits.Labels.narrow(0, 0, count);
             var labels = firstLabels.ToArray<long>();
             var columnLabels = Enumerable.Range(0, count).Select(i => $"test {i + 1},label {labels[i]}").ToList();
             var title = $"{ModelKinds.Get(model).DisplayName} on {node.Spec.PairName}: decoded augmentations of the first test digits";
@@ -58,13 +58,13 @@ internal sealed class EntanglementGridsFigure : IFigureKind
     private static (List<string> Labels, List<IReadOnlyList<byte[]>> Rows) Rows(
         DigitClassifier classifier, LabelledImages digits, AlignedSets test, IReadOnlyList<string> pair, IReadOnlyList<ErrorColumn> columns, int count, int seed)
     {
-        using var noGrad = Engine.NoGrad();
-        using var scope = Engine.NewDisposeScope();
-        var indices = Tensor.Arange(0, count, device: test.Orig.Device);
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var indices = arange(0, count, device: test.Orig.device);
         var batch = new EvaluationBatch(test, indices);
-        var candidates = IdentityRetrieval.Candidates(test.Count, seed, test.Orig.Device).IndexSelect(0, indices);
+        var candidates = IdentityRetrieval.Candidates(test.Count, seed, test.Orig.device).index_select(0, indices);
         var labels = new List<string> { "x0 (test digit)" };
-        var rows = new List<IReadOnlyList<byte[]>> { ReconstructionGrid.Tiles(test.Orig.IndexSelect(0, indices)) };
+        var rows = new List<IReadOnlyList<byte[]>> { ReconstructionGrid.Tiles(test.Orig.index_select(0, indices)) };
         foreach (var (set, name) in Augmented)
         {
             var column = columns.First(c => c.Name == name);
@@ -73,7 +73,7 @@ internal sealed class EntanglementGridsFigure : IFigureKind
             var read = ClassVerdict.Judge(classifier, digits, batch, pair, column).Reading.Predicted.ToArray<long>();
             var augmentation = SetName(pair, set);
             labels.AddRange([augmentation, $"decoded {augmentation}", $"id Y/N, class read{(Deaugmentation.IsExact(pair, set) ? " (turned back)" : "")}"]);
-            rows.Add(ReconstructionGrid.Tiles(test[set].IndexSelect(0, indices)));
+            rows.Add(ReconstructionGrid.Tiles(test[set].index_select(0, indices)));
             rows.Add(ReconstructionGrid.Tiles(ReconstructionGrid.ToPixels(decoded)));
             rows.Add(Enumerable.Range(0, count).Select(i => TextTile.Gray($"id:{(hits[i] ? 'Y' : 'N')}\nc:{read[i]}", Tile, Tile)).ToList());
         }

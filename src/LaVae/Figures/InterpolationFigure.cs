@@ -34,11 +34,11 @@ internal sealed class InterpolationFigure : IFigureKind
                 throw new InvalidOperationException("every test digit has the same class; an interpolation needs two classes");
             }
 
-            using var scope = Engine.NewDisposeScope();
-            using var noGrad = Engine.NoGrad();
-            var ends = model.Encode(test.Batch(AugClass.Orig, Tensor.From<long>([0, other], [2], test.Orig.Device))).Mu;
-            var t = (Tensor.Arange(0, Steps, dtype: DType.Float32, device: model.Device) / (Steps - 1)).Unsqueeze(1);
-            var z = ((1.0 - t) * ends.Narrow(0, 0, 1)) + (t * ends.Narrow(0, 1, 1));
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var ends = model.Encode(test.Batch(AugClass.Orig, tensor(new long[] { 0, other }, device: test.Orig.device))).Mu;
+            var t = (arange(0, Steps, dtype: ScalarType.Float32, device: model.Device) / (Steps - 1)).unsqueeze(1);
+            var z = ((1.0 - t) * ends.narrow(0, 0, 1)) + (t * ends.narrow(0, 1, 1));
 
             var title = $"LAVAE on {TransferGrid.Name(pair)}: from test digit 1 (a {labels[0]}) to test digit {other + 1} (a {labels[other]}) in latent space";
             var columns = Enumerable.Range(0, Steps).Select(i => $"t={i / (double)(Steps - 1):0.00}").ToList();

@@ -29,18 +29,18 @@ internal sealed class LatentGeometryFigure : IFigureKind
         new("PCA", "PC", (data, _) =>
         {
             using var fit = Pca.Fit(data, 2);
-            return fit.Embedding.Clone();
+            return fit.Embedding.clone();
         }),
         new("FastICA", "IC", (data, seed) =>
         {
-            using var generator = new Generator(Seeds.Derive(seed, "figure/geometry/fastica"), data.Device);
+            using var generator = new Generator(Seeds.Derive(seed, "figure/geometry/fastica"), data.device);
             using var fit = FastIca.Fit(data, 2, generator: generator);
-            return fit.Sources.Clone();
+            return fit.Sources.clone();
         }),
         new("t-SNE", "t-SNE", (data, _) =>
         {
             using var fit = Tsne.Embed(data, new TsneOptions());
-            return fit.Embedding.Clone();
+            return fit.Embedding.clone();
         }),
     ];
 
@@ -83,8 +83,8 @@ internal sealed class LatentGeometryFigure : IFigureKind
     /// <summary>The (4n, 2) embedding as one series per cloud.</summary>
     private static List<ScatterSeries> Series(Tensor embedding, int perCloud, IReadOnlyList<string> names)
     {
-        using var onHost = embedding.To(DType.Float64, Device.Cpu);
-        var values = onHost.Contiguous().ToArray<double>();
+        using var onHost = embedding.to(ScalarType.Float64, CPU);
+        var values = onHost.contiguous().ToArray<double>();
         return Enumerable.Range(0, names.Count).Select(cloud => new ScatterSeries(
             names[cloud],
             CloudColours[cloud],

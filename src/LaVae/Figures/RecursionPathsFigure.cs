@@ -82,26 +82,26 @@ internal sealed class RecursionPathsFigure : IFigureKind
 
     private static RasterImage StepsGrid(Lavae model, int k, IReadOnlyList<string> pair, Tensor digits, List<(string Kind, int Digit)> examples, int seed)
     {
-        using var scope = Engine.NewDisposeScope();
-        using var noGrad = Engine.NoGrad();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
         var augment = AugmentationRegistry.Get(pair[k]);
-        using var generator = new Generator(Training.Seeds.Derive((ulong)seed, $"recursion-figure/{pair[k]}"), digits.Device);
-        var indices = Tensor.From(examples.Select(e => (long)e.Digit).ToArray(), examples.Count).To(digits.Device);
-        var originals = digits.IndexSelect(0, indices);
+        using var generator = new Generator(Training.Seeds.Derive((ulong)seed, $"recursion-figure/{pair[k]}"), digits.device);
+        var indices = tensor(examples.Select(e => (long)e.Digit).ToArray(), device: digits.device);
+        var originals = digits.index_select(0, indices);
         var x0 = AlignedSets.ToModelInput(originals);
         var targets = Recursion.Targets(originals, x => augment.Apply(x, generator), RecursionRun.Steps);
         var (loop, latents) = Recursion.ThroughImages(x0, x => model.Encode(x).Mu, z => model.Decode(z), z => model.Augment(z, k), RecursionRun.Steps);
-        var power = Recursion.LatentPower(latents.Select(0, 0), z => model.Decode(z), z => model.Augment(z, k), RecursionRun.Steps);
-        var reconstruction = model.Decode(latents.Select(0, 0)).Unsqueeze(0);
+        var power = Recursion.LatentPower(latents.select(0, 0), z => model.Decode(z), z => model.Augment(z, k), RecursionRun.Steps);
+        var reconstruction = model.Decode(latents.select(0, 0)).unsqueeze(0);
         var labels = new List<string>();
         var rows = new List<IReadOnlyList<byte[]>>();
         for (var e = 0; e < examples.Count; e++)
         {
             var name = $"{examples[e].Kind} (test {examples[e].Digit + 1})";
             labels.AddRange([$"{name}: A^n(x0)", $"{name}: loop x(n)", $"{name}: decode(z0·L^n)"]);
-            rows.Add(Row(Tensor.Cat([x0.Unsqueeze(0), targets]), e));
-            rows.Add(Row(Tensor.Cat([reconstruction, loop]), e));
-            rows.Add(Row(Tensor.Cat([reconstruction, power]), e));
+            rows.Add(Row(cat([x0.unsqueeze(0), targets]), e));
+            rows.Add(Row(cat([reconstruction, loop]), e));
+            rows.Add(Row(cat([reconstruction, power]), e));
         }
 
         var columns = Enumerable.Range(0, RecursionRun.Steps + 1).Select(n => $"n = {n}").ToList();
@@ -110,15 +110,15 @@ internal sealed class RecursionPathsFigure : IFigureKind
     }
 
     // Step images (steps + 1, B, 1, 28, 28) of one digit as the tiles of a row.
-    private static IReadOnlyList<byte[]> Row(Tensor steps, int digit) => ReconstructionGrid.Tiles(ReconstructionGrid.ToPixels(steps.Select(1, digit)));
+    private static IReadOnlyList<byte[]> Row(Tensor steps, int digit) => ReconstructionGrid.Tiles(ReconstructionGrid.ToPixels(steps.select(1, digit)));
 
     private static RasterImage PathPlot(RecursionRun run, IReadOnlyList<string> pair, int k, List<(string Kind, int Digit)> examples)
     {
-        using var scope = Engine.NewDisposeScope();
-        var all = Tensor.From(run.LatentValues, (RecursionRun.Steps + 1) * run.Digits, run.LatentSize);
+        using var scope = NewDisposeScope();
+        var all = tensor(run.LatentValues, new long[] { (RecursionRun.Steps + 1) * run.Digits, run.LatentSize });
         var chosen = examples.Select(e => run.PathOf(e.Digit)).SelectMany(path => path).SelectMany(point => point).ToArray();
-        var projected = Projection(all, Tensor.From(chosen, examples.Count * (RecursionRun.Steps + 1), run.LatentSize)).Contiguous().ToArray<float>();
-        var background = Projection(all, all.Narrow(0, 0, run.Digits)).Contiguous().ToArray<float>();
+        var projected = Projection(all, tensor(chosen, new long[] { examples.Count * (RecursionRun.Steps + 1), run.LatentSize })).contiguous().ToArray<float>();
+        var background = Projection(all, all.narrow(0, 0, run.Digits)).contiguous().ToArray<float>();
 
         const int plot = 420, margin = 40, legend = 52, axisLabel = 12;
         var title = $"Latent paths under the recursion of L{k + 1} ({pair[k]}), {TransferGrid.Name(pair)}: FastICA plane of every test digit's path";

@@ -32,7 +32,7 @@ internal sealed class SamplingFigure : IFigureKind
             using var statistics = LatentStatistics.Of(model, context.Artifacts.TrainSets(node.Spec));
             foreach (var mode in Modes)
             {
-                using var generator = new Torch.Generator(Seeds.Derive((ulong)context.Seed, $"figure/sampling/{mode}"), model.Device);
+                using var generator = new Generator(Seeds.Derive((ulong)context.Seed, $"figure/sampling/{mode}"), model.Device);
                 using var z = statistics.Sample(mode, Samples, generator);
                 var (stem, how) = mode == LatentSampling.BoundingBox
                     ? ("box", "uniform in the training latents' [min, max] per dimension")

@@ -31,9 +31,9 @@ internal sealed class SwapGridsFigure : IFigureKind
             var rows = new List<IReadOnlyList<byte[]>>();
             foreach (var inputs in DatasetSwaps.Datasets.OrderBy(d => d.Dataset == a.Dataset ? 0 : 1))
             {
-                using var scope = Engine.NewDisposeScope();
-                using var noGrad = Engine.NoGrad();
-                var images = artifacts.TestDigits(DatasetSwaps.Vae(inputs.Dataset, settings, seed)).Images.Narrow(0, 0, Images);
+                using var scope = NewDisposeScope();
+                using var noGrad = no_grad();
+                var images = artifacts.TestDigits(DatasetSwaps.Vae(inputs.Dataset, settings, seed)).Images.narrow(0, 0, Images);
                 labels.Add($"{inputs.Dataset} test images");
                 rows.Add(ReconstructionGrid.Tiles(images));
                 foreach (var combination in DatasetSwaps.Combinations().Where(c => c.EncoderDataset == a.Dataset))

@@ -13,11 +13,11 @@ public static class CloudSpread
     public static double LogDeterminant(Tensor cloud)
     {
         ArgumentNullException.ThrowIfNull(cloud);
-        using var scope = Engine.NewDisposeScope();
-        var x = cloud.To(DType.Float64);
-        var centred = x - x.Mean(0);
-        var covariance = centred.T.MatMul(centred) / (x.Size(0) - 1);
-        var (values, _) = Linalg.Eigh(covariance);
-        return values.Log().Sum().Item();
+        using var scope = NewDisposeScope();
+        var x = cloud.to(ScalarType.Float64);
+        var centred = x - x.mean([0]);
+        var covariance = centred.T.matmul(centred) / (x.size(0) - 1);
+        var (values, _) = linalg.eigh(covariance);
+        return values.log().sum().ToDouble();
     }
 }

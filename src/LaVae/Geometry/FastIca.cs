@@ -28,34 +28,34 @@ public static class FastIca
         double tolerance = DefaultTolerance)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (data.Dim != 2 || components < 1 || components > Math.Min(data.Size(0), data.Size(1)))
+        if (data.Dimensions != 2 || components < 1 || components > Math.Min(data.size(0), data.size(1)))
         {
-            throw new ArgumentException($"FastICA of {components} component(s) needs (N, D) data with min(N, D) >= {components}; got [{string.Join(", ", data.Shape)}]");
+            throw new ArgumentException($"FastICA of {components} component(s) needs (N, D) data with min(N, D) >= {components}; got [{string.Join(", ", data.shape)}]");
         }
 
-        using var scope = Engine.NewDisposeScope();
-        var samples = data.Size(0);
-        var x = data.To(DType.Float64);
-        var mean = x.Mean(0);
+        using var scope = NewDisposeScope();
+        var samples = data.size(0);
+        var x = data.to(ScalarType.Float64);
+        var mean = x.mean([0]);
         var centredT = (x - mean).T; // (D, N), scikit-learn's XT
 
         // Whitening: XT = U·diag(d)·Vh; K = (U/d)ᵀ[:k] after fixing each column of U to a positive first row.
-        var (u, d, _) = Linalg.Svd(centredT);
-        u *= u.Narrow(0, 0, 1).Sign();
-        var whitening = (u / d).T.Narrow(0, 0, components); // (k, D)
-        var white = whitening.MatMul(centredT) * Math.Sqrt(samples); // (k, N), unit covariance
+        var (u, d, _) = linalg.svd(centredT, fullMatrices: false);
+        u *= u.narrow(0, 0, 1).sign();
+        var whitening = (u / d).T.narrow(0, 0, components); // (k, D)
+        var white = whitening.matmul(centredT) * Math.Sqrt(samples); // (k, N), unit covariance
 
-        var init = initialUnmixing?.To(DType.Float64, data.Device)
-            ?? Tensor.Randn([components, components], generator, DType.Float64, data.Device);
+        var init = initialUnmixing?.to(ScalarType.Float64, data.device)
+            ?? randn([components, components], dtype: ScalarType.Float64, device: data.device, generator: generator);
         var (unmixing, iterations) = Parallel(white, init, maxIterations, tolerance);
 
-        var componentsMatrix = unmixing.MatMul(whitening); // (k, D)
-        var sources = componentsMatrix.MatMul(centredT).T; // (N, k)
-        var sourceStd = sources.Std([0], unbiased: false, keepDim: true); // (1, k)
+        var componentsMatrix = unmixing.matmul(whitening); // (k, D)
+        var sources = componentsMatrix.matmul(centredT).T; // (N, k)
+        var sourceStd = sources.std([0], unbiased: false, keepdim: true); // (1, k)
         return new IcaFit(
-            mean.MoveToOuterScope(),
-            (componentsMatrix / sourceStd.T).MoveToOuterScope(),
-            (sources / sourceStd).MoveToOuterScope(),
+            mean.MoveToOuterDisposeScope(),
+            (componentsMatrix / sourceStd.T).MoveToOuterDisposeScope(),
+            (sources / sourceStd).MoveToOuterDisposeScope(),
             iterations);
     }
 
@@ -67,15 +67,15 @@ public static class FastIca
     private static (Tensor Unmixing, int Iterations) Parallel(Tensor white, Tensor init, int maxIterations, double tolerance)
     {
         var w = SymmetricDecorrelation(init);
-        var samples = (double)white.Size(1);
+        var samples = (double)white.size(1);
         for (var iteration = 1; iteration <= maxIterations; iteration++)
         {
-            using var step = Engine.NewDisposeScope();
-            var g = w.MatMul(white).Tanh(); // logcosh's g, alpha = 1
-            var gPrimeMean = (1.0 - g.Square()).Mean(1, keepDim: true); // (k, 1)
-            var next = SymmetricDecorrelation((g.MatMul(white.T) / samples) - (gPrimeMean * w));
-            var change = ((next * w).Sum(1).Abs() - 1.0).Abs().Max().Item();
-            w = next.MoveToOuterScope();
+            using var step = NewDisposeScope();
+            var g = w.matmul(white).tanh(); // logcosh's g, alpha = 1
+            var gPrimeMean = (1.0 - g.square()).mean([1], keepdim: true); // (k, 1)
+            var next = SymmetricDecorrelation((g.matmul(white.T) / samples) - (gPrimeMean * w));
+            var change = ((next * w).sum(1).abs() - 1.0).abs().max().ToDouble();
+            w = next.MoveToOuterDisposeScope();
             if (change < tolerance)
             {
                 return (w, iteration);
@@ -88,10 +88,10 @@ public static class FastIca
     /// <summary>(W·Wᵀ)^(-1/2)·W through the eigen-decomposition, eigenvalues clipped at float64's tiny as scikit-learn does.</summary>
     internal static Tensor SymmetricDecorrelation(Tensor w)
     {
-        using var scope = Engine.NewDisposeScope();
-        var (values, vectors) = Linalg.Eigh(w.MatMul(w.T));
-        var inverseRoot = values.Clamp(min: SmallestNormalDouble).Sqrt().Reciprocal();
-        return (vectors * inverseRoot).MatMul(vectors.T).MatMul(w).MoveToOuterScope();
+        using var scope = NewDisposeScope();
+        var (values, vectors) = linalg.eigh(w.matmul(w.T));
+        var inverseRoot = values.clamp(min: SmallestNormalDouble).sqrt().reciprocal();
+        return (vectors * inverseRoot).matmul(vectors.T).matmul(w).MoveToOuterDisposeScope();
     }
 }
 

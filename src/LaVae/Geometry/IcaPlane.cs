@@ -17,11 +17,11 @@ public static class IcaPlane
     {
         ArgumentNullException.ThrowIfNull(fit);
         ArgumentNullException.ThrowIfNull(points);
-        using var generator = new Generator(InitSeed, fit.Device);
+        using var generator = new Generator(InitSeed, fit.device);
         using var ica = FastIca.Fit(fit, components: 2, generator: generator);
-        using var scope = Engine.NewDisposeScope();
-        var projected = (points.To(DType.Float64) - ica.Mean).MatMul(ica.Components.T);
-        return projected.To(points.DType).MoveToOuterScope();
+        using var scope = NewDisposeScope();
+        var projected = (points.to(ScalarType.Float64) - ica.Mean).matmul(ica.Components.T);
+        return projected.to(points.dtype).MoveToOuterDisposeScope();
     }
 }
 

@@ -19,26 +19,26 @@ public static class LinearProbe
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(trainLabels);
         ArgumentNullException.ThrowIfNull(test);
-        using var scope = Engine.NewDisposeScope();
-        var device = train.Device;
-        var x = train.To(DType.Float64);
-        var classes = (long)trainLabels.Max().Item() + 1;
-        var targets = (trainLabels.Unsqueeze(1).Eq(Tensor.Arange(0, classes, device: device).Unsqueeze(0)).To(DType.Float64) * 2.0) - 1.0;
-        var xMean = x.Mean(0, keepDim: true);
-        var yMean = targets.Mean(0, keepDim: true);
+        using var scope = NewDisposeScope();
+        var device = train.device;
+        var x = train.to(ScalarType.Float64);
+        var classes = (long)trainLabels.max().ToDouble() + 1;
+        var targets = (trainLabels.unsqueeze(1).eq(arange(0, classes, device: device).unsqueeze(0)).to(ScalarType.Float64) * 2.0) - 1.0;
+        var xMean = x.mean([0], keepdim: true);
+        var yMean = targets.mean([0], keepdim: true);
         var xc = x - xMean;
-        var gram = xc.T.MatMul(xc) + (alpha * Tensor.Eye(x.Size(1), DType.Float64, device));
-        var weights = Linalg.Solve(gram, xc.T.MatMul(targets - yMean)); // (D, C)
-        var intercept = yMean - xMean.MatMul(weights); // (1, C)
-        var decision = test.To(DType.Float64).MatMul(weights) + intercept;
-        return decision.ArgMax(1).MoveToOuterScope();
+        var gram = xc.T.matmul(xc) + (alpha * eye(x.size(1), dtype: ScalarType.Float64, device: device));
+        var weights = linalg.solve(gram, xc.T.matmul(targets - yMean)); // (D, C)
+        var intercept = yMean - xMean.matmul(weights); // (1, C)
+        var decision = test.to(ScalarType.Float64).matmul(weights) + intercept;
+        return decision.argmax(1).MoveToOuterDisposeScope();
     }
 
     /// <summary>The fraction of <paramref name="test"/> points whose predicted class is their label.</summary>
     public static double Accuracy(Tensor train, Tensor trainLabels, Tensor test, Tensor testLabels, double alpha = DefaultAlpha)
     {
         ArgumentNullException.ThrowIfNull(testLabels);
-        using var scope = Engine.NewDisposeScope();
-        return Predict(train, trainLabels, test, alpha).Eq(testLabels).To(DType.Float64).Mean().Item();
+        using var scope = NewDisposeScope();
+        return Predict(train, trainLabels, test, alpha).eq(testLabels).to(ScalarType.Float64).mean().ToDouble();
     }
 }

@@ -12,23 +12,23 @@ public static class PairwiseDistances
     public static Tensor SquaredEuclidean(Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        using var scope = Engine.NewDisposeScope();
-        var rows = x.To(DType.Float64);
-        var norms = rows.Square().Sum(1, keepDim: true);
-        var squared = (norms + norms.T - (2.0 * rows.MatMul(rows.T))).Clamp(min: 0.0);
-        return (squared * OffDiagonal(rows.Size(0), rows.Device)).MoveToOuterScope();
+        using var scope = NewDisposeScope();
+        var rows = x.to(ScalarType.Float64);
+        var norms = rows.square().sum(1, keepdim: true);
+        var squared = (norms + norms.T - (2.0 * rows.matmul(rows.T))).clamp(min: 0.0);
+        return (squared * OffDiagonal(rows.size(0), rows.device)).MoveToOuterDisposeScope();
     }
 
     public static Tensor Euclidean(Tensor x)
     {
-        using var scope = Engine.NewDisposeScope();
-        return SquaredEuclidean(x).Sqrt().MoveToOuterScope();
+        using var scope = NewDisposeScope();
+        return SquaredEuclidean(x).sqrt().MoveToOuterDisposeScope();
     }
 
     /// <summary>A (N, N) float64 matrix, 1 off the diagonal and 0 on it, on <paramref name="device"/>.</summary>
     public static Tensor OffDiagonal(long n, Device device)
     {
-        using var scope = Engine.NewDisposeScope();
-        return (1.0 - Tensor.Eye(n, DType.Float64, device)).MoveToOuterScope();
+        using var scope = NewDisposeScope();
+        return (1.0 - eye(n, dtype: ScalarType.Float64, device: device)).MoveToOuterDisposeScope();
     }
 }

@@ -14,31 +14,31 @@ public static class Pca
     public static PcaFit Fit(Tensor data, int components)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (data.Dim != 2 || components < 1 || components > Math.Min(data.Size(0), data.Size(1)))
+        if (data.Dimensions != 2 || components < 1 || components > Math.Min(data.size(0), data.size(1)))
         {
-            throw new ArgumentException($"PCA of {components} component(s) needs (N, D) data with min(N, D) >= {components}; got [{string.Join(", ", data.Shape)}]");
+            throw new ArgumentException($"PCA of {components} component(s) needs (N, D) data with min(N, D) >= {components}; got [{string.Join(", ", data.shape)}]");
         }
 
-        using var scope = Engine.NewDisposeScope();
-        var x = data.To(DType.Float64);
-        var mean = x.Mean(0);
+        using var scope = NewDisposeScope();
+        var x = data.to(ScalarType.Float64);
+        var mean = x.mean([0]);
         var centred = x - mean;
-        var (u, s, vh) = Linalg.Svd(centred);
+        var (u, s, vh) = linalg.svd(centred, fullMatrices: false);
         var (flippedU, flippedVh) = SvdFlip(u, vh);
-        var kept = flippedU.Narrow(1, 0, components);
-        var singular = s.Narrow(0, 0, components);
+        var kept = flippedU.narrow(1, 0, components);
+        var singular = s.narrow(0, 0, components);
         return new PcaFit(
-            mean.MoveToOuterScope(),
-            flippedVh.Narrow(0, 0, components).MoveToOuterScope(),
-            (singular.Square() / (x.Size(0) - 1)).MoveToOuterScope(),
-            (kept * singular).MoveToOuterScope());
+            mean.MoveToOuterDisposeScope(),
+            flippedVh.narrow(0, 0, components).MoveToOuterDisposeScope(),
+            (singular.square() / (x.size(0) - 1)).MoveToOuterDisposeScope(),
+            (kept * singular).MoveToOuterDisposeScope());
     }
 
     /// <summary>scikit-learn's <c>svd_flip(u, v, u_based_decision=True)</c>: per column of U, the sign of its largest-|.| entry.</summary>
     internal static (Tensor U, Tensor Vh) SvdFlip(Tensor u, Tensor vh)
     {
-        var largest = u.Abs().ArgMax(0, keepDim: true);
-        var signs = u.Gather(0, largest).Sign();
+        var largest = u.abs().argmax(0, keepdim: true);
+        var signs = u.gather(0, largest).sign();
         return (u * signs, vh * signs.T);
     }
 }

@@ -25,66 +25,66 @@ public static class PerplexityCalibration
     public static Tensor Conditional(Tensor squaredDistances, double perplexity)
     {
         ArgumentNullException.ThrowIfNull(squaredDistances);
-        using var scope = Engine.NewDisposeScope();
-        var device = squaredDistances.Device;
-        var n = squaredDistances.Size(0);
+        using var scope = NewDisposeScope();
+        var device = squaredDistances.device;
+        var n = squaredDistances.size(0);
         // scikit-learn hands the bisection float32 distances (it computes in float64 from them).
-        var distances = squaredDistances.To(DType.Float32).To(DType.Float64);
+        var distances = squaredDistances.to(ScalarType.Float32).to(ScalarType.Float64);
         var offDiagonal = PairwiseDistances.OffDiagonal(n, device);
         var desiredEntropy = Math.Log(perplexity);
 
-        var beta = Tensor.Ones([n, 1], DType.Float64, device);
-        var betaMin = Tensor.Full([n, 1], double.NegativeInfinity, DType.Float64, device);
-        var betaMax = Tensor.Full([n, 1], double.PositiveInfinity, DType.Float64, device);
-        var done = Tensor.Zeros([n, 1], DType.Bool, device);
-        var conditional = Tensor.Zeros([n, n], DType.Float64, device);
+        var beta = ones([n, 1], ScalarType.Float64, device);
+        var betaMin = full([n, 1], double.NegativeInfinity, ScalarType.Float64, device);
+        var betaMax = full([n, 1], double.PositiveInfinity, ScalarType.Float64, device);
+        var done = zeros([n, 1], ScalarType.Bool, device);
+        var conditional = zeros([n, n], ScalarType.Float64, device);
         for (var step = 0; step < Steps; step++)
         {
-            using var stepScope = Engine.NewDisposeScope();
-            var p = (-distances * beta).Exp() * offDiagonal;
-            var sum = p.Sum(1, keepDim: true);
-            sum = Tensor.Where(sum.Eq(0.0), Tensor.Full([n, 1], 1e-8, DType.Float64, device), sum);
+            using var stepScope = NewDisposeScope();
+            var p = (-distances * beta).exp() * offDiagonal;
+            var sum = p.sum(1, keepdim: true);
+            sum = where(sum.eq(0.0), full([n, 1], 1e-8, ScalarType.Float64, device), sum);
             p /= sum;
-            var entropy = sum.Log() + (beta * (distances * p).Sum(1, keepDim: true));
+            var entropy = sum.log() + (beta * (distances * p).sum(1, keepdim: true));
             var difference = entropy - desiredEntropy;
 
             // A point keeps the p of the step where it converged (scikit-learn breaks out of its loop there).
-            Replace(ref conditional, Tensor.Where(done, conditional, p));
-            Replace(ref done, done.LogicalOr(difference.Abs().Le(EntropyTolerance)));
+            Replace(ref conditional, where(done, conditional, p));
+            Replace(ref done, done.logical_or(difference.abs().le(EntropyTolerance)));
 
-            var tooFlat = difference.Gt(0.0); // entropy too high: sharpen, β up
-            var raised = Tensor.Where(betaMax.Eq(double.PositiveInfinity), beta * 2.0, (beta + betaMax) / 2.0);
-            var lowered = Tensor.Where(betaMin.Eq(double.NegativeInfinity), beta / 2.0, (beta + betaMin) / 2.0);
-            var moving = done.LogicalNot();
-            Replace(ref betaMin, Tensor.Where(moving.LogicalAnd(tooFlat), beta, betaMin));
-            Replace(ref betaMax, Tensor.Where(moving.LogicalAnd(tooFlat.LogicalNot()), beta, betaMax));
-            Replace(ref beta, Tensor.Where(moving, Tensor.Where(tooFlat, raised, lowered), beta));
+            var tooFlat = difference.gt(0.0); // entropy too high: sharpen, β up
+            var raised = where(betaMax.eq(double.PositiveInfinity), beta * 2.0, (beta + betaMax) / 2.0);
+            var lowered = where(betaMin.eq(double.NegativeInfinity), beta / 2.0, (beta + betaMin) / 2.0);
+            var moving = done.logical_not();
+            Replace(ref betaMin, where(moving.logical_and(tooFlat), beta, betaMin));
+            Replace(ref betaMax, where(moving.logical_and(tooFlat.logical_not()), beta, betaMax));
+            Replace(ref beta, where(moving, where(tooFlat, raised, lowered), beta));
 
-            if ((step + 1) % ConvergenceCheckEvery == 0 && moving.Sum().Item() == 0)
+            if ((step + 1) % ConvergenceCheckEvery == 0 && moving.sum().ToDouble() == 0)
             {
                 break;
             }
         }
 
-        return conditional.MoveToOuterScope();
+        return conditional.MoveToOuterDisposeScope();
     }
 
     /// <summary>Keeps <paramref name="next"/> (made in an inner scope) past that scope and frees the tensor it replaces.</summary>
     private static void Replace(ref Tensor current, Tensor next)
     {
         var old = current;
-        current = next.MoveToOuterScope();
+        current = next.MoveToOuterDisposeScope();
         old.Dispose();
     }
 
     /// <returns>(N, N) float64 joint probabilities pᵢⱼ, symmetric, zero on the diagonal, summing to 1 (up to the floor).</returns>
     public static Tensor Joint(Tensor squaredDistances, double perplexity)
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var conditional = Conditional(squaredDistances, perplexity);
         var symmetric = conditional + conditional.T;
-        var total = Math.Max(symmetric.Sum().Item(), MachineEpsilon);
-        var offDiagonal = PairwiseDistances.OffDiagonal(symmetric.Size(0), symmetric.Device);
-        return ((symmetric / total).Clamp(min: MachineEpsilon) * offDiagonal).MoveToOuterScope();
+        var total = Math.Max(symmetric.sum().ToDouble(), MachineEpsilon);
+        var offDiagonal = PairwiseDistances.OffDiagonal(symmetric.size(0), symmetric.device);
+        return ((symmetric / total).clamp(min: MachineEpsilon) * offDiagonal).MoveToOuterDisposeScope();
     }
 }

@@ -16,23 +16,23 @@ public static class Silhouette
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(labels);
-        using var scope = Engine.NewDisposeScope();
-        var device = data.Device;
-        var clusters = (long)labels.Max().Item() + 1;
-        if (clusters < 2 || clusters >= data.Size(0))
+        using var scope = NewDisposeScope();
+        var device = data.device;
+        var clusters = (long)labels.max().ToDouble() + 1;
+        if (clusters < 2 || clusters >= data.size(0))
         {
-            throw new ArgumentException($"the silhouette needs 2 <= clusters <= N - 1; got {clusters} for {data.Size(0)} samples");
+            throw new ArgumentException($"the silhouette needs 2 <= clusters <= N - 1; got {clusters} for {data.size(0)} samples");
         }
 
-        var oneHot = labels.Unsqueeze(1).Eq(Tensor.Arange(0, clusters, device: device).Unsqueeze(0)).To(DType.Float64); // (N, C)
-        var sums = PairwiseDistances.Euclidean(data).MatMul(oneHot); // (N, C): Σ distance to each cluster
-        var sizes = oneHot.Sum(0, keepDim: true); // (1, C)
-        var ownSize = (oneHot * sizes).Sum(1); // (N)
-        var a = (sums * oneHot).Sum(1) / (ownSize - 1.0).Clamp(min: 1.0);
-        var otherMeans = Tensor.Where(oneHot.Gt(0.0), Tensor.Full([1, 1], double.PositiveInfinity, DType.Float64, device), sums / sizes);
-        var b = otherMeans.Min(1);
-        var s = (b - a) / a.Maximum(b);
-        var alone = ownSize.Le(1.0).LogicalOr(s.IsNan());
-        return Tensor.Where(alone, Tensor.Zeros([1], DType.Float64, device), s).Mean().Item();
+        var oneHot = labels.unsqueeze(1).eq(arange(0, clusters, device: device).unsqueeze(0)).to(ScalarType.Float64); // (N, C)
+        var sums = PairwiseDistances.Euclidean(data).matmul(oneHot); // (N, C): Σ distance to each cluster
+        var sizes = oneHot.sum(0, keepdim: true); // (1, C)
+        var ownSize = (oneHot * sizes).sum(1); // (N)
+        var a = (sums * oneHot).sum(1) / (ownSize - 1.0).clamp(min: 1.0);
+        var otherMeans = where(oneHot.gt(0.0), full([1, 1], double.PositiveInfinity, ScalarType.Float64, device), sums / sizes);
+        var b = otherMeans.amin(1);
+        var s = (b - a) / a.maximum(b);
+        var alone = ownSize.le(1.0).logical_or(s.isnan());
+        return where(alone, zeros([1], ScalarType.Float64, device), s).mean().ToDouble();
     }
 }

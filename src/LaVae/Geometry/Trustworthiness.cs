@@ -17,41 +17,41 @@ public static class Trustworthiness
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(embedding);
-        long n = data.Size(0);
+        long n = data.size(0);
         if (neighbours < 1 || neighbours >= n / 2.0)
         {
             throw new ArgumentException($"trustworthiness needs 1 <= n_neighbors < N/2; got {neighbours} for {n} samples");
         }
 
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         // A point is nobody's neighbour of itself: an infinite distance on the diagonal, as scikit-learn fills it.
-        var self = Tensor.Eye(n, DType.Float64, data.Device).Gt(0.0);
-        var infinity = Tensor.Full([1, 1], double.PositiveInfinity, DType.Float64, data.Device);
-        var inputDistances = Tensor.Where(self, infinity, PairwiseDistances.SquaredEuclidean(data));
-        var embeddedDistances = Tensor.Where(self, infinity, PairwiseDistances.SquaredEuclidean(embedding));
+        var self = eye(n, dtype: ScalarType.Float64, device: data.device).gt(0.0);
+        var infinity = full([1, 1], double.PositiveInfinity, ScalarType.Float64, data.device);
+        var inputDistances = where(self, infinity, PairwiseDistances.SquaredEuclidean(data));
+        var embeddedDistances = where(self, infinity, PairwiseDistances.SquaredEuclidean(embedding));
 
         var nearest = NearestIndices(embeddedDistances, neighbours); // (N, k)
-        var toNeighbour = inputDistances.Gather(1, nearest); // (N, k)
-        var ranks = inputDistances.Unsqueeze(1).Lt(toNeighbour.Unsqueeze(2)).To(DType.Float64).Sum(2) + 1.0; // (N, k)
-        var penalty = (ranks - neighbours).Clamp(min: 0.0).Sum().Item();
+        var toNeighbour = inputDistances.gather(1, nearest); // (N, k)
+        var ranks = inputDistances.unsqueeze(1).lt(toNeighbour.unsqueeze(2)).to(ScalarType.Float64).sum(2) + 1.0; // (N, k)
+        var penalty = (ranks - neighbours).clamp(min: 0.0).sum().ToDouble();
         return 1.0 - (penalty * (2.0 / (n * neighbours * ((2.0 * n) - (3.0 * neighbours) - 1.0))));
     }
 
     /// <summary>Row i's <paramref name="count"/> smallest entries' columns, nearest first: one argmin per neighbour, masking each found one.</summary>
     private static Tensor NearestIndices(Tensor distances, int count)
     {
-        var remaining = distances.Clone();
+        var remaining = distances.clone();
         var found = new List<Tensor>();
         for (var k = 0; k < count; k++)
         {
-            var index = (-remaining).ArgMax(1, keepDim: true);
+            var index = (-remaining).argmax(1, keepdim: true);
             found.Add(index);
-            remaining = Tensor.Where(
-                Tensor.Arange(0, distances.Size(1), device: distances.Device).Unsqueeze(0).Eq(index),
-                Tensor.Full([1, 1], double.PositiveInfinity, DType.Float64, distances.Device),
+            remaining = where(
+                arange(0, distances.size(1), device: distances.device).unsqueeze(0).eq(index),
+                full([1, 1], double.PositiveInfinity, ScalarType.Float64, distances.device),
                 remaining);
         }
 
-        return Tensor.Cat(found, 1);
+        return cat(found, 1);
     }
 }

@@ -23,7 +23,7 @@ public static class Tsne
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
-        var n = data.Size(0);
+        var n = data.size(0);
         if (options.Perplexity >= n)
         {
             throw new ArgumentException($"t-SNE's perplexity ({options.Perplexity}) must be less than the number of samples ({n})");
@@ -34,11 +34,11 @@ public static class Tsne
             throw new ArgumentException($"t-SNE runs at least its {ExplorationIterations} exaggerated iterations; {options.Iterations} were asked for");
         }
 
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var p = PerplexityCalibration.Joint(PairwiseDistances.SquaredEuclidean(data), options.Perplexity);
         var y = PcaInitialisation(data, options.Components);
         var learningRate = Math.Max(n / options.EarlyExaggeration / 4.0, 50.0);
-        var offDiagonal = PairwiseDistances.OffDiagonal(n, data.Device);
+        var offDiagonal = PairwiseDistances.OffDiagonal(n, data.device);
 
         var exaggerated = p * options.EarlyExaggeration;
         var (last, kl) = Descend(ref y, exaggerated, offDiagonal, first: 0, end: ExplorationIterations, momentum: 0.5, learningRate, ExplorationIterations);
@@ -47,7 +47,7 @@ public static class Tsne
             (last, kl) = Descend(ref y, p, offDiagonal, first: last + 1, end: options.Iterations, momentum: 0.8, learningRate, options.IterationsWithoutProgress);
         }
 
-        return new TsneFit(y.MoveToOuterScope(), kl, last + 1);
+        return new TsneFit(y.MoveToOuterDisposeScope(), kl, last + 1);
     }
 
     /// <summary>
@@ -60,13 +60,13 @@ public static class Tsne
     {
         ArgumentNullException.ThrowIfNull(y);
         ArgumentNullException.ThrowIfNull(p);
-        using var scope = Engine.NewDisposeScope();
-        var w = (1.0 + PairwiseDistances.SquaredEuclidean(y)).Reciprocal() * offDiagonal;
-        var q = (w / w.Sum()).Clamp(min: PerplexityCalibration.MachineEpsilon);
-        var kl = computeError ? (p * (p.Clamp(min: PerplexityCalibration.MachineEpsilon) / q).Log() * offDiagonal).Sum().MoveToOuterScope() : null;
+        using var scope = NewDisposeScope();
+        var w = (1.0 + PairwiseDistances.SquaredEuclidean(y)).reciprocal() * offDiagonal;
+        var q = (w / w.sum()).clamp(min: PerplexityCalibration.MachineEpsilon);
+        var kl = computeError ? (p * (p.clamp(min: PerplexityCalibration.MachineEpsilon) / q).log() * offDiagonal).sum().MoveToOuterDisposeScope() : null;
         var pqw = (p - q) * w * offDiagonal;
-        var gradient = 4.0 * ((pqw.Sum(1, keepDim: true) * y) - pqw.MatMul(y));
-        return (kl, gradient.MoveToOuterScope());
+        var gradient = 4.0 * ((pqw.sum(1, keepdim: true) * y) - pqw.matmul(y));
+        return (kl, gradient.MoveToOuterDisposeScope());
     }
 
     /// <summary>
@@ -79,17 +79,17 @@ public static class Tsne
     private static (int Last, double Kl) Descend(
         ref Tensor y, Tensor p, Tensor offDiagonal, int first, int end, double momentum, double learningRate, int iterationsWithoutProgress)
     {
-        var update = Tensor.Zeros(y.Shape, DType.Float64, y.Device);
-        var gains = Tensor.Ones(y.Shape, DType.Float64, y.Device);
+        var update = zeros(y.shape, ScalarType.Float64, y.device);
+        var gains = ones(y.shape, ScalarType.Float64, y.device);
         double error = double.MaxValue, bestError = double.MaxValue;
         int bestIteration = first, i = first;
         for (; i < end; i++)
         {
-            using var step = Engine.NewDisposeScope();
+            using var step = NewDisposeScope();
             var check = (i + 1) % CheckEvery == 0;
             var (kl, gradient) = Objective(y, p, offDiagonal, computeError: check || i == end - 1);
-            var increase = (update * gradient).Lt(0.0);
-            var newGains = Tensor.Where(increase, gains + 0.2, gains * 0.8).Clamp(min: MinGain);
+            var increase = (update * gradient).lt(0.0);
+            var newGains = where(increase, gains + 0.2, gains * 0.8).clamp(min: MinGain);
             gradient *= newGains;
             var newUpdate = (momentum * update) - (learningRate * gradient);
             Swap(ref gains, newGains);
@@ -97,12 +97,12 @@ public static class Tsne
             Swap(ref y, y + update);
             if (kl is not null)
             {
-                error = kl.Item();
+                error = kl.ToDouble();
             }
 
             if (check)
             {
-                var gradientNorm = gradient.Norm().Item();
+                var gradientNorm = gradient.norm().ToDouble();
                 if (error < bestError)
                 {
                     bestError = error;
@@ -129,15 +129,15 @@ public static class Tsne
     private static Tensor PcaInitialisation(Tensor data, int components)
     {
         using var fit = Pca.Fit(data, components);
-        var first = fit.Embedding.Narrow(1, 0, 1);
-        return (fit.Embedding / first.Std([0], unbiased: false) * 1e-4).MoveToOuterScope();
+        var first = fit.Embedding.narrow(1, 0, 1);
+        return (fit.Embedding / first.std([0], unbiased: false) * 1e-4).MoveToOuterDisposeScope();
     }
 
     /// <summary>Keeps <paramref name="next"/> past the current step's scope and frees what it replaces.</summary>
     private static void Swap(ref Tensor current, Tensor next)
     {
         var old = current;
-        current = next.MoveToOuterScope();
+        current = next.MoveToOuterDisposeScope();
         old.Dispose();
     }
 }

@@ -66,15 +66,15 @@ internal sealed class AblationMeasure : IMeasure
     /// <summary>μ of every test image of one set, (N, latent).</summary>
     private static Tensor Means(Lavae model, AlignedSets test, AugClass augClass, int batchSize = 500)
     {
-        using var noGrad = Engine.NoGrad();
-        using var scope = Engine.NewDisposeScope();
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
         var means = new List<Tensor>();
         for (long start = 0; start < test.Count; start += batchSize)
         {
-            var indices = Tensor.Arange(start, Math.Min(start + batchSize, test.Count), device: model.Device);
+            var indices = arange(start, Math.Min(start + batchSize, test.Count), device: model.Device);
             means.Add(model.Encode(test.Batch(augClass, indices)).Mu);
         }
 
-        return Tensor.Cat(means).DetachFromScope();
+        return cat(means).DetachFromDisposeScope();
     }
 }

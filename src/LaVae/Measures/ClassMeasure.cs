@@ -76,20 +76,20 @@ internal sealed class ClassMeasure : IMeasure
     public static (double Accuracy, double Confidence) OnOriginals(DigitClassifier classifier, LabelledImages digits)
     {
         ArgumentNullException.ThrowIfNull(digits);
-        using var noGrad = Engine.NoGrad();
-        using var outer = Engine.NewDisposeScope();
-        var device = digits.Images.Device;
-        var (correct, confidence) = (Tensor.Zeros([], DType.Float64, device), Tensor.Zeros([], DType.Float64, device));
+        using var noGrad = no_grad();
+        using var outer = NewDisposeScope();
+        var device = digits.Images.device;
+        var (correct, confidence) = (zeros([], ScalarType.Float64, device), zeros([], ScalarType.Float64, device));
         for (long start = 0; start < digits.Count; start += BatchSize)
         {
-            using var scope = Engine.NewDisposeScope();
-            var indices = Tensor.Arange(start, Math.Min(start + BatchSize, digits.Count), device: device);
+            using var scope = NewDisposeScope();
+            var indices = arange(start, Math.Min(start + BatchSize, digits.Count), device: device);
             var reading = ClassReading.Of(classifier, digits.Batch(indices));
-            correct.AddInPlace(reading.Predicted.Eq(digits.LabelsOf(indices)).To(DType.Float64).Sum());
-            confidence.AddInPlace(reading.Confidence.To(DType.Float64).Sum());
+            correct.add_(reading.Predicted.eq(digits.LabelsOf(indices)).to(ScalarType.Float64).sum());
+            confidence.add_(reading.Confidence.to(ScalarType.Float64).sum());
         }
 
-        return (correct.Item() / digits.Count, confidence.Item() / digits.Count);
+        return (correct.ToDouble() / digits.Count, confidence.ToDouble() / digits.Count);
     }
 
     /// <summary>
@@ -108,25 +108,25 @@ internal sealed class ClassMeasure : IMeasure
             throw new ArgumentException($"{digits.Count} labelled test digits do not line up with {test.Count} aligned test digits");
         }
 
-        using var noGrad = Engine.NoGrad();
-        using var outer = Engine.NewDisposeScope();
-        var device = test.Orig.Device;
-        var agreed = columns.Select(_ => Tensor.Zeros([], DType.Float64, device)).ToList();
-        var confidence = columns.Select(_ => Tensor.Zeros([], DType.Float64, device)).ToList();
+        using var noGrad = no_grad();
+        using var outer = NewDisposeScope();
+        var device = test.Orig.device;
+        var agreed = columns.Select(_ => zeros([], ScalarType.Float64, device)).ToList();
+        var confidence = columns.Select(_ => zeros([], ScalarType.Float64, device)).ToList();
         for (long start = 0; start < test.Count; start += BatchSize)
         {
-            using var scope = Engine.NewDisposeScope();
-            var indices = Tensor.Arange(start, Math.Min(start + BatchSize, test.Count), device: device);
+            using var scope = NewDisposeScope();
+            var indices = arange(start, Math.Min(start + BatchSize, test.Count), device: device);
             var batch = new EvaluationBatch(test, indices);
             for (var c = 0; c < columns.Count; c++)
             {
                 var verdict = ClassVerdict.Judge(classifier, digits, batch, pair, columns[c]);
-                agreed[c].AddInPlace(verdict.Agrees.To(DType.Float64).Sum());
-                confidence[c].AddInPlace(verdict.Reading.Confidence.To(DType.Float64).Sum());
+                agreed[c].add_(verdict.Agrees.to(ScalarType.Float64).sum());
+                confidence[c].add_(verdict.Reading.Confidence.to(ScalarType.Float64).sum());
             }
         }
 
-        return agreed.Zip(confidence, (a, p) => (a.Item() / test.Count, p.Item() / test.Count)).ToList();
+        return agreed.Zip(confidence, (a, p) => (a.ToDouble() / test.Count, p.ToDouble() / test.Count)).ToList();
     }
 
     private static string ColumnName(AugClass set) => set switch

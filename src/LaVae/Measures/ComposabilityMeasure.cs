@@ -66,18 +66,18 @@ internal sealed class ComposabilityMeasure : IMeasure
         foreach (var (pair, space, model) in PairLatentSpaces.Of(design, seed, artifacts))
         {
             var test = artifacts.TestSets(space.Spec);
-            using (var scope = Engine.NewDisposeScope())
-            using (Engine.NoGrad())
+            using (var scope = NewDisposeScope())
+            using (no_grad())
             {
                 var z0 = LatentCodes.Means(x => model.Encode(x).Mu, test.Orig);
                 var (first, second) = (AugmentationRegistry.Get(pair[0]), AugmentationRegistry.Get(pair[1]));
                 // One host read per number, after the tensor work.
-                metrics[Metric(pair, $"{Lavae}.latent_commutator")] = Commutator.Of(z0, z => model.Augment(z, 0), z => model.Augment(z, 1)).Item();
+                metrics[Metric(pair, $"{Lavae}.latent_commutator")] = Commutator.Of(z0, z => model.Augment(z, 0), z => model.Augment(z, 1)).ToDouble();
                 var composed = model.Compose(z0);
                 metrics[Metric(pair, $"{Lavae}.decoded_commutator")] = RelativeDifference.Of(
-                    LatentCodes.Decode(z => model.Decode(z), model.ReverseCompose(z0)), LatentCodes.Decode(z => model.Decode(z), composed)).Item();
-                metrics[Metric(pair, "image_commutator")] = Commutator.OfImages(test.Orig, first, second, (ulong)seed).Item();
-                metrics[Metric(pair, "image_redraw_difference")] = Commutator.RedrawDifference(test.Orig, first, second, (ulong)seed).Item();
+                    LatentCodes.Decode(z => model.Decode(z), model.ReverseCompose(z0)), LatentCodes.Decode(z => model.Decode(z), composed)).ToDouble();
+                metrics[Metric(pair, "image_commutator")] = Commutator.OfImages(test.Orig, first, second, (ulong)seed).ToDouble();
+                metrics[Metric(pair, "image_redraw_difference")] = Commutator.RedrawDifference(test.Orig, first, second, (ulong)seed).ToDouble();
             }
 
             foreach (var kind in design.Models)

@@ -43,8 +43,8 @@ internal sealed class DatasetSwapsMeasure : IMeasure
     /// <summary>The classes <paramref name="judge"/> reads in decode(μ(x)) of each image.</summary>
     private static long[] Read(DigitClassifier judge, ConvEncoder encoder, ConvDecoder decoder, Tensor images)
     {
-        using var scope = Engine.NewDisposeScope();
-        using var noGrad = Engine.NoGrad();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
         return ClassifierPredictions.Of(judge, SwappedReconstruction.Decode(encoder, decoder, images));
     }
 

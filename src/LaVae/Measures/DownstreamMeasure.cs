@@ -57,7 +57,7 @@ internal sealed class DownstreamMeasure : IMeasure
         var test = artifacts.TestSets(pairSpec);
         var labels = digits.Labels.ToArray<long>();
         long[] augmentedLabels = [.. labels, .. labels, .. labels];
-        using var augmented = Tensor.Cat([test[AugClass.Aug1], test[AugClass.Aug2], test[AugClass.Compose]]);
+        using var augmented = cat([test[AugClass.Aug1], test[AugClass.Aug2], test[AugClass.Compose]]);
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (row, kind) in Sources)
         {

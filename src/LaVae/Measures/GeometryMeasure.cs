@@ -66,18 +66,18 @@ internal sealed class GeometryMeasure : IMeasure
     /// <summary>The probe trained on the rows of even-numbered digits, scored on the odd ones.</summary>
     private static double ProbeAccuracy(AugmentationClouds clouds)
     {
-        using var scope = Engine.NewDisposeScope();
-        var device = clouds.Latents.Device;
+        using var scope = NewDisposeScope();
+        var device = clouds.Latents.device;
         Tensor Rows(int parity)
         {
             var rows = Enumerable.Range(0, AugmentationClouds.Classes.Count * clouds.PerCloud)
                 .Where(r => r % clouds.PerCloud % 2 == parity).Select(r => (long)r).ToArray();
-            return Tensor.From<long>(rows, [rows.Length], device);
+            return tensor(rows, device: device);
         }
 
         var train = Rows(0);
         var test = Rows(1);
         return LinearProbe.Accuracy(
-            clouds.Latents.IndexSelect(0, train), clouds.CloudIndex.IndexSelect(0, train), clouds.Latents.IndexSelect(0, test), clouds.CloudIndex.IndexSelect(0, test));
+            clouds.Latents.index_select(0, train), clouds.CloudIndex.index_select(0, train), clouds.Latents.index_select(0, test), clouds.CloudIndex.index_select(0, test));
     }
 }

@@ -69,35 +69,35 @@ internal sealed class IdentityMeasure : IMeasure
     {
         ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(columns);
-        using var noGrad = Engine.NoGrad();
-        using var outer = Engine.NewDisposeScope();
-        var device = test.Orig.Device;
+        using var noGrad = no_grad();
+        using var outer = NewDisposeScope();
+        var device = test.Orig.device;
         var candidates = IdentityRetrieval.Candidates(test.Count, seed, device);
         var targets = new Dictionary<AugClass, Tensor>();
-        var hits = columns.Select(_ => Tensor.Zeros([], DType.Float64, device)).ToList();
-        var unaugmented = columns.Select(_ => Tensor.Zeros([], DType.Float64, device)).ToList();
+        var hits = columns.Select(_ => zeros([], ScalarType.Float64, device)).ToList();
+        var unaugmented = columns.Select(_ => zeros([], ScalarType.Float64, device)).ToList();
         for (long start = 0; start < test.Count; start += BatchSize)
         {
-            using var scope = Engine.NewDisposeScope();
-            var indices = Tensor.Arange(start, Math.Min(start + BatchSize, test.Count), device: device);
+            using var scope = NewDisposeScope();
+            var indices = arange(start, Math.Min(start + BatchSize, test.Count), device: device);
             var batch = new EvaluationBatch(test, indices);
-            var rows = candidates.IndexSelect(0, indices);
+            var rows = candidates.index_select(0, indices);
             for (var c = 0; c < columns.Count; c++)
             {
                 var target = columns[c].Target;
                 if (!targets.TryGetValue(target, out var all))
                 {
-                    all = AlignedSets.ToModelInput(test[target]).MoveToOuterScope();
+                    all = AlignedSets.ToModelInput(test[target]).MoveToOuterDisposeScope();
                     targets[target] = all;
                 }
 
                 var decoded = columns[c].Compute(batch);
-                hits[c].AddInPlace(IdentityRetrieval.Hits(decoded, all, rows).To(DType.Float64).Sum());
+                hits[c].add_(IdentityRetrieval.Hits(decoded, all, rows).to(ScalarType.Float64).sum());
                 var nearerOriginal = IdentityRetrieval.NearerOriginal(decoded, batch.Input(AugClass.Orig), batch.Input(target));
-                unaugmented[c].AddInPlace(nearerOriginal.To(DType.Float64).Sum());
+                unaugmented[c].add_(nearerOriginal.to(ScalarType.Float64).sum());
             }
         }
 
-        return hits.Zip(unaugmented, (h, u) => (h.Item() / test.Count, u.Item() / test.Count)).ToList();
+        return hits.Zip(unaugmented, (h, u) => (h.ToDouble() / test.Count, u.ToDouble() / test.Count)).ToList();
     }
 }

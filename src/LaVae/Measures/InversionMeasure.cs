@@ -63,13 +63,13 @@ internal sealed class InversionMeasure : IMeasure
                 metrics[Metric(pair, $"relative.{column}")] = errors[$"bce.{column}"] / errors["bce.orig"];
             }
 
-            using var scope = Engine.NewDisposeScope();
-            using var noGrad = Engine.NoGrad();
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
             for (var k = 0; k < Maps.Length; k++)
             {
                 var l = ((LatentMap)model.Maps[k]).L;
-                metrics[Metric(pair, $"involution_residual.{Maps[k]}")] = InversionColumns.InvolutionResidual(l).Item();
-                metrics[Metric(pair, $"condition.{Maps[k]}")] = InversionColumns.Condition(l).Item();
+                metrics[Metric(pair, $"involution_residual.{Maps[k]}")] = InversionColumns.InvolutionResidual(l).ToDouble();
+                metrics[Metric(pair, $"condition.{Maps[k]}")] = InversionColumns.Condition(l).ToDouble();
             }
         }
 

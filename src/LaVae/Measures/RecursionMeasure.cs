@@ -105,13 +105,13 @@ internal sealed class RecursionMeasure : IMeasure
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(digits);
         var runs = Runs.GetOrCreateValue(model);
-        var key = (k, augmentation, seed, digits.Size(0));
+        var key = (k, augmentation, seed, digits.size(0));
         lock (runs)
         {
             if (!runs.TryGetValue(key, out var run))
             {
                 var augment = AugmentationRegistry.Get(augmentation);
-                using var generator = new Generator(Training.Seeds.Derive((ulong)seed, $"recursion/{augmentation}"), digits.Device);
+                using var generator = new Generator(Training.Seeds.Derive((ulong)seed, $"recursion/{augmentation}"), digits.device);
                 run = RecursionRun.Measure(digits, x => model.Encode(x).Mu, z => model.Decode(z), z => model.Augment(z, k), x => augment.Apply(x, generator));
                 runs[key] = run;
             }
@@ -123,10 +123,10 @@ internal sealed class RecursionMeasure : IMeasure
     // Digit i against digit i + 1 (the last against the first): the SSE between two different test digits.
     private static double OtherDigitMedian(Tensor digits)
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var x = Data.AlignedSets.ToModelInput(digits);
-        var next = Tensor.Cat([x.Narrow(0, 1, x.Size(0) - 1), x.Narrow(0, 0, 1)]);
-        var errors = (x - next).Square().Flatten(1).Sum(1).To(DType.Float64).Contiguous().ToArray<double>();
+        var next = cat([x.narrow(0, 1, x.size(0) - 1), x.narrow(0, 0, 1)]);
+        var errors = (x - next).square().flatten(1).sum(1).to(ScalarType.Float64).contiguous().ToArray<double>();
         return StepStatistics.Median(errors);
     }
 }

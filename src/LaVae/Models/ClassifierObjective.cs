@@ -13,8 +13,8 @@ public static class ClassifierObjective
     public static Tensor LogSoftmax(Tensor logits)
     {
         ArgumentNullException.ThrowIfNull(logits);
-        var shifted = logits - logits.Max(1, keepDim: true).Detach();
-        return shifted - shifted.Exp().Sum(1, keepDim: true).Log();
+        var shifted = logits - logits.amax([1], keepdim: true).detach();
+        return shifted - shifted.exp().sum(1, keepdim: true).log();
     }
 
     /// <summary>−Σ_i log p(y_i | x_i), summed over the batch; labels int64 (N) in 0..C−1.</summary>
@@ -22,8 +22,8 @@ public static class ClassifierObjective
     {
         ArgumentNullException.ThrowIfNull(logits);
         ArgumentNullException.ThrowIfNull(labels);
-        var classes = Tensor.Arange(0, logits.Size(1), device: logits.Device).Unsqueeze(0);
-        var oneHot = labels.Unsqueeze(1).Eq(classes).To(logits.DType);
-        return -(oneHot * LogSoftmax(logits)).Sum();
+        var classes = arange(0, logits.size(1), device: logits.device).unsqueeze(0);
+        var oneHot = labels.unsqueeze(1).eq(classes).to(logits.dtype);
+        return -(oneHot * LogSoftmax(logits)).sum();
     }
 }

@@ -1,5 +1,5 @@
 using LaVae.Torch;
-using LaVae.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace LaVae.Models;
 
@@ -8,7 +8,7 @@ namespace LaVae.Models;
 /// ConvT(2F→F, k4 s2 p1) ReLU, ConvT(F→1, k4 s2 p1) Sigmoid. A CVAE appends its one-hot condition
 /// to z first (conditionSize > 0). LAVAE's transfer decoders are more of these heads.
 /// </summary>
-public sealed class ConvDecoder : Module
+public sealed class ConvDecoder : nn.Module<Tensor, Tensor>
 {
     private readonly ModelShape shape;
     private readonly Linear fc;
@@ -16,23 +16,30 @@ public sealed class ConvDecoder : Module
     private readonly ConvTranspose2d deconv2;
 
     public ConvDecoder(ModelShape shape, int conditionSize, Generator generator, Device device)
+        : base(nameof(ConvDecoder))
     {
         ArgumentNullException.ThrowIfNull(shape);
         this.shape = shape;
-        fc = RegisterModule("fc", new Linear(shape.Latent + conditionSize, shape.FlatFeatures, generator, device));
-        deconv1 = RegisterModule("deconv1", new ConvTranspose2d(2 * shape.Filters, shape.Filters, 4, stride: 2, padding: 1, generator, device));
-        deconv2 = RegisterModule("deconv2", new ConvTranspose2d(shape.Filters, 1, 4, stride: 2, padding: 1, generator, device));
+        fc = Layers.Linear(shape.Latent + conditionSize, shape.FlatFeatures, generator, device);
+        deconv1 = Layers.ConvTranspose2d(2 * shape.Filters, shape.Filters, 4, stride: 2, padding: 1, generator, device);
+        deconv2 = Layers.ConvTranspose2d(shape.Filters, 1, 4, stride: 2, padding: 1, generator, device);
+        register_module("fc", fc);
+        register_module("deconv1", deconv1);
+        register_module("deconv2", deconv2);
     }
 
     /// <summary>z: (N, latent); returns pixel probabilities (N, 1, 28, 28).</summary>
-    public Tensor Forward(Tensor z, Tensor? condition = null)
+    public override Tensor forward(Tensor z) => forward(z, null);
+
+    /// <summary>As <see cref="forward(Tensor)"/> with the CVAE's one-hot condition appended to z.</summary>
+    public Tensor forward(Tensor z, Tensor? condition)
     {
         if (condition is not null)
         {
-            z = Tensor.Cat([z, condition], dim: 1);
+            z = cat([z, condition], dim: 1);
         }
 
-        var h = fc.Forward(z).View(-1, 2 * shape.Filters, 7, 7);
-        return deconv2.Forward(deconv1.Forward(h).Relu()).Sigmoid();
+        var h = fc.forward(z).view(-1, 2 * shape.Filters, 7, 7);
+        return deconv2.forward(deconv1.forward(h).relu()).sigmoid();
     }
 }

@@ -1,5 +1,5 @@
 using LaVae.Torch;
-using LaVae.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace LaVae.Models;
 
@@ -21,7 +21,7 @@ namespace LaVae.Models;
 /// z = latent − 4 = 12: the decoder reads 16 numbers, like LAVAE's and the CVAEs', and the models
 /// compare at the same latent size.
 /// </summary>
-public sealed class Csvae : Module
+public sealed class Csvae : nn.Module
 {
     public const int LabelCount = 2;
 
@@ -51,6 +51,7 @@ public sealed class Csvae : Module
     private readonly Linear wLogVar;
 
     public Csvae(ModelShape shape, Generator generator, Device device)
+        : base(nameof(Csvae))
     {
         ArgumentNullException.ThrowIfNull(shape);
         if (shape.Latent <= WDim)
@@ -60,11 +61,16 @@ public sealed class Csvae : Module
 
         Device = device;
         ZDim = shape.Latent - WDim;
-        ZEncoder = RegisterModule("encoder_z", new ConvEncoder(shape with { Latent = ZDim }, conditionSize: 0, generator, device));
-        wMu = RegisterModule("encoder_w_mu", new Linear(shape.FlatFeatures + LabelCount, WDim, generator, device));
-        wLogVar = RegisterModule("encoder_w_logvar", new Linear(shape.FlatFeatures + LabelCount, WDim, generator, device));
-        Decoder = RegisterModule("decoder", new ConvDecoder(shape, conditionSize: 0, generator, device));
-        Adversary = RegisterModule("adversary", new LabelAdversary(ZDim, LabelCount, generator, device));
+        ZEncoder = new ConvEncoder(shape with { Latent = ZDim }, conditionSize: 0, generator, device);
+        wMu = Layers.Linear(shape.FlatFeatures + LabelCount, WDim, generator, device);
+        wLogVar = Layers.Linear(shape.FlatFeatures + LabelCount, WDim, generator, device);
+        Decoder = new ConvDecoder(shape, conditionSize: 0, generator, device);
+        Adversary = new LabelAdversary(ZDim, LabelCount, generator, device);
+        register_module("encoder_z", ZEncoder);
+        register_module("encoder_w_mu", wMu);
+        register_module("encoder_w_logvar", wLogVar);
+        register_module("decoder", Decoder);
+        register_module("adversary", Adversary);
     }
 
     public Device Device { get; }
@@ -79,33 +85,33 @@ public sealed class Csvae : Module
 
     /// <summary>The parameters of M1's networks (encoders, decoder): everything but the adversary.</summary>
     public IReadOnlyList<Tensor> VaeParameters() =>
-        [.. ZEncoder.Parameters(), .. wMu.Parameters(), .. wLogVar.Parameters(), .. Decoder.Parameters()];
+        [.. ZEncoder.parameters(), .. wMu.parameters(), .. wLogVar.parameters(), .. Decoder.parameters()];
 
     /// <summary>q(z|x) and q(w|x,y) from one pass through the convolutions; y: (N, 2) of 0/1.</summary>
     public CsvaePosterior Encode(Tensor x, Tensor y)
     {
         var features = ZEncoder.Features(x);
         var (zMu, zLogVar) = ZEncoder.Heads(features);
-        var withLabels = Tensor.Cat([features, y], dim: 1);
-        return new CsvaePosterior(zMu, zLogVar, wMu.Forward(withLabels), wLogVar.Forward(withLabels));
+        var withLabels = cat([features, y], dim: 1);
+        return new CsvaePosterior(zMu, zLogVar, wMu.forward(withLabels), wLogVar.forward(withLabels));
     }
 
     /// <summary>p(x|z,w): pixel probabilities (N, 1, 28, 28).</summary>
-    public Tensor Decode(Tensor z, Tensor w) => Decoder.Forward(Tensor.Cat([z, w], dim: 1));
+    public Tensor Decode(Tensor z, Tensor w) => Decoder.forward(cat([z, w], dim: 1));
 
     /// <summary>The labels of per-sample augmentation classes (int64, 0..3): (N, 2) float.</summary>
     public Tensor Labels(Tensor classes)
     {
         ArgumentNullException.ThrowIfNull(classes);
         using var table = LabelTable();
-        return table.IndexSelect(0, classes);
+        return table.index_select(0, classes);
     }
 
     /// <summary>The same labels for all <paramref name="count"/> samples.</summary>
     public Tensor Labels(AugClass augClass, long count)
     {
         using var table = LabelTable();
-        return table.Narrow(0, (int)augClass, 1).Expand(count, LabelCount).Contiguous();
+        return table.narrow(0, (int)augClass, 1).expand(count, LabelCount).contiguous();
     }
 
     /// <summary>The mean of p(w|y): each label's value spread over its subspace, (N, 4).</summary>
@@ -130,12 +136,12 @@ public sealed class Csvae : Module
             }
         }
 
-        using var matrix = Tensor.From(spread, LabelCount, WDim).To(Device);
-        return y.MatMul(matrix);
+        using var matrix = tensor(spread, new long[] { LabelCount, WDim }).to(Device);
+        return y.matmul(matrix);
     }
 
     /// <summary>Rows in <see cref="AugClass"/> order: orig (0,0), A1 (1,0), A2 (0,1), compose (1,1).</summary>
-    private Tensor LabelTable() => Tensor.From(new float[] { 0, 0, 1, 0, 0, 1, 1, 1 }, 4, LabelCount).To(Device);
+    private Tensor LabelTable() => tensor(new float[] { 0, 0, 1, 0, 0, 1, 1, 1 }, new long[] { 4, LabelCount }).to(Device);
 }
 
 /// <summary>q(z|x) = N(ZMu, exp ZLogVar) and q(w|x,y) = N(WMu, exp WLogVar), all diagonal.</summary>

@@ -46,8 +46,8 @@ public static class CsvaeObjective
         ArgumentNullException.ThrowIfNull(logVar);
         ArgumentNullException.ThrowIfNull(priorMu);
         ArgumentNullException.ThrowIfNull(priorLogVar);
-        var ratio = (logVar.Exp() + (mu - priorMu).Square()) / priorLogVar.Exp();
-        return 0.5 * (priorLogVar - logVar + ratio - 1).Sum();
+        var ratio = (logVar.exp() + (mu - priorMu).square()) / priorLogVar.exp();
+        return 0.5 * (priorLogVar - logVar + ratio - 1).sum();
     }
 
     /// <summary>
@@ -58,7 +58,7 @@ public static class CsvaeObjective
     {
         ArgumentNullException.ThrowIfNull(logits);
         var negated = -logits;
-        return -(negated.Relu() + (-logits.Abs()).Exp().Log1p());
+        return -(negated.relu() + (-logits.abs()).exp().log1p());
     }
 
     /// <summary>
@@ -68,8 +68,8 @@ public static class CsvaeObjective
     public static Tensor NegativeEntropy(Tensor logits)
     {
         ArgumentNullException.ThrowIfNull(logits);
-        var q = logits.Sigmoid();
-        return ((q * LogSigmoid(logits)) + ((1 - q) * LogSigmoid(-logits))).Sum();
+        var q = logits.sigmoid();
+        return ((q * LogSigmoid(logits)) + ((1 - q) * LogSigmoid(-logits))).sum();
     }
 
     /// <summary>log q_δ(y|z) = Σ y log q + (1 − y) log(1 − q) over batch and labels; y of 0/1.</summary>
@@ -77,6 +77,6 @@ public static class CsvaeObjective
     {
         ArgumentNullException.ThrowIfNull(logits);
         ArgumentNullException.ThrowIfNull(y);
-        return ((y * LogSigmoid(logits)) + ((1 - y) * LogSigmoid(-logits))).Sum();
+        return ((y * LogSigmoid(logits)) + ((1 - y) * LogSigmoid(-logits))).sum();
     }
 }

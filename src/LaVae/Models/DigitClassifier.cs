@@ -1,5 +1,5 @@
 using LaVae.Torch;
-using LaVae.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace LaVae.Models;
 
@@ -10,7 +10,7 @@ namespace LaVae.Models;
 /// Fashion-MNIST's garments). PyTorch's MNIST example network without its dropout, so training is
 /// deterministic given the seed.
 /// </summary>
-public sealed class DigitClassifier : Module
+public sealed class DigitClassifier : nn.Module<Tensor, Tensor>
 {
     public const int Classes = 10;
 
@@ -23,17 +23,22 @@ public sealed class DigitClassifier : Module
     private readonly Linear output;
 
     public DigitClassifier(Generator generator, Device device)
+        : base(nameof(DigitClassifier))
     {
-        conv1 = RegisterModule("conv1", new Conv2d(1, 32, 3, generator: generator, device: device));
-        conv2 = RegisterModule("conv2", new Conv2d(32, 64, 3, generator: generator, device: device));
-        hidden = RegisterModule("fc1", new Linear(PooledFeatures, 128, generator, device));
-        output = RegisterModule("fc2", new Linear(128, Classes, generator, device));
+        conv1 = Layers.Conv2d(1, 32, 3, stride: 1, padding: 0, generator, device);
+        conv2 = Layers.Conv2d(32, 64, 3, stride: 1, padding: 0, generator, device);
+        hidden = Layers.Linear(PooledFeatures, 128, generator, device);
+        output = Layers.Linear(128, Classes, generator, device);
+        register_module("conv1", conv1);
+        register_module("conv2", conv2);
+        register_module("fc1", hidden);
+        register_module("fc2", output);
     }
 
     /// <summary>x: (N, 1, 28, 28) in [0, 1] → logits (N, 10).</summary>
-    public Tensor Forward(Tensor x)
+    public override Tensor forward(Tensor x)
     {
-        var features = Functional.MaxPool2d(conv2.Forward(conv1.Forward(x).Relu()).Relu(), 2).Flatten(1);
-        return output.Forward(hidden.Forward(features).Relu());
+        var features = nn.functional.max_pool2d(conv2.forward(conv1.forward(x).relu()).relu(), 2).flatten(1);
+        return output.forward(hidden.forward(features).relu());
     }
 }

@@ -1,4 +1,5 @@
 using LaVae.Torch;
+using TorchSharp.Modules;
 
 namespace LaVae.Models;
 
@@ -9,7 +10,7 @@ public interface ILatentMap
 
     Tensor Apply(Tensor z);
 
-    IReadOnlyList<Tensor> Parameters();
+    IEnumerable<Parameter> parameters(bool recurse = true);
 
     /// <summary>A regulariser added to the stage-2 loss (zero for maps without one).</summary>
     Tensor InvolutoryPenalty();

@@ -1,5 +1,5 @@
 using LaVae.Torch;
-using LaVae.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace LaVae.Models;
 
@@ -9,7 +9,7 @@ namespace LaVae.Models;
 /// latent-subspaces, decoder_z_to_y); their width there is dim z, here <see cref="Hidden"/> so the
 /// adversary is not weaker than the 12-wide code it reads.
 /// </summary>
-public sealed class LabelAdversary : Module
+public sealed class LabelAdversary : nn.Module<Tensor, Tensor>
 {
     public const int Hidden = 64;
 
@@ -18,12 +18,18 @@ public sealed class LabelAdversary : Module
     private readonly Linear fc3;
 
     public LabelAdversary(int zDim, int labels, Generator generator, Device device)
+        : base(nameof(LabelAdversary))
     {
-        fc1 = RegisterModule("fc1", new Linear(zDim, Hidden, generator, device));
-        fc2 = RegisterModule("fc2", new Linear(Hidden, Hidden, generator, device));
-        fc3 = RegisterModule("fc3", new Linear(Hidden, labels, generator, device));
+        fc1 = Layers.Linear(zDim, Hidden, generator, device);
+        fc2 = Layers.Linear(Hidden, Hidden, generator, device);
+        fc3 = Layers.Linear(Hidden, labels, generator, device);
+        register_module("fc1", fc1);
+        register_module("fc2", fc2);
+        register_module("fc3", fc3);
     }
 
     /// <summary>z: (N, zDim); returns the logits (N, labels) of q_δ(y_i = 1 | z).</summary>
-    public Tensor Logits(Tensor z) => fc3.Forward(fc2.Forward(fc1.Forward(z).Relu()).Relu());
+    public override Tensor forward(Tensor z) => fc3.forward(fc2.forward(fc1.forward(z).relu()).relu());
+
+    public Tensor Logits(Tensor z) => forward(z);
 }

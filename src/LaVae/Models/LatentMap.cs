@@ -1,5 +1,5 @@
 using LaVae.Torch;
-using LaVae.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace LaVae.Models;
 
@@ -8,28 +8,32 @@ namespace LaVae.Models;
 /// latent×latent matrix initialised Xavier-uniform. Inversion uses the true inverse L⁻¹; the
 /// authors' plotting code used L·L, assuming L involutory, which <see cref="InvertInvolutory"/> keeps.
 /// </summary>
-public sealed class LatentMap : Module, ILatentMap
+public sealed class LatentMap : nn.Module<Tensor, Tensor>, ILatentMap
 {
     public LatentMap(string augmentation, int latent, Generator generator, Device device)
+        : base(nameof(LatentMap))
     {
         Augmentation = augmentation;
-        L = RegisterParameter("L", Init.XavierUniform(Tensor.Zeros([latent, latent], device: device), generator: generator));
+        L = nn.Parameter(Init.XavierUniform(zeros(latent, latent, device: device), generator: generator));
+        register_parameter("L", L);
     }
 
     public string Augmentation { get; }
 
-    public Tensor L { get; }
+    public Parameter L { get; }
 
-    public Tensor Apply(Tensor z) => z.MatMul(L);
+    public override Tensor forward(Tensor z) => z.matmul(L);
 
-    public Tensor Invert(Tensor z) => z.MatMul(Linalg.Inverse(L));
+    public Tensor Apply(Tensor z) => forward(z);
 
-    public Tensor InvertInvolutory(Tensor z) => z.MatMul(L).MatMul(L);
+    public Tensor Invert(Tensor z) => z.matmul(linalg.inv(L));
+
+    public Tensor InvertInvolutory(Tensor z) => z.matmul(L).matmul(L);
 
     /// <summary>‖I − L·L‖²_F, the stage-2 penalty that pushes L towards an involution (as flips are).</summary>
     public Tensor InvolutoryPenalty()
     {
-        var identity = Tensor.Eye(L.Size(0), L.DType, L.Device);
-        return (identity - L.MatMul(L)).Square().Sum();
+        var identity = eye(L.size(0), dtype: L.dtype, device: L.device);
+        return (identity - L.matmul(L)).square().sum();
     }
 }

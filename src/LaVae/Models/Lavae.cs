@@ -1,5 +1,4 @@
 using LaVae.Torch;
-using LaVae.Torch.Modules;
 
 namespace LaVae.Models;
 
@@ -7,20 +6,22 @@ namespace LaVae.Models;
 /// LAVAE: one encoder, one latent map per augmentation of the pair, and decoder heads that share
 /// the latent space (head 0 is trained with the encoder in stage 1; transfer heads in stage 3).
 /// </summary>
-public sealed class Lavae : Module
+public sealed class Lavae : nn.Module
 {
     private readonly List<ConvDecoder> heads = [];
     private readonly ModelShape shape;
 
     public Lavae(ModelShape shape, IReadOnlyList<string> augmentations, LatentMapKind mapKind, Generator generator, Device device)
+        : base(nameof(Lavae))
     {
         ArgumentNullException.ThrowIfNull(shape);
         ArgumentNullException.ThrowIfNull(augmentations);
         this.shape = shape;
         Device = device;
-        Encoder = RegisterModule("encoder", new ConvEncoder(shape, conditionSize: 0, generator, device));
+        Encoder = new ConvEncoder(shape, conditionSize: 0, generator, device);
+        register_module("encoder", Encoder);
         AddHead(generator);
-        Maps = augmentations.Select((name, k) => (ILatentMap)RegisterModule($"map{k + 1}", CreateMap(mapKind, name, shape.Latent, generator, device))).ToArray();
+        Maps = augmentations.Select((name, k) => Register($"map{k + 1}", CreateMap(mapKind, name, shape.Latent, generator, device))).ToArray();
     }
 
     public Device Device { get; }
@@ -33,12 +34,17 @@ public sealed class Lavae : Module
     public IReadOnlyList<ILatentMap> Maps { get; }
 
     /// <summary>A new decoder head over the shared latent space (stage 3's θ_T).</summary>
-    public ConvDecoder AddHead(Generator generator) =>
-        RegisterModule($"decoder{heads.Count}", AddToList(new ConvDecoder(shape, conditionSize: 0, generator, Device)));
+    public ConvDecoder AddHead(Generator generator)
+    {
+        var head = new ConvDecoder(shape, conditionSize: 0, generator, Device);
+        register_module($"decoder{heads.Count}", head);
+        heads.Add(head);
+        return head;
+    }
 
-    public (Tensor Mu, Tensor LogVar) Encode(Tensor x) => Encoder.Forward(x);
+    public (Tensor Mu, Tensor LogVar) Encode(Tensor x) => Encoder.forward(x);
 
-    public Tensor Decode(Tensor z, int head = 0) => heads[head].Forward(z);
+    public Tensor Decode(Tensor z, int head = 0) => heads[head].forward(z);
 
     /// <summary>z·L_k.</summary>
     public Tensor Augment(Tensor z, int k) => Maps[k].Apply(z);
@@ -72,13 +78,13 @@ public sealed class Lavae : Module
     private LatentMap Linear(int k) => Maps[k] as LatentMap
         ?? throw new InvalidOperationException($"the map for {Maps[k].Augmentation} is non-linear and has no inverse");
 
-    private ConvDecoder AddToList(ConvDecoder head)
+    private ILatentMap Register(string name, nn.Module<Tensor, Tensor> map)
     {
-        heads.Add(head);
-        return head;
+        register_module(name, map);
+        return (ILatentMap)map;
     }
 
-    private static Module CreateMap(LatentMapKind kind, string augmentation, int latent, Generator generator, Device device) => kind switch
+    private static nn.Module<Tensor, Tensor> CreateMap(LatentMapKind kind, string augmentation, int latent, Generator generator, Device device) => kind switch
     {
         LatentMapKind.Linear => new LatentMap(augmentation, latent, generator, device),
         LatentMapKind.Mlp => new MlpLatentMap(augmentation, latent, generator, device),

@@ -1,5 +1,5 @@
 using LaVae.Torch;
-using LaVae.Torch.Modules;
+using TorchSharp.Modules;
 
 namespace LaVae.Models;
 
@@ -7,23 +7,29 @@ namespace LaVae.Models;
 /// The paper's non-linear ablation: an MLP latent→8→8→latent with ReLUs. Slightly better fits,
 /// but neither composable as a matrix product nor invertible, which is why LAVAE uses L.
 /// </summary>
-public sealed class MlpLatentMap : Module, ILatentMap
+public sealed class MlpLatentMap : nn.Module<Tensor, Tensor>, ILatentMap
 {
     private readonly Linear input;
     private readonly Linear hidden;
     private readonly Linear output;
 
     public MlpLatentMap(string augmentation, int latent, Generator generator, Device device)
+        : base(nameof(MlpLatentMap))
     {
         Augmentation = augmentation;
-        input = RegisterModule("fc1", new Linear(latent, 8, generator, device));
-        hidden = RegisterModule("fc2", new Linear(8, 8, generator, device));
-        output = RegisterModule("fc3", new Linear(8, latent, generator, device));
+        input = Layers.Linear(latent, 8, generator, device);
+        hidden = Layers.Linear(8, 8, generator, device);
+        output = Layers.Linear(8, latent, generator, device);
+        register_module("fc1", input);
+        register_module("fc2", hidden);
+        register_module("fc3", output);
     }
 
     public string Augmentation { get; }
 
-    public Tensor Apply(Tensor z) => output.Forward(hidden.Forward(input.Forward(z).Relu()).Relu());
+    public override Tensor forward(Tensor z) => output.forward(hidden.forward(input.forward(z).relu()).relu());
 
-    public Tensor InvolutoryPenalty() => Tensor.Zeros([], device: output.Weight.Device);
+    public Tensor Apply(Tensor z) => forward(z);
+
+    public Tensor InvolutoryPenalty() => zeros(Array.Empty<long>(), device: output.weight!.device);
 }

@@ -1,15 +1,17 @@
 using LaVae.Torch;
-using LaVae.Torch.Modules;
 
 namespace LaVae.Models;
 
 /// <summary>A plain VAE (the same encoder and decoder, no maps): the reference point for Orig.</summary>
-public sealed class PlainVae : Module
+public sealed class PlainVae : nn.Module
 {
     public PlainVae(ModelShape shape, Generator generator, Device device)
+        : base(nameof(PlainVae))
     {
-        Encoder = RegisterModule("encoder", new ConvEncoder(shape, conditionSize: 0, generator, device));
-        Decoder = RegisterModule("decoder", new ConvDecoder(shape, conditionSize: 0, generator, device));
+        Encoder = new ConvEncoder(shape, conditionSize: 0, generator, device);
+        Decoder = new ConvDecoder(shape, conditionSize: 0, generator, device);
+        register_module("encoder", Encoder);
+        register_module("decoder", Decoder);
     }
 
     public ConvEncoder Encoder { get; }

@@ -10,15 +10,15 @@ public static class VaeObjective
     {
         ArgumentNullException.ThrowIfNull(mu);
         ArgumentNullException.ThrowIfNull(logVar);
-        var epsilon = Tensor.Randn(mu.Shape, generator, mu.DType, mu.Device);
-        return mu + ((logVar * 0.5).Exp() * epsilon);
+        var epsilon = randn(mu.shape, dtype: mu.dtype, device: mu.device, generator: generator);
+        return mu + ((logVar * 0.5).exp() * epsilon);
     }
 
     /// <summary>KL(q(z|x) ‖ N(0, I)) = −½ Σ (1 + log σ² − μ² − σ²), summed over the batch.</summary>
     public static Tensor KlDivergence(Tensor mu, Tensor logVar) =>
-        -0.5 * (1 + logVar - mu.Square() - logVar.Exp()).Sum();
+        -0.5 * (1 + logVar - mu.square() - logVar.exp()).sum();
 
     /// <summary>Binary cross-entropy of the reconstruction, summed over pixels and batch.</summary>
     public static Tensor Reconstruction(Tensor reconstruction, Tensor target) =>
-        Functional.BinaryCrossEntropy(reconstruction, target, Reduction.Sum);
+        nn.functional.binary_cross_entropy(reconstruction, target, reduction: nn.Reduction.Sum);
 }

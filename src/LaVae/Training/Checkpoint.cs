@@ -1,7 +1,6 @@
 using System.Globalization;
 using LaVae.IO;
 using LaVae.Torch;
-using LaVae.Torch.Modules;
 using LaVae.Torch.Optimizers;
 using LaVae.Torch.Serialization;
 
@@ -22,21 +21,21 @@ public sealed class Checkpoint(string path, string runKey)
 
     public string Path { get; } = path;
 
-    public void Save(Module model, Optimizer? optimizer, TrainingPosition position) =>
+    public void Save(nn.Module model, Optimizer? optimizer, TrainingPosition position) =>
         Save(model, position, optimizer is null ? [] : [optimizer]);
 
     /// <summary>
-    /// As <see cref="Save(Module, Optimizer?, TrainingPosition)"/> for a stage with several optimizers
+    /// As <see cref="Save(nn.Module, Optimizer?, TrainingPosition)"/> for a stage with several optimizers
     /// (a model and its adversary): the first one's state is stored as a single optimizer's is, optimizer
     /// k ≥ 1 under "optimizer.{k}/"; <see cref="OptimizerState"/> picks one back out.
     /// </summary>
-    public void Save(Module model, TrainingPosition position, IReadOnlyList<Optimizer> optimizers)
+    public void Save(nn.Module model, TrainingPosition position, IReadOnlyList<Optimizer> optimizers)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(optimizers);
         ArgumentNullException.ThrowIfNull(position);
-        var tensors = new Dictionary<string, Tensor>(model.StateDict());
-        using var scope = Engine.NewDisposeScope();
+        var tensors = new Dictionary<string, Tensor>(model.state_dict());
+        using var scope = NewDisposeScope();
         for (var k = 0; k < optimizers.Count; k++)
         {
             foreach (var (name, tensor) in optimizers[k].StateDict())
@@ -72,7 +71,7 @@ public sealed class Checkpoint(string path, string runKey)
     /// from: no checkpoint, or a damaged one, which is moved aside (see <see cref="DamagedFile"/>) and
     /// described in <paramref name="notice"/> so that training starts over instead of trusting it.
     /// </summary>
-    public TrainingPosition? Restore(Module model, Device device, out IReadOnlyDictionary<string, Tensor> optimizerState, out string? notice)
+    public TrainingPosition? Restore(nn.Module model, Device device, out IReadOnlyDictionary<string, Tensor> optimizerState, out string? notice)
     {
         ArgumentNullException.ThrowIfNull(model);
         optimizerState = new Dictionary<string, Tensor>();
@@ -100,7 +99,7 @@ public sealed class Checkpoint(string path, string runKey)
             throw new InvalidDataException($"{Path} belongs to another run (key {key ?? "none"}, this run {runKey}); delete it or use another output folder.");
         }
 
-        model.LoadStateDict(content.Tensors.Where(kv => !kv.Key.StartsWith(OptimizerPrefix, StringComparison.Ordinal)).ToDictionary());
+        model.LoadExactly(content.Tensors.Where(kv => !kv.Key.StartsWith(OptimizerPrefix, StringComparison.Ordinal)).ToDictionary());
         optimizerState = content.Tensors.Where(kv => kv.Key.StartsWith(OptimizerPrefix, StringComparison.Ordinal))
             .ToDictionary(kv => kv.Key[OptimizerPrefix.Length..], kv => kv.Value);
         return new TrainingPosition(meta["stage"], int.Parse(meta["epochs_done"], CultureInfo.InvariantCulture), meta["stage_complete"] == "true");

@@ -12,6 +12,6 @@ public static class ClassifierStage
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(digits);
-        return ClassifierObjective.CrossEntropy(model.Forward(digits.Batch(indices)), digits.LabelsOf(indices));
+        return ClassifierObjective.CrossEntropy(model.forward(digits.Batch(indices)), digits.LabelsOf(indices));
     }
 }

@@ -19,8 +19,8 @@ public static class CsvaeStages
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(union);
         ArgumentNullException.ThrowIfNull(indices);
-        var x = AlignedSets.ToModelInput(union.IndexSelect(0, indices));
-        var y = model.Labels(indices.FloorDivide(setSize).To(DType.Int64));
+        var x = AlignedSets.ToModelInput(union.index_select(0, indices));
+        var y = model.Labels(indices.floor_divide(setSize).to(ScalarType.Int64));
         var q = model.Encode(x, y);
         var z = VaeObjective.Reparameterize(q.ZMu, q.ZLogVar, generator);
         var w = VaeObjective.Reparameterize(q.WMu, q.WLogVar, generator);
@@ -30,7 +30,7 @@ public static class CsvaeStages
             + (CsvaeObjective.ZKlWeight * VaeObjective.KlDivergence(q.ZMu, q.ZLogVar))
             + (CsvaeObjective.AdversaryEntropyWeight * CsvaeObjective.NegativeEntropy(model.Adversary.Logits(z)));
 
-        var heldZ = z.Detach();
+        var heldZ = z.detach();
         return new AdversarialLosses(m1, () => -CsvaeObjective.AdversaryLikelihoodWeight * CsvaeObjective.LogLikelihood(model.Adversary.Logits(heldZ), y));
     }
 }

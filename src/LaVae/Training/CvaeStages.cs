@@ -16,8 +16,8 @@ public static class CvaeStages
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(union);
-        var x = AlignedSets.ToModelInput(union.IndexSelect(0, indices));
-        var condition = model.OneHot(indices.FloorDivide(setSize).To(DType.Int64));
+        var x = AlignedSets.ToModelInput(union.index_select(0, indices));
+        var condition = model.OneHot(indices.floor_divide(setSize).to(ScalarType.Int64));
         var (mu, logVar) = model.Encode(x, condition);
         var z = VaeObjective.Reparameterize(mu, logVar, generator);
         return VaeObjective.Reconstruction(model.Decode(z, condition), x) + (klWeight * VaeObjective.KlDivergence(mu, logVar));
@@ -38,10 +38,10 @@ public static class CvaeStages
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(sets);
         ArgumentNullException.ThrowIfNull(targets);
-        var digits = indices.Remainder(sets.Count).To(DType.Int64);
-        var targetClass = model.OneHot(indices.FloorDivide(sets.Count).To(DType.Int64));
-        var target = AlignedSets.ToModelInput(targets.IndexSelect(0, indices));
-        var (mu, logVar) = model.Encode(sets.Batch(AugClass.Orig, digits), model.OneHot(AugClass.Orig, digits.Size(0)));
+        var digits = indices.remainder(sets.Count).to(ScalarType.Int64);
+        var targetClass = model.OneHot(indices.floor_divide(sets.Count).to(ScalarType.Int64));
+        var target = AlignedSets.ToModelInput(targets.index_select(0, indices));
+        var (mu, logVar) = model.Encode(sets.Batch(AugClass.Orig, digits), model.OneHot(AugClass.Orig, digits.size(0)));
         var z = VaeObjective.Reparameterize(mu, logVar, generator);
         return VaeObjective.Reconstruction(model.Decode(z, targetClass), target) + (klWeight * VaeObjective.KlDivergence(mu, logVar));
     }

@@ -16,16 +16,16 @@ public static class DecoderFinetuning
     {
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(images);
-        using var noGrad = Engine.NoGrad();
-        using var scope = Engine.NewDisposeScope();
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
         var means = new List<Tensor>();
-        for (long start = 0; start < images.Size(0); start += batchSize)
+        for (long start = 0; start < images.size(0); start += batchSize)
         {
-            var batch = images.Narrow(0, start, Math.Min(batchSize, images.Size(0) - start));
-            means.Add(encoder.Forward(AlignedSets.ToModelInput(batch)).Mu);
+            var batch = images.narrow(0, start, Math.Min(batchSize, images.size(0) - start));
+            means.Add(encoder.forward(AlignedSets.ToModelInput(batch)).Mu);
         }
 
-        return Tensor.Cat(means).MoveToOuterScope();
+        return cat(means).MoveToOuterDisposeScope();
     }
 
     /// <summary>Summed BCE of decode(z_i) against target image i, for the batch's indices.</summary>
@@ -34,6 +34,6 @@ public static class DecoderFinetuning
         ArgumentNullException.ThrowIfNull(decoder);
         ArgumentNullException.ThrowIfNull(latents);
         ArgumentNullException.ThrowIfNull(targets);
-        return VaeObjective.Reconstruction(decoder.Forward(latents.IndexSelect(0, indices)), AlignedSets.ToModelInput(targets.IndexSelect(0, indices)));
+        return VaeObjective.Reconstruction(decoder.forward(latents.index_select(0, indices)), AlignedSets.ToModelInput(targets.index_select(0, indices)));
     }
 }

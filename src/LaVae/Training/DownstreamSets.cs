@@ -39,7 +39,7 @@ public static class DownstreamSets
         DownstreamSource source, LabelledImages digits, AlignedSets? pairSets, Lavae? space, LatentNavigation.Settings navigation, Generator generator)
     {
         ArgumentNullException.ThrowIfNull(digits);
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         IReadOnlyList<Tensor> extra = source switch
         {
             DownstreamSource.None => [],
@@ -48,16 +48,16 @@ public static class DownstreamSets
             DownstreamSource.LatentNavigation => Navigated(space ?? throw new ArgumentNullException(nameof(space)), digits.Images, navigation, generator),
             _ => throw new ArgumentOutOfRangeException(nameof(source), source, null),
         };
-        var images = Tensor.Cat([digits.Images, .. extra]);
-        var labels = Tensor.Cat(Enumerable.Repeat(digits.Labels, 1 + extra.Count).ToArray());
-        return new LabelledImages(images.DetachFromScope(), labels.DetachFromScope());
+        var images = cat([digits.Images, .. extra]);
+        var labels = cat(Enumerable.Repeat(digits.Labels, 1 + extra.Count).ToArray());
+        return new LabelledImages(images.DetachFromDisposeScope(), labels.DetachFromDisposeScope());
     }
 
     private static Tensor[] ImageAugmented(AlignedSets sets) => [Cycle(sets[AugClass.Aug1], sets[AugClass.Aug2], sets[AugClass.Compose])];
 
     private static Tensor[] LatentAugmented(Lavae space, Tensor images)
     {
-        using var noGrad = Engine.NoGrad();
+        using var noGrad = no_grad();
         var z = space.Encode(AlignedSets.ToModelInput(images)).Mu;
         return [Cycle(ToPixels(space.Decode(space.Augment(z, 0))), ToPixels(space.Decode(space.Augment(z, 1))), ToPixels(space.Decode(space.Compose(z))))];
     }
@@ -66,15 +66,15 @@ public static class DownstreamSets
     public static Tensor Cycle(Tensor aug1, Tensor aug2, Tensor compose)
     {
         ArgumentNullException.ThrowIfNull(aug1);
-        var kind = Tensor.Arange(0, aug1.Size(0), device: aug1.Device).RemainderInteger(3).View(-1, 1, 1);
-        return Tensor.Where(kind.Eq(0), aug1, Tensor.Where(kind.Eq(1), aug2, compose));
+        var kind = arange(0, aug1.size(0), device: aug1.device).remainder(3).view(-1, 1, 1);
+        return where(kind.eq(0), aug1, where(kind.eq(1), aug2, compose));
     }
 
     private static Tensor[] Navigated(Lavae space, Tensor images, LatentNavigation.Settings settings, Generator generator)
     {
         var x = AlignedSets.ToModelInput(images);
         Tensor z;
-        using (Engine.NoGrad())
+        using (no_grad())
         {
             z = space.Encode(x).Mu;
         }
@@ -86,7 +86,7 @@ public static class DownstreamSets
             return Enumerable.Range(0, AugmentedPerDigit).Select(_ =>
             {
                 var end = LatentNavigation.Navigate(latents => space.Decode(latents), x, z, settings, generator);
-                using var noGrad = Engine.NoGrad();
+                using var noGrad = no_grad();
                 return ToPixels(space.Decode(end.Latents));
             }).ToArray();
         }
@@ -97,5 +97,5 @@ public static class DownstreamSets
     }
 
     // Probabilities (N, 1, 28, 28) → uint8 (N, 28, 28), rounded as the dataset's bytes are.
-    private static Tensor ToPixels(Tensor probabilities) => (probabilities * 255.0).Round().Clamp(0, 255).To(DType.UInt8).Squeeze(1);
+    private static Tensor ToPixels(Tensor probabilities) => (probabilities * 255.0).round().clamp(0, 255).to(ScalarType.Byte).squeeze(1);
 }

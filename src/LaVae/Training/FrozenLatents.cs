@@ -16,21 +16,21 @@ public sealed class FrozenLatents : IDisposable
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(sets);
-        using var noGrad = Engine.NoGrad();
+        using var noGrad = no_grad();
         foreach (var augClass in new[] { AugClass.Orig, AugClass.Aug1, AugClass.Aug2 })
         {
             var mus = new List<Tensor>();
             var logVars = new List<Tensor>();
-            using var scope = Engine.NewDisposeScope();
+            using var scope = NewDisposeScope();
             for (long start = 0; start < sets.Count; start += batchSize)
             {
-                var indices = Tensor.Arange(start, Math.Min(start + batchSize, sets.Count), device: model.Device);
+                var indices = arange(start, Math.Min(start + batchSize, sets.Count), device: model.Device);
                 var (mu, logVar) = model.Encode(sets.Batch(augClass, indices));
                 mus.Add(mu);
                 logVars.Add(logVar);
             }
 
-            statistics[augClass] = (Tensor.Cat(mus).DetachFromScope(), Tensor.Cat(logVars).DetachFromScope());
+            statistics[augClass] = (cat(mus).DetachFromDisposeScope(), cat(logVars).DetachFromDisposeScope());
         }
     }
 
@@ -38,7 +38,7 @@ public sealed class FrozenLatents : IDisposable
     public Tensor Sample(AugClass augClass, Tensor indices, Generator generator)
     {
         var (mu, logVar) = statistics[augClass];
-        return VaeObjective.Reparameterize(mu.IndexSelect(0, indices), logVar.IndexSelect(0, indices), generator);
+        return VaeObjective.Reparameterize(mu.index_select(0, indices), logVar.index_select(0, indices), generator);
     }
 
     public void Dispose()

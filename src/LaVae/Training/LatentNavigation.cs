@@ -37,31 +37,31 @@ public static class LatentNavigation
         ArgumentNullException.ThrowIfNull(z);
         ArgumentNullException.ThrowIfNull(settings);
         Tensor reconstruction, bound, current, objective, fidelity, step;
-        using (Engine.NoGrad())
+        using (no_grad())
         {
-            z = z.Detach();
+            z = z.detach();
             reconstruction = decode(z);
-            bound = PerImage((reconstruction - x).Square()) * (1 + settings.Slack);
-            var start = z + (Tensor.Randn(z.Shape, generator, z.DType, z.Device) * settings.StartRadius);
-            var startFidelity = PerImage((decode(start) - x).Square());
+            bound = PerImage((reconstruction - x).square()) * (1 + settings.Slack);
+            var start = z + (randn(z.shape, dtype: z.dtype, device: z.device, generator: generator) * settings.StartRadius);
+            var startFidelity = PerImage((decode(start) - x).square());
             // A start outside the bound (rare: the start step is small) stays at z, which is inside it.
-            current = Tensor.Where(startFidelity.Le(bound).Unsqueeze(1), start, z);
+            current = where(startFidelity.le(bound).unsqueeze(1), start, z);
             (objective, fidelity) = Evaluate(decode, current, z, reconstruction, x);
-            step = Tensor.Full(objective.Shape, settings.StepLength, objective.DType, objective.Device);
+            step = full(objective.shape, settings.StepLength, objective.dtype, objective.device);
         }
 
         for (var t = 0; t < settings.Steps; t++)
         {
-            using var scope = Engine.NewDisposeScope(); // a step's images are freed with it; only where it ends is kept
+            using var scope = NewDisposeScope(); // a step's images are freed with it; only where it ends is kept
             var direction = Ascent(decode, current, z, reconstruction);
-            using var noGrad = Engine.NoGrad();
-            var candidate = current + (direction * step.Unsqueeze(1));
+            using var noGrad = no_grad();
+            var candidate = current + (direction * step.unsqueeze(1));
             var (candidateObjective, candidateFidelity) = Evaluate(decode, candidate, z, reconstruction, x);
-            var accept = candidateObjective.Gt(objective) * candidateFidelity.Le(bound);
-            current = Tensor.Where(accept.Unsqueeze(1), candidate, current).MoveToOuterScope();
-            objective = Tensor.Where(accept, candidateObjective, objective).MoveToOuterScope();
-            fidelity = Tensor.Where(accept, candidateFidelity, fidelity).MoveToOuterScope();
-            step = Tensor.Where(accept, step, step * 0.5).MoveToOuterScope();
+            var accept = candidateObjective.gt(objective) * candidateFidelity.le(bound);
+            current = where(accept.unsqueeze(1), candidate, current).MoveToOuterDisposeScope();
+            objective = where(accept, candidateObjective, objective).MoveToOuterDisposeScope();
+            fidelity = where(accept, candidateFidelity, fidelity).MoveToOuterDisposeScope();
+            step = where(accept, step, step * 0.5).MoveToOuterDisposeScope();
         }
 
         return new Result(current, objective, fidelity, bound);
@@ -71,20 +71,20 @@ public static class LatentNavigation
     private static (Tensor Objective, Tensor Fidelity) Evaluate(Func<Tensor, Tensor> decode, Tensor latents, Tensor z, Tensor reconstruction, Tensor x)
     {
         var decoded = decode(latents);
-        return (PerImage((decoded - reconstruction).Square()) + PerImage((latents - z).Square()), PerImage((decoded - x).Square()));
+        return (PerImage((decoded - reconstruction).square()) + PerImage((latents - z).square()), PerImage((decoded - x).square()));
     }
 
     /// <summary>∇J at <paramref name="latents"/>, scaled to unit length per image.</summary>
     private static Tensor Ascent(Func<Tensor, Tensor> decode, Tensor latents, Tensor z, Tensor reconstruction)
     {
-        using var grad = Engine.EnableGrad();
-        var leaf = latents.Detach().WithRequiresGrad();
+        using var grad = enable_grad();
+        var leaf = latents.detach().requires_grad_();
         var decoded = decode(leaf);
-        (PerImage((decoded - reconstruction).Square()) + PerImage((leaf - z).Square())).Sum().Backward();
-        var gradient = leaf.Grad!.Detach();
-        return gradient / (gradient.Square().Sum(1, keepDim: true).Sqrt() + 1e-12);
+        (PerImage((decoded - reconstruction).square()) + PerImage((leaf - z).square())).sum().backward();
+        var gradient = leaf.grad!.detach();
+        return gradient / (gradient.square().sum(1, keepdim: true).sqrt() + 1e-12);
     }
 
     // Sums every dimension but the first: one value per image.
-    private static Tensor PerImage(Tensor values) => values.Flatten(1).Sum(1);
+    private static Tensor PerImage(Tensor values) => values.flatten(1).sum(1);
 }

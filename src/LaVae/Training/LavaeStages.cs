@@ -76,15 +76,15 @@ public static class LavaeStages
         AugClass[] terms = trainComposition
             ? [AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]
             : [AugClass.Orig, AugClass.Aug1, AugClass.Aug2];
-        var z = Tensor.Cat(terms.Select(term => latents[term].IndexSelect(0, indices)).ToArray());
-        var x = Tensor.Cat(terms.Select(term => target.Batch(term, indices)).ToArray());
-        return VaeObjective.Reconstruction(head.Forward(z), x);
+        var z = cat(terms.Select(term => latents[term].index_select(0, indices)).ToArray());
+        var x = cat(terms.Select(term => target.Batch(term, indices)).ToArray());
+        return VaeObjective.Reconstruction(head.forward(z), x);
     }
 
     /// <summary>Stage 2's loss on given latents: Σ_k MSE(z0·L_k, z_k) + λ_invol·Σ_k ‖I − L_k·L_k‖²_F.</summary>
     private static Tensor MapLoss(Lavae model, Tensor z0, Tensor z1, Tensor z2, double involutoryWeight)
     {
-        var fit = Functional.MseLoss(model.Augment(z0, 0), z1) + Functional.MseLoss(model.Augment(z0, 1), z2);
+        var fit = nn.functional.mse_loss(model.Augment(z0, 0), z1) + nn.functional.mse_loss(model.Augment(z0, 1), z2);
         var involution = model.Maps[0].InvolutoryPenalty() + model.Maps[1].InvolutoryPenalty();
         return fit + (involutoryWeight * involution);
     }

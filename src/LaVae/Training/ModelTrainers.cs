@@ -21,13 +21,13 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         var model = new Lavae(Shape, pair, maps, init, context.Device);
         var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["stage1", "stage2"], context);
 
-        using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromScope();
-        training.RunStage(Plan("stage1", settings.Stage1Epochs), [.. model.Encoder.Parameters(), .. model.Heads[0].Parameters()], union.Size(0),
-            (indices, generator) => LavaeStages.Stage1(model, AlignedSets.ToModelInput(union.IndexSelect(0, indices)), generator, settings.KlWeight));
+        using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromDisposeScope();
+        training.RunStage(Plan("stage1", settings.Stage1Epochs), [.. model.Encoder.parameters(), .. model.Heads[0].parameters()], union.size(0),
+            (indices, generator) => LavaeStages.Stage1(model, AlignedSets.ToModelInput(union.index_select(0, indices)), generator, settings.KlWeight));
 
         // Encoded on the first stage-2 batch only: a run resumed past stage 2 never needs them.
         var latents = new Lazy<FrozenLatents>(() => new FrozenLatents(model, train));
-        training.RunStage(Plan("stage2", settings.Stage2Epochs), model.Maps.SelectMany(m => m.Parameters()).ToList(), train.Count,
+        training.RunStage(Plan("stage2", settings.Stage2Epochs), model.Maps.SelectMany(m => m.parameters()).ToList(), train.Count,
             (indices, generator) => LavaeStages.Stage2(model, latents.Value, indices, generator, settings.InvolutoryWeight));
         if (latents.IsValueCreated)
         {
@@ -48,13 +48,13 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         ArgumentNullException.ThrowIfNull(train);
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var model = new Lavae(Shape, pair, maps, init, context.Device);
-        var shared = space.StateDict().Where(p => p.Key.StartsWith("encoder.", StringComparison.Ordinal) || p.Key.StartsWith("decoder0.", StringComparison.Ordinal));
-        var own = model.StateDict().Where(p => p.Key.StartsWith("map", StringComparison.Ordinal));
-        model.LoadStateDict(shared.Concat(own).ToDictionary());
+        var shared = space.state_dict().Where(p => p.Key.StartsWith("encoder.", StringComparison.Ordinal) || p.Key.StartsWith("decoder0.", StringComparison.Ordinal));
+        var own = model.state_dict().Where(p => p.Key.StartsWith("map", StringComparison.Ordinal));
+        model.LoadExactly(shared.Concat(own).ToDictionary());
         var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["stage2"], context);
 
         var latents = new Lazy<FrozenLatents>(() => new FrozenLatents(model, train));
-        training.RunStage(Plan("stage2", settings.Stage2Epochs), model.Maps.SelectMany(m => m.Parameters()).ToList(), train.Count,
+        training.RunStage(Plan("stage2", settings.Stage2Epochs), model.Maps.SelectMany(m => m.parameters()).ToList(), train.Count,
             (indices, generator) => LavaeStages.Stage2(model, latents.Value, indices, generator, settings.InvolutoryWeight));
         if (latents.IsValueCreated)
         {
@@ -77,10 +77,10 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         var model = new Lavae(Shape, pair, LatentMapKind.Linear, init, context.Device);
         var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["merged"], context);
 
-        using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromScope();
-        training.RunStage(Plan("merged", settings.Stage1Epochs), model.Parameters(), union.Size(0),
-            (indices, generator) => LavaeStages.Merged(model, AlignedSets.ToModelInput(union.IndexSelect(0, indices)), train,
-                indices.RemainderInteger(train.Count), generator, settings.KlWeight, settings.InvolutoryWeight));
+        using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromDisposeScope();
+        training.RunStage(Plan("merged", settings.Stage1Epochs), [.. model.parameters()], union.size(0),
+            (indices, generator) => LavaeStages.Merged(model, AlignedSets.ToModelInput(union.index_select(0, indices)), train,
+                indices.remainder(train.Count), generator, settings.KlWeight, settings.InvolutoryWeight));
         return model;
     }
 
@@ -95,7 +95,7 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var head = new ConvDecoder(Shape, conditionSize: 0, init, context.Device);
         var training = new ModelTraining(name, head, new Checkpoint(checkpointPath, runKey), ["stage3"], context);
-        training.RunStage(Plan("stage3", settings.Stage3Epochs), head.Parameters(), target.Count,
+        training.RunStage(Plan("stage3", settings.Stage3Epochs), [.. head.parameters()], target.Count,
             (indices, _) => LavaeStages.Stage3(head, latents.Value, target, indices, trainComposition));
         return head;
     }
@@ -110,14 +110,14 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         var plan = Plan("cvae", settings.CvaeEpochs);
         if (augmentationInvariant)
         {
-            using var targets = train.Union(CvaeStages.AugmentationInvariantTargets).DetachFromScope();
-            training.RunStage(plan, model.Parameters(), targets.Size(0),
+            using var targets = train.Union(CvaeStages.AugmentationInvariantTargets).DetachFromDisposeScope();
+            training.RunStage(plan, [.. model.parameters()], targets.size(0),
                 (indices, generator) => CvaeStages.AugmentationInvariant(model, train, targets, indices, generator, settings.KlWeight));
         }
         else
         {
-            using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromScope();
-            training.RunStage(plan, model.Parameters(), union.Size(0),
+            using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromDisposeScope();
+            training.RunStage(plan, [.. model.parameters()], union.size(0),
                 (indices, generator) => CvaeStages.Traditional(model, union, train.Count, indices, generator, settings.KlWeight));
         }
 
@@ -134,8 +134,8 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var model = new Csvae(Shape, init, context.Device);
         var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["csvae"], context);
-        using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromScope();
-        training.RunAdversarialStage(Plan("csvae", settings.CvaeEpochs), model.VaeParameters(), model.Adversary.Parameters(), union.Size(0),
+        using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromDisposeScope();
+        training.RunAdversarialStage(Plan("csvae", settings.CvaeEpochs), model.VaeParameters(), [.. model.Adversary.parameters()], union.size(0),
             (indices, generator) => CsvaeStages.Objective(model, union, train.Count, indices, generator));
         return model;
     }
@@ -147,12 +147,12 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var model = new PlainVae(Shape, init, context.Device);
         var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["vae"], context);
-        training.RunStage(Plan("vae", settings.Stage1Epochs), model.Parameters(), originals.Size(0), (indices, generator) =>
+        training.RunStage(Plan("vae", settings.Stage1Epochs), [.. model.parameters()], originals.size(0), (indices, generator) =>
         {
-            var x = AlignedSets.ToModelInput(originals.IndexSelect(0, indices));
-            var (mu, logVar) = model.Encoder.Forward(x);
+            var x = AlignedSets.ToModelInput(originals.index_select(0, indices));
+            var (mu, logVar) = model.Encoder.forward(x);
             var z = VaeObjective.Reparameterize(mu, logVar, generator);
-            return VaeObjective.Reconstruction(model.Decoder.Forward(z), x) + (settings.KlWeight * VaeObjective.KlDivergence(mu, logVar));
+            return VaeObjective.Reconstruction(model.Decoder.forward(z), x) + (settings.KlWeight * VaeObjective.KlDivergence(mu, logVar));
         });
         return model;
     }
@@ -164,7 +164,7 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var model = new DigitClassifier(init, context.Device);
         var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["classifier"], context);
-        training.RunStage(Plan("classifier", settings.ClassifierEpochs), model.Parameters(), train.Count,
+        training.RunStage(Plan("classifier", settings.ClassifierEpochs), [.. model.parameters()], train.Count,
             (indices, _) => ClassifierStage.Supervised(model, train, indices));
         return model;
     }
@@ -179,7 +179,7 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var model = new DigitClassifier(init, context.Device);
         var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["classifier"], context);
-        training.RunStage(Plan("classifier", settings.ClassifierEpochs), model.Parameters(), count,
+        training.RunStage(Plan("classifier", settings.ClassifierEpochs), [.. model.parameters()], count,
             (indices, _) => ClassifierStage.Supervised(model, train.Value, indices));
         return model;
     }
@@ -195,12 +195,12 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         ArgumentNullException.ThrowIfNull(targets);
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var decoder = new ConvDecoder(Shape, conditionSize: 0, init, context.Device);
-        decoder.LoadStateDict(start.StateDict()); // before the checkpoint is restored over it, if there is one
+        decoder.LoadExactly(start.state_dict()); // before the checkpoint is restored over it, if there is one
         var training = new ModelTraining(name, decoder, new Checkpoint(checkpointPath, runKey), ["finetune"], context);
 
         // Encoded on the first batch only: a finished decoder loads without encoding.
-        var latents = new Lazy<Tensor>(() => DecoderFinetuning.Latents(encoder, targets).DetachFromScope());
-        training.RunStage(Plan("finetune", settings.Stage3Epochs), decoder.Parameters(), targets.Size(0),
+        var latents = new Lazy<Tensor>(() => DecoderFinetuning.Latents(encoder, targets).DetachFromDisposeScope());
+        training.RunStage(Plan("finetune", settings.Stage3Epochs), [.. decoder.parameters()], targets.size(0),
             (indices, _) => DecoderFinetuning.Loss(decoder, latents.Value, targets, indices));
         if (latents.IsValueCreated)
         {

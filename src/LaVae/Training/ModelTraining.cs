@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using LaVae.Torch;
-using LaVae.Torch.Modules;
 using LaVae.Torch.Optimizers;
 
 namespace LaVae.Training;
@@ -15,14 +14,14 @@ namespace LaVae.Training;
 public sealed class ModelTraining
 {
     private readonly string modelName;
-    private readonly Module model;
+    private readonly nn.Module model;
     private readonly Checkpoint checkpoint;
     private readonly IReadOnlyList<string> stageOrder;
     private readonly TrainingContext context;
     private readonly IReadOnlyDictionary<string, Tensor> savedOptimizer;
     private TrainingPosition? position;
 
-    public ModelTraining(string modelName, Module model, Checkpoint checkpoint, IReadOnlyList<string> stageOrder, TrainingContext context)
+    public ModelTraining(string modelName, nn.Module model, Checkpoint checkpoint, IReadOnlyList<string> stageOrder, TrainingContext context)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         ArgumentNullException.ThrowIfNull(context);
@@ -121,17 +120,17 @@ public sealed class ModelTraining
     {
         var watch = Stopwatch.StartNew();
         using var generator = new Generator(Seeds.Derive(context.Seed, $"{modelName}/{stage.Name}/epoch{epoch}"), context.Device);
-        using var order = Tensor.RandPerm(examples, generator, context.Device).DetachFromScope();
+        using var order = randperm(examples, device: context.Device, generator: generator).DetachFromDisposeScope();
         var total = 0.0;
         for (var b = 0; b < batches; b++)
         {
-            using var scope = Engine.NewDisposeScope();
+            using var scope = NewDisposeScope();
             var start = (long)b * stage.BatchSize;
-            var indices = order.Narrow(0, start, Math.Min(stage.BatchSize, examples - start));
+            var indices = order.narrow(0, start, Math.Min(stage.BatchSize, examples - start));
             var batch = b;
             var value = step(indices, generator, optimizers, (optimizer, loss) => Descend(optimizer, loss, stage, epoch, batch));
             total += value;
-            context.Progress.BatchDone(modelName, stage, epoch, b, value / indices.Size(0));
+            context.Progress.BatchDone(modelName, stage, epoch, b, value / indices.size(0));
         }
 
         elapsed = watch.Elapsed;
@@ -141,7 +140,7 @@ public sealed class ModelTraining
     /// <summary>One optimizer step on <paramref name="loss"/>, refused when the loss is not finite.</summary>
     private double Descend(Optimizer optimizer, Tensor loss, StagePlan stage, int epoch, int batch)
     {
-        var value = loss.Item();
+        var value = loss.ToDouble();
         if (!double.IsFinite(value))
         {
             var kept = File.Exists(checkpoint.Path)
@@ -152,7 +151,7 @@ public sealed class ModelTraining
         }
 
         optimizer.ZeroGrad();
-        loss.Backward();
+        loss.backward();
         optimizer.Step();
         return value;
     }

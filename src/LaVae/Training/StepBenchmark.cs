@@ -25,25 +25,25 @@ public static class StepBenchmark
     {
         ArgumentNullException.ThrowIfNull(shape);
         using var generator = new Generator(1, device);
-        using var images = Tensor.RandInt(0, 256, [4096, 28, 28], generator, DType.UInt8, device).DetachFromScope();
+        using var images = randint(0, 256, [4096, 28, 28], dtype: ScalarType.Byte, device: device, generator: generator).DetachFromDisposeScope();
         using var model = new PlainVae(shape, generator, device);
-        using var optimizer = new AdaBelief(model.Parameters(), learningRate: 1e-3);
+        using var optimizer = new AdaBelief([.. model.parameters()], learningRate: 1e-3);
         var watch = new Stopwatch();
         double data = 0, forward = 0, backward = 0, step = 0;
         for (var i = 0; i < warmup + steps; i++)
         {
-            using var scope = Engine.NewDisposeScope();
+            using var scope = NewDisposeScope();
             var timed = i >= warmup;
             Lap(watch, device, restart: true);
-            var indices = Tensor.RandInt(0, images.Size(0), [batchSize], generator, device: device);
-            var x = AlignedSets.ToModelInput(images.IndexSelect(0, indices));
+            var indices = randint(0, images.size(0), [batchSize], device: device, generator: generator);
+            var x = AlignedSets.ToModelInput(images.index_select(0, indices));
             var t0 = Lap(watch, device);
-            var (mu, logVar) = model.Encoder.Forward(x);
+            var (mu, logVar) = model.Encoder.forward(x);
             var z = VaeObjective.Reparameterize(mu, logVar, generator);
-            var loss = VaeObjective.Reconstruction(model.Decoder.Forward(z), x) + VaeObjective.KlDivergence(mu, logVar);
+            var loss = VaeObjective.Reconstruction(model.Decoder.forward(z), x) + VaeObjective.KlDivergence(mu, logVar);
             var t1 = Lap(watch, device);
             optimizer.ZeroGrad();
-            loss.Backward();
+            loss.backward();
             var t2 = Lap(watch, device);
             optimizer.Step();
             var t3 = Lap(watch, device);
@@ -57,13 +57,13 @@ public static class StepBenchmark
         }
 
         var total = data + forward + backward + step;
-        return new StepBenchmarkResult(device, Engine.Threads, batchSize, shape.Filters, steps,
+        return new StepBenchmarkResult(device, TorchRuntime.Threads, batchSize, shape.Filters, steps,
             steps * batchSize / (total / 1000), data / steps, forward / steps, backward / steps, step / steps);
     }
 
     private static double Lap(Stopwatch watch, Device device, bool restart = false)
     {
-        Engine.Synchronize(device);
+        TorchRuntime.Synchronize(device);
         if (restart)
         {
             watch.Restart();

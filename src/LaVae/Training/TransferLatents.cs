@@ -18,23 +18,23 @@ public sealed class TransferLatents : IDisposable
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(originals);
-        using var noGrad = Engine.NoGrad();
-        using var scope = Engine.NewDisposeScope();
-        var count = originals.Size(0);
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var count = originals.size(0);
         var means = new List<Tensor>();
         for (long start = 0; start < count; start += batchSize)
         {
-            var batch = originals.Narrow(0, start, Math.Min(batchSize, count - start));
+            var batch = originals.narrow(0, start, Math.Min(batchSize, count - start));
             means.Add(space.Encode(Data.AlignedSets.ToModelInput(batch)).Mu);
         }
 
-        var z0 = Tensor.Cat(means);
+        var z0 = cat(means);
         latents =
         [
-            z0.DetachFromScope(),
-            space.Augment(z0, 0).DetachFromScope(),
-            space.Augment(z0, 1).DetachFromScope(),
-            space.Compose(z0).DetachFromScope(),
+            z0.DetachFromDisposeScope(),
+            space.Augment(z0, 0).DetachFromDisposeScope(),
+            space.Augment(z0, 1).DetachFromDisposeScope(),
+            space.Compose(z0).DetachFromDisposeScope(),
         ];
         Count = count;
     }

@@ -27,10 +27,10 @@ public sealed class TrainingSetsTests : IDisposable
         var train = sets.Labelled("mnist", Split.Train, 2);
 
         train.Count.Should().Be(2);
-        train.Images.Shape.Should().Equal(2, 4, 4);
-        train.Images.DType.Should().Be(DType.UInt8);
-        train.Images.Contiguous().ToArray<byte>().Should().Equal(IdxBytes.Pattern(48, seed: 1).Take(32));
-        train.Labels.DType.Should().Be(DType.Int64);
+        train.Images.shape.Should().Equal(2, 4, 4);
+        train.Images.dtype.Should().Be(ScalarType.Byte);
+        train.Images.contiguous().ToArray<byte>().Should().Equal(IdxBytes.Pattern(48, seed: 1).Take(32));
+        train.Labels.dtype.Should().Be(ScalarType.Int64);
         train.Labels.ToArray<long>().Should().Equal(5, 0);
         sets.Labelled("mnist", Split.Test, 2).Labels.ToArray<long>().Should().Equal(7, 2);
         sets.Labelled("mnist", Split.Train, 2).Should().BeSameAs(train, "each set is built once per process");
@@ -53,6 +53,6 @@ public sealed class TrainingSetsTests : IDisposable
             File.WriteAllBytes(Path.Combine(source.Path, name), dataset.Raw[name]);
         }
 
-        return new TrainingSets(dataset.Store(root.Path, [new LocalFolderSource(source.Path, "test files")]), Device.Cpu);
+        return new TrainingSets(dataset.Store(root.Path, [new LocalFolderSource(source.Path, "test files")]), CPU);
     }
 }

@@ -16,16 +16,16 @@ public class AugmentationContractTests
     [MemberData(nameof(Names))]
     public void Keeps_the_shape_and_the_uint8_dtype_and_leaves_its_input_alone(string name)
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(1);
         var images = TestImages.Random(Count, seed: 42);
         var before = TestImages.Bytes(images);
 
         var output = AugmentationRegistry.Get(name).Apply(images, generator);
 
-        output.Shape.Should().Equal(Count, TestImages.Side, TestImages.Side);
-        output.DType.Should().Be(DType.UInt8, because: "uint8 also bounds the values to [0, 255]");
-        output.Device.Should().Be(images.Device);
+        output.shape.Should().Equal(Count, TestImages.Side, TestImages.Side);
+        output.dtype.Should().Be(ScalarType.Byte, because: "uint8 also bounds the values to [0, 255]");
+        output.device.Should().Be(images.device);
         TestImages.Bytes(images).Should().Equal(before, because: $"{name} must not write into its input");
     }
 
@@ -33,7 +33,7 @@ public class AugmentationContractTests
     [MemberData(nameof(Names))]
     public void The_same_seed_gives_the_same_images(string name)
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var images = TestImages.Random(Count, seed: 43);
         using var generator = new Generator(9);
         using var sameSeed = new Generator(9);
@@ -48,7 +48,7 @@ public class AugmentationContractTests
     [MemberData(nameof(RandomNames))]
     public void Another_seed_gives_other_images(string name)
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var images = TestImages.Random(Count, seed: 44);
         using var generator = new Generator(9);
         using var otherSeed = new Generator(10);
@@ -62,25 +62,25 @@ public class AugmentationContractTests
     [Fact]
     public void Frees_its_intermediates_and_hands_the_result_to_the_callers_scope()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(1);
         var images = TestImages.Random(2, seed: 45);
-        var owned = scope.Count;
+        var owned = scope.DisposablesCount;
 
         var output = new Canny().Apply(images, generator);
 
-        scope.Count.Should().Be(owned + 1, because: "only the result joins the caller's scope");
-        output.IsDisposed.Should().BeFalse();
+        scope.DisposablesCount.Should().Be(owned + 1, because: "only the result joins the caller's scope");
+        output.IsInvalid.Should().BeFalse();
     }
 
     [Theory]
-    [InlineData(DType.Float32, 28)]
-    [InlineData(DType.UInt8, 27)]
-    public void Rejects_anything_but_uint8_28x28_batches(DType dtype, int side)
+    [InlineData(ScalarType.Float32, 28)]
+    [InlineData(ScalarType.Byte, 27)]
+    public void Rejects_anything_but_uint8_28x28_batches(ScalarType dtype, int side)
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(1);
-        var images = Tensor.Zeros([2, side, side], dtype);
+        var images = zeros([2, side, side], dtype);
 
         var act = () => new FlipLeftRight().Apply(images, generator);
 

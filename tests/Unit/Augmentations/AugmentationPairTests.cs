@@ -18,7 +18,7 @@ public class AugmentationPairTests
     [Fact]
     public void Composes_A1_first_then_A2()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(0);
         var images = TestImages.Random(2, seed: 1);
         var (rotate, flip) = (new RotateClockwise(), new FlipLeftRight());
@@ -38,7 +38,7 @@ public class AugmentationPairTests
     [Fact]
     public void Draws_each_set_from_its_own_stream_seeded_4_seed_plus_k_and_composes_on_the_A1_set()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var images = TestImages.Random(4, seed: 2);
         var (shear, noise) = (new ShearX(), new SaltAndPepperNoise());
         const ulong seed = 21;
@@ -56,7 +56,7 @@ public class AugmentationPairTests
     [Fact]
     public void The_same_seed_gives_the_same_sets_and_another_seed_other_sets()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var images = TestImages.Random(4, seed: 3);
         var pair = AugmentationRegistry.Pair("edge_detect", "sap_noise");
 

@@ -10,7 +10,7 @@ public class CannyTests
 
     /// <summary>Canny with thresholds 100 / 200 and aperture 3, black edges on white.</summary>
     private static byte[,] Edges(Tensor image) =>
-        TestImages.Pixels(Canny.Apply(image, Tensor.From(new[] { 100.0 }), Tensor.From(new[] { 200.0 }), Tensor.From(new[] { 3.0 })));
+        TestImages.Pixels(Canny.Apply(image, tensor(new[] { 100.0 }), tensor(new[] { 200.0 }), tensor(new[] { 3.0 })));
 
     private static IEnumerable<(int Row, int Column)> EdgePixels(byte[,] result) =>
         from row in Enumerable.Range(0, TestImages.Side)
@@ -21,7 +21,7 @@ public class CannyTests
     [Fact]
     public void An_empty_image_has_no_edges()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
 
         EdgePixels(Edges(TestImages.Drawn((_, _) => 0))).Should().BeEmpty();
     }
@@ -29,7 +29,7 @@ public class CannyTests
     [Fact]
     public void A_vertical_step_gives_one_edge_column_on_the_dark_side()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
 
         var result = Edges(TestImages.Drawn((_, column) => column >= 14 ? (byte)255 : (byte)0));
 
@@ -41,7 +41,7 @@ public class CannyTests
     [Fact]
     public void A_filled_square_gives_a_closed_outline()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
 
         var result = Edges(TestImages.Drawn((row, column) => row is >= 8 and < 20 && column is >= 8 and < 20 ? (byte)255 : (byte)0));
 
@@ -63,7 +63,7 @@ public class CannyTests
     [Fact]
     public void A_thin_line_gives_an_edge_on_each_side()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
 
         var result = Edges(TestImages.Drawn((row, column) => row == 14 && column is >= 4 and < 24 ? (byte)255 : (byte)0));
 
@@ -76,12 +76,12 @@ public class CannyTests
     [Fact]
     public void Uses_the_thresholds_and_aperture_of_each_image()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         Tensor Step(byte height) => TestImages.Drawn((_, column) => column >= 14 ? height : (byte)0);
-        var images = Tensor.Cat([Step(60), Step(60), Step(20), Step(20)]);
+        var images = cat([Step(60), Step(60), Step(20), Step(20)]);
 
-        var result = Canny.Apply(images, Tensor.From(new[] { 100.0, 100.0, 100.0, 100.0 }), Tensor.From(new[] { 200.0, 250.0, 200.0, 200.0 }),
-            Tensor.From(new[] { 3.0, 3.0, 3.0, 7.0 }));
+        var result = Canny.Apply(images, tensor(new[] { 100.0, 100.0, 100.0, 100.0 }), tensor(new[] { 200.0, 250.0, 200.0, 200.0 }),
+            tensor(new[] { 3.0, 3.0, 3.0, 7.0 }));
 
         // At aperture 3 a step of h has gradient 4h (weights 1, 2, 1 across it).
         EdgePixels(TestImages.Pixels(result, 0)).Should().HaveCount(TestImages.Side, because: "240 beats the high threshold 200");

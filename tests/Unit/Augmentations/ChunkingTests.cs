@@ -15,14 +15,14 @@ public class ChunkingTests
     [MemberData(nameof(Chunked))]
     public void The_images_after_the_first_chunk_match_those_augmented_alone(string name)
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var images = TestImages.Random(Count, seed: 12);
-        var parameter = Tensor.Arange(0, Count, 1, DType.Float64) / Count;
+        var parameter = arange(0, Count, 1, ScalarType.Float64) / Count;
 
         var whole = Augment(name, images, parameter);
-        var alone = Augment(name, images.Narrow(0, Count - Tail, Tail), parameter.Narrow(0, Count - Tail, Tail));
+        var alone = Augment(name, images.narrow(0, Count - Tail, Tail), parameter.narrow(0, Count - Tail, Tail));
 
-        TestImages.Bytes(whole.Narrow(0, Count - Tail, Tail)).Should().Equal(TestImages.Bytes(alone));
+        TestImages.Bytes(whole.narrow(0, Count - Tail, Tail)).Should().Equal(TestImages.Bytes(alone));
     }
 
     /// <summary>The augmentation with per-image parameters spread over its range by <paramref name="fraction"/> in [0, 1).</summary>
@@ -30,8 +30,8 @@ public class ChunkingTests
     {
         "edge_detect" => EdgeDetect.Apply(images, fraction),
         "shearX" => ShearX.Apply(images, fraction * 5 - 50),
-        "canny" => Canny.Apply(images, (fraction * 80 + 60).Floor(), (fraction * 80 + 160).Floor(), (fraction * 3).Floor() * 2 + 3),
-        "gaussian_blur" => GaussianBlur.Apply(images, Tensor.From(new[] { 1.1f })),
+        "canny" => Canny.Apply(images, (fraction * 80 + 60).floor(), (fraction * 80 + 160).floor(), (fraction * 3).floor() * 2 + 3),
+        "gaussian_blur" => GaussianBlur.Apply(images, tensor(new[] { 1.1f })),
         _ => throw new ArgumentException(name, nameof(name)),
     };
 }

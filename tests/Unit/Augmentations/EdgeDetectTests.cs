@@ -12,10 +12,10 @@ public class EdgeDetectTests
     [InlineData(1f)]
     public void Filters_with_the_blended_Laplacian_and_a_reflect_101_border(float alpha)
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var images = TestImages.Random(2, seed: 3);
 
-        var output = EdgeDetect.Apply(images, Tensor.From(new[] { alpha, alpha }));
+        var output = EdgeDetect.Apply(images, tensor(new[] { alpha, alpha }));
 
         for (var index = 0; index < 2; index++)
         {
@@ -34,10 +34,10 @@ public class EdgeDetectTests
     [Fact]
     public void Alpha_zero_is_the_identity()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var images = TestImages.Random(2, seed: 4);
 
-        TestImages.Bytes(EdgeDetect.Apply(images, Tensor.Zeros([2]))).Should().Equal(TestImages.Bytes(images));
+        TestImages.Bytes(EdgeDetect.Apply(images, zeros([2]))).Should().Equal(TestImages.Bytes(images));
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ public class FlipAndRotateTests
     [MemberData(nameof(Mappings))]
     public void Moves_every_pixel_where_the_geometry_says(Augmentation augmentation, Func<byte[,], int, int, byte> source)
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(1);
         var images = TestImages.Random(3, seed: 5);
 
@@ -51,7 +51,7 @@ public class FlipAndRotateTests
     [MemberData(nameof(Corners))]
     public void Sends_the_top_left_corner_to_the_expected_corner(Augmentation augmentation, int row, int column)
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(1);
         var corner = TestImages.Drawn((r, c) => r == 0 && c == 0 ? (byte)255 : (byte)0);
 
@@ -64,7 +64,7 @@ public class FlipAndRotateTests
     [Fact]
     public void Rotating_clockwise_turns_the_top_row_into_the_right_column_read_downwards()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(1);
         var topRow = TestImages.Drawn((r, c) => r == 0 ? (byte)(c + 1) : (byte)0);
 

@@ -10,7 +10,7 @@ public class MiniImageTests
     [Fact]
     public void Pastes_a_bilinear_8x8_copy_over_the_top_left_corner_and_keeps_the_rest()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(1);
         var images = TestImages.Random(4, seed: 11);
 

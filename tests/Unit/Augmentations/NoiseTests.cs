@@ -10,7 +10,7 @@ public class NoiseTests
     [Fact]
     public void Top_left_noise_changes_only_the_7x7_corner_by_about_128_plus_32_sigma()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(3);
         var images = TestImages.Random(Count, seed: 8);
 
@@ -45,7 +45,7 @@ public class NoiseTests
     [Fact]
     public void Salt_and_pepper_noise_changes_about_a_fifth_of_the_pixels_by_about_128_plus_16_sigma()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(4);
         var images = TestImages.Random(Count, seed: 9);
 
@@ -61,8 +61,8 @@ public class NoiseTests
     [Fact]
     public void Float_noise_becomes_bytes_by_truncation_and_wrap_around()
     {
-        using var scope = Engine.NewDisposeScope();
-        var noise = Tensor.From(new[] { -1.5f, -0.5f, 0.7f, 255.9f, 256.2f, 300f, -300f, 1e10f, -1e10f });
+        using var scope = NewDisposeScope();
+        var noise = tensor(new[] { -1.5f, -0.5f, 0.7f, 255.9f, 256.2f, 300f, -300f, 1e10f, -1e10f });
 
         NoiseValues.TruncateToWrappedBytes(noise).ToArray<byte>().Should().Equal(255, 0, 0, 255, 0, 44, 212, 0, 0);
     }

@@ -14,7 +14,7 @@ public class OpenCvReferenceTests
     [Fact]
     public void Canny_matches_OpenCV_pixel_for_pixel()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var reference = Reference.Load("canny");
 
         var output = Canny.Apply(reference.Images, reference.Parameter("low"), reference.Parameter("high"), reference.Parameter("aperture"));
@@ -25,10 +25,10 @@ public class OpenCvReferenceTests
     [Fact]
     public void Edge_detect_matches_OpenCVs_filter2D_pixel_for_pixel()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var reference = Reference.Load("edge_detect");
 
-        var output = EdgeDetect.Apply(reference.Images, reference.Parameter("alpha").To(DType.Float32));
+        var output = EdgeDetect.Apply(reference.Images, reference.Parameter("alpha").to(ScalarType.Float32));
 
         reference.Mismatches(output).Should().BeEmpty();
     }
@@ -36,7 +36,7 @@ public class OpenCvReferenceTests
     [Fact]
     public void ShearX_matches_imgaugs_warp_with_OpenCV_pixel_for_pixel()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var reference = Reference.Load("shearX");
 
         var output = ShearX.Apply(reference.Images, reference.Parameter("degrees"));
@@ -47,7 +47,7 @@ public class OpenCvReferenceTests
     [Fact]
     public void Mini_image_matches_torchvision_pixel_for_pixel()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(0);
         var reference = Reference.Load("mini_image");
 
@@ -59,13 +59,13 @@ public class OpenCvReferenceTests
     [Fact]
     public void Gaussian_blur_matches_torchvision_pixel_for_pixel()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var reference = Reference.Load("gaussian_blur");
-        var sigmas = reference.Parameter("sigma").To(DType.Float32);
+        var sigmas = reference.Parameter("sigma").to(ScalarType.Float32);
         var quarter = reference.Count / 4;
 
-        var output = Tensor.Cat(Enumerable.Range(0, 4)
-            .Select(k => GaussianBlur.Apply(reference.Images.Narrow(0, k * quarter, quarter), sigmas.Narrow(0, k, 1)))
+        var output = cat(Enumerable.Range(0, 4)
+            .Select(k => GaussianBlur.Apply(reference.Images.narrow(0, k * quarter, quarter), sigmas.narrow(0, k, 1)))
             .ToArray());
 
         reference.Mismatches(output).Should().BeEmpty();
@@ -83,12 +83,12 @@ public class OpenCvReferenceTests
             var count = root.GetProperty("count").GetInt32();
             var images = Convert.FromBase64String(root.GetProperty("images").GetString()!);
             var expected = Convert.FromBase64String(root.GetProperty("expected").GetString()!);
-            return new Reference(count, Tensor.From(images, count, TestImages.Side, TestImages.Side), expected, root.GetProperty("parameters").Clone());
+            return new Reference(count, tensor(images, new long[] { count, TestImages.Side, TestImages.Side }), expected, root.GetProperty("parameters").Clone());
         }
 
         /// <summary>A per-image parameter as a float64 tensor.</summary>
         public Tensor Parameter(string name) =>
-            Tensor.From(Parameters.GetProperty(name).EnumerateArray().Select(value => value.GetDouble()).ToArray());
+            tensor(Parameters.GetProperty(name).EnumerateArray().Select(value => value.GetDouble()).ToArray());
 
         /// <summary>"image i (row, column): got g, expected e" for every pixel that differs.</summary>
         public IEnumerable<string> Mismatches(Tensor output)

@@ -13,9 +13,9 @@ public class ShearXTests
     [Fact]
     public void A_negative_angle_moves_rows_below_the_centre_right_and_rows_above_it_left()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
 
-        var sheared = TestImages.Pixels(ShearX.Apply(Bar(), Tensor.From(new[] { -47.5 })));
+        var sheared = TestImages.Pixels(ShearX.Apply(Bar(), tensor(new[] { -47.5 })));
 
         var barCentre = Centre;
         Centroid(sheared, 7).Should().BeLessThan(barCentre - 3, because: "imgaug's ShearX with a negative angle leans a vertical bar like '\\'");
@@ -27,9 +27,9 @@ public class ShearXTests
     [InlineData(-50.0)]
     public void The_bar_leans_by_the_tangent_of_the_angle(double degrees)
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
 
-        var sheared = TestImages.Pixels(ShearX.Apply(Bar(), Tensor.From(new[] { degrees })));
+        var sheared = TestImages.Pixels(ShearX.Apply(Bar(), tensor(new[] { degrees })));
 
         var slope = (Centroid(sheared, 20) - Centroid(sheared, 7)) / 13;
         slope.Should().BeApproximately(Math.Tan(-degrees * Math.PI / 180), 0.05, because: "x' = x − sin(s)·y, y' = cos(s)·y shifts output rows by tan|s| per row");
@@ -38,9 +38,9 @@ public class ShearXTests
     [Fact]
     public void Rows_are_squeezed_towards_the_centre_by_the_cosine_of_the_angle()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
 
-        var sheared = TestImages.Pixels(ShearX.Apply(Bar(), Tensor.From(new[] { -45.0 })));
+        var sheared = TestImages.Pixels(ShearX.Apply(Bar(), tensor(new[] { -45.0 })));
 
         // The 28 input rows land on 28·cos(45°) ≈ 19.8 output rows; the top and bottom rows are empty.
         foreach (var row in new[] { 0, 1, 2, 3, 24, 25, 26, 27 })
@@ -54,9 +54,9 @@ public class ShearXTests
     [Fact]
     public void Drawn_angles_lie_between_minus_50_and_minus_45_degrees()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(17);
-        var bars = Bar().Expand(64, TestImages.Side, TestImages.Side).Contiguous();
+        var bars = Bar().expand(64, TestImages.Side, TestImages.Side).contiguous();
 
         var sheared = new ShearX().Apply(bars, generator);
 

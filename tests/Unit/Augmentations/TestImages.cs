@@ -12,7 +12,7 @@ internal static class TestImages
     {
         var bytes = new byte[count * Side * Side];
         new Random(seed).NextBytes(bytes);
-        return Tensor.From(bytes, count, Side, Side);
+        return tensor(bytes, new long[] { count, Side, Side });
     }
 
     /// <summary>One image whose pixel (row, column) is <paramref name="pixel"/>(row, column).</summary>
@@ -27,13 +27,13 @@ internal static class TestImages
             }
         }
 
-        return Tensor.From(bytes, 1, Side, Side);
+        return tensor(bytes, new long[] { 1, Side, Side });
     }
 
     /// <summary>The pixels of image <paramref name="index"/> as [row, column].</summary>
     public static byte[,] Pixels(Tensor images, int index = 0)
     {
-        var bytes = images.Select(0, index).Contiguous().ToArray<byte>();
+        var bytes = images.select(0, index).contiguous().ToArray<byte>();
         var pixels = new byte[Side, Side];
         for (var row = 0; row < Side; row++)
         {
@@ -47,5 +47,5 @@ internal static class TestImages
     }
 
     /// <summary>The batch's bytes, row-major.</summary>
-    public static byte[] Bytes(Tensor images) => images.Contiguous().ToArray<byte>();
+    public static byte[] Bytes(Tensor images) => images.contiguous().ToArray<byte>();
 }

@@ -14,7 +14,7 @@ public class AugmentationCloudsTests
     [Fact]
     public void Each_cloud_holds_the_class_digits_in_its_space()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Lavae();
         using var test = Tiny.UnrelatedSets(6, seed: 4);
 
@@ -22,16 +22,16 @@ public class AugmentationCloudsTests
 
         clouds.PerCloud.Should().Be(3);
         Approx.Values(clouds.CloudIndex).Should().Equal(0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3);
-        using var noGrad = Engine.NoGrad();
+        using var noGrad = no_grad();
         var chosen = Tiny.Indices(1, 3, 4);
         var z0 = model.Encode(test.Batch(AugClass.Orig, chosen)).Mu;
         Tensor[] latents = [z0, model.Augment(z0, 0), model.Augment(z0, 1), model.Augment(model.Augment(z0, 0), 1)];
         AugClass[] classes = [AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose];
         for (var k = 0; k < 4; k++)
         {
-            clouds.Cloud(clouds.Images, k).ShouldBeClose(Approx.Values(test.Batch(classes[k], chosen).Flatten(1)), 0, $"images of cloud {k}");
+            clouds.Cloud(clouds.Images, k).ShouldBeClose(Approx.Values(test.Batch(classes[k], chosen).flatten(1)), 0, $"images of cloud {k}");
             clouds.Cloud(clouds.Latents, k).ShouldBeClose(Approx.Values(latents[k]), 1e-6, $"latents of cloud {k}");
-            clouds.Cloud(clouds.Reconstructions, k).ShouldBeClose(Approx.Values(model.Decode(latents[k]).Flatten(1)), 1e-6, $"reconstructions of cloud {k}");
+            clouds.Cloud(clouds.Reconstructions, k).ShouldBeClose(Approx.Values(model.Decode(latents[k]).flatten(1)), 1e-6, $"reconstructions of cloud {k}");
         }
     }
 

@@ -11,23 +11,23 @@ public class CommutatorTests
     [Fact]
     public void Relative_difference_is_the_mean_row_distance_over_the_mean_reference_norm()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var a = ByHand.Float([3, 4, 0, 0], 2, 2);
         var reference = ByHand.Float([0, 0, 0, 2], 2, 2);
 
         // Rows: ‖(3,4) − (0,0)‖ = 5, ‖(0,0) − (0,2)‖ = 2; reference norms 0 and 2.
-        RelativeDifference.Of(a, reference).Item().Should().BeApproximately(((5.0 + 2.0) / 2) / ((0.0 + 2.0) / 2), 1e-6);
+        RelativeDifference.Of(a, reference).ToDouble().Should().BeApproximately(((5.0 + 2.0) / 2) / ((0.0 + 2.0) / 2), 1e-6);
     }
 
     [Fact]
     public void Latent_commutator_of_a_swap_and_a_scaling_matches_the_matrix_products_by_hand()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var z = ByHand.Float([1, 0, 0, 1, 1, 1], 3, 2);
         var swap = ByHand.Float([0, 1, 1, 0], 2, 2);
         var scale = ByHand.Float([1, 0, 0, 2], 2, 2);
 
-        var commutator = Commutator.Of(z, v => v.MatMul(swap), v => v.MatMul(scale)).Item();
+        var commutator = Commutator.Of(z, v => v.matmul(swap), v => v.matmul(scale)).ToDouble();
 
         // z·swap·scale: (1,0)->(0,1)->(0,2); (0,1)->(1,0)->(1,0); (1,1)->(1,1)->(1,2).
         // z·scale·swap: (1,0)->(1,0)->(0,1); (0,1)->(0,2)->(2,0); (1,1)->(1,2)->(2,1).
@@ -42,33 +42,33 @@ public class CommutatorTests
     [Fact]
     public void Commuting_maps_have_a_zero_commutator()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var z = Tiny.Matrix(5, 2, seed: 3);
         var swap = ByHand.Float([0, 1, 1, 0], 2, 2);
         var scale = ByHand.Float([3, 0, 0, 3], 2, 2);
 
-        Commutator.Of(z, v => v.MatMul(swap), v => v.MatMul(scale)).Item().Should().BeApproximately(0, 1e-7);
+        Commutator.Of(z, v => v.matmul(swap), v => v.matmul(scale)).ToDouble().Should().BeApproximately(0, 1e-7);
     }
 
     [Fact]
     public void The_two_flips_commute_in_image_space_and_have_nothing_to_redraw()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var sets = Tiny.Sets(4, seed: 7);
         var (lr, ud) = (AugmentationRegistry.Get("flip_lr"), AugmentationRegistry.Get("flip_ud"));
 
-        Commutator.OfImages(sets.Orig, lr, ud, seed: 1).Item().Should().Be(0);
-        Commutator.RedrawDifference(sets.Orig, lr, ud, seed: 1).Item().Should().Be(0);
+        Commutator.OfImages(sets.Orig, lr, ud, seed: 1).ToDouble().Should().Be(0);
+        Commutator.RedrawDifference(sets.Orig, lr, ud, seed: 1).ToDouble().Should().Be(0);
     }
 
     [Fact]
     public void Rotating_then_flipping_differs_from_flipping_then_rotating_by_the_hand_computed_amount()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var sets = Tiny.Sets(3, seed: 11);
-        var pixels = sets.Orig.Contiguous().ToArray<byte>();
+        var pixels = sets.Orig.contiguous().ToArray<byte>();
 
-        var commutator = Commutator.OfImages(sets.Orig, AugmentationRegistry.Get("rotate_cw"), AugmentationRegistry.Get("flip_lr"), seed: 1).Item();
+        var commutator = Commutator.OfImages(sets.Orig, AugmentationRegistry.Get("rotate_cw"), AugmentationRegistry.Get("flip_lr"), seed: 1).ToDouble();
 
         // rotate_cw: out[r, c] = in[27 − c, r]; flip_lr: out[r, c] = in[r, 27 − c].
         static byte[] Rotate(byte[] x) => Map(x, (r, c) => x[((27 - c) * 28) + r]);
@@ -90,15 +90,15 @@ public class CommutatorTests
     [Fact]
     public void A_random_augmentation_gets_the_same_draw_in_both_orders()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var sets = Tiny.Sets(8, seed: 5);
         var (edges, flip) = (AugmentationRegistry.Get("edge_detect"), AugmentationRegistry.Get("flip_lr"));
 
         // edge_detect's kernel is left-right symmetric and its border reflects, so with one alpha per
         // image it commutes with flip_lr; with another alpha it would not, by as much as a redraw moves it.
-        var redraw = Commutator.RedrawDifference(sets.Orig, edges, flip, seed: 1).Item();
+        var redraw = Commutator.RedrawDifference(sets.Orig, edges, flip, seed: 1).ToDouble();
         redraw.Should().BeGreaterThan(0.01, "another alpha gives another image");
-        Commutator.OfImages(sets.Orig, edges, flip, seed: 1).Item().Should().BeLessThan(redraw / 100);
+        Commutator.OfImages(sets.Orig, edges, flip, seed: 1).ToDouble().Should().BeLessThan(redraw / 100);
     }
 
     private static byte[] Map(byte[] x, Func<int, int, byte> pixel)

@@ -23,7 +23,7 @@ public class DeaugmentationTests
     [MemberData(nameof(ExactPairs))]
     public void Undoing_every_set_of_an_exact_pair_gives_back_the_originals(string first, string second)
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var originals = TestImages.Random(3, seed: 4);
         using var sets = AugmentationRegistry.Pair(first, second).Apply(originals, seed: 9);
         var expected = AlignedSets.ToModelInput(originals).ToArray<float>();
@@ -32,23 +32,23 @@ public class DeaugmentationTests
         {
             Deaugmentation.IsExact([first, second], set).Should().BeTrue();
             var undone = Deaugmentation.Undo(AlignedSets.ToModelInput(sets[set]), [first, second], set);
-            undone.Shape.Should().Equal(3, 1, 28, 28);
-            undone.Contiguous().ToArray<float>().Should().Equal(expected, "{0} of ({1}, {2}) turned back is x0", set, first, second);
+            undone.shape.Should().Equal(3, 1, 28, 28);
+            undone.contiguous().ToArray<float>().Should().Equal(expected, "{0} of ({1}, {2}) turned back is x0", set, first, second);
         }
     }
 
     [Fact]
     public void The_composition_is_undone_in_reverse_order_so_the_wrong_order_would_fail_this_pair()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var originals = TestImages.Random(2, seed: 5);
         using var sets = AugmentationRegistry.Pair("rotate_cw", "flip_lr").Apply(originals, seed: 1);
         var composed = AlignedSets.ToModelInput(sets[AugClass.Compose]);
 
         // Undoing rotate_cw first and then flip_lr (the wrong order) does not give x0 back.
-        var wrongOrder = composed.Rot90(1, 2, 3).Flip(3);
-        wrongOrder.Contiguous().ToArray<float>().Should().NotEqual(AlignedSets.ToModelInput(originals).ToArray<float>());
-        Deaugmentation.Undo(composed, ["rotate_cw", "flip_lr"], AugClass.Compose).Contiguous().ToArray<float>()
+        var wrongOrder = composed.rot90(1, (2, 3)).flip(3);
+        wrongOrder.contiguous().ToArray<float>().Should().NotEqual(AlignedSets.ToModelInput(originals).ToArray<float>());
+        Deaugmentation.Undo(composed, ["rotate_cw", "flip_lr"], AugClass.Compose).contiguous().ToArray<float>()
             .Should().Equal(AlignedSets.ToModelInput(originals).ToArray<float>());
     }
 
@@ -63,7 +63,7 @@ public class DeaugmentationTests
         Deaugmentation.IsExact(pair, AugClass.Aug1).Should().Be(first == "flip_lr");
         Deaugmentation.IsExact(pair, AugClass.Aug2).Should().BeFalse();
         Deaugmentation.IsExact(pair, AugClass.Compose).Should().BeFalse("one non-invertible step spoils the composition");
-        using var image = Tensor.Zeros([1, 1, 28, 28]);
+        using var image = zeros([1, 1, 28, 28]);
         var undo = () => Deaugmentation.Undo(image, pair, AugClass.Aug2);
         undo.Should().Throw<InvalidOperationException>().WithMessage($"'{second}' has no exact inverse");
     }

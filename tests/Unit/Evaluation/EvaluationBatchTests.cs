@@ -14,14 +14,14 @@ public class EvaluationBatchTests
     [Fact]
     public void Memo_computes_once_per_key_and_per_batch()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var sets = Tiny.Sets(3, seed: 1);
         var batch = new EvaluationBatch(sets, Tiny.Indices(0, 2));
         var computed = new List<string>();
         Tensor Compute(string key, double value) => batch.Memo(key, () =>
         {
             computed.Add(key);
-            return Tensor.Full([2], value);
+            return full([2], value);
         });
 
         var first = Compute("z0", 1);
@@ -32,13 +32,13 @@ public class EvaluationBatchTests
         ByHand.Values(again).Should().Equal(1, 1);
         ByHand.Values(other).Should().Equal(3, 3);
         computed.Should().Equal("z0", "mu/Aug1");
-        new EvaluationBatch(sets, Tiny.Indices(0, 2)).Memo("z0", () => Tensor.Full([2], 4.0)).Should().NotBeSameAs(first, "a memo belongs to one batch");
+        new EvaluationBatch(sets, Tiny.Indices(0, 2)).Memo("z0", () => full([2], 4.0)).Should().NotBeSameAs(first, "a memo belongs to one batch");
     }
 
     [Fact]
     public void Input_is_the_batch_of_one_set_as_model_input_read_once()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var sets = Tiny.UnrelatedSets(4, seed: 2);
         var indices = Tiny.Indices(3, 1);
         var batch = new EvaluationBatch(sets, indices);
@@ -48,7 +48,7 @@ public class EvaluationBatchTests
             var input = batch.Input(set);
 
             batch.Input(set).Should().BeSameAs(input);
-            input.Shape.Should().Equal(2, 1, 28, 28);
+            input.shape.Should().Equal(2, 1, 28, 28);
             ByHand.Values(input).Should().Equal(ByHand.Values(sets.Batch(set, indices)), "{0} is that set's images 3 and 1", set);
         }
     }
@@ -56,11 +56,11 @@ public class EvaluationBatchTests
     [Fact]
     public void Lavae_columns_encode_each_input_set_once_per_batch_through_the_memo()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Lavae(seed: 1);
         using var other = Tiny.Lavae(seed: 9);
         using var hybrid = Tiny.Lavae(seed: 1);
-        hybrid.Encoder.LoadStateDict(other.Encoder.StateDict());
+        hybrid.Encoder.LoadExactly(other.Encoder.state_dict());
         using var sets = Tiny.UnrelatedSets(5, seed: 3);
         var encoded = Sets.ToDictionary(set => set, _ => 0);
 

@@ -19,7 +19,7 @@ public class LatentMapPropertiesTests
     [Fact]
     public void The_commutator_of_a_swap_and_a_diagonal_matrix_is_the_relative_norm_of_z_L1_L2_minus_z_L2_L1()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Lavae(seed: 1);
         var swap = Permutation(i => i switch { 0 => 1, 1 => 0, _ => i });
         var diagonal = Diagonal(i => i + 1);
@@ -38,7 +38,7 @@ public class LatentMapPropertiesTests
     [Fact]
     public void Diagonal_maps_commute()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Lavae(seed: 2);
         Set(model.Maps[0], Diagonal(i => i - 7.5));
         Set(model.Maps[1], Diagonal(i => 1.0 / (i + 1)));
@@ -49,10 +49,10 @@ public class LatentMapPropertiesTests
     [Fact]
     public void A_permutation_of_swaps_is_an_involution_and_a_3_cycle_is_not()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(3);
-        using var swaps = new LatentMap("flip_lr", D, generator, Device.Cpu);
-        using var cycle = new LatentMap("flip_ud", D, generator, Device.Cpu);
+        using var swaps = new LatentMap("flip_lr", D, generator, CPU);
+        using var cycle = new LatentMap("flip_ud", D, generator, CPU);
         Set(swaps, Permutation(i => i ^ 1));
         var threeCycle = Permutation(i => i < 3 ? (i + 1) % 3 : i);
         Set(cycle, threeCycle);
@@ -69,9 +69,9 @@ public class LatentMapPropertiesTests
     [Fact]
     public void The_jacobian_rank_of_a_linear_map_is_the_rank_of_L()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(4);
-        using var map = new LatentMap("flip_lr", D, generator, Device.Cpu);
+        using var map = new LatentMap("flip_lr", D, generator, CPU);
         var z = Tiny.Matrix(N, D, seed: 6);
 
         LatentMapProperties.JacobianRank(map, z).Should().Be(16, "a Xavier-initialised L is invertible");
@@ -82,22 +82,22 @@ public class LatentMapPropertiesTests
     [Fact]
     public void The_jacobian_rank_of_an_mlp_that_keeps_three_coordinates_is_3()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var map = KeepFirstThree();
         var z = Tiny.Matrix(N, D, seed: 7);
 
         map.Apply(z).ShouldBeClose(Enumerable.Range(0, N * D).Select(i => i % D < 3 ? ByHand.Values(z)[i] : 0).ToArray(), 1e-5,
             "the hand-built MLP keeps z's first three coordinates and zeroes the rest");
         LatentMapProperties.JacobianRank(map, z).Should().Be(3);
-        map.Parameters().Should().OnlyContain(p => p.Grad == null, "measuring leaves no gradients on the map");
+        map.parameters().Should().OnlyContain(p => p.grad == (Tensor?)null, "measuring leaves no gradients on the map");
     }
 
     [Fact]
     public void An_mlp_with_random_weights_has_rank_at_most_8()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(8);
-        using var map = new MlpLatentMap("flip_lr", D, generator, Device.Cpu);
+        using var map = new MlpLatentMap("flip_lr", D, generator, CPU);
 
         LatentMapProperties.JacobianRank(map, Tiny.Matrix(N, D, seed: 8)).Should().BeInRange(1, 8, "its narrowest layer has 8 units");
     }
@@ -105,10 +105,10 @@ public class LatentMapPropertiesTests
     [Fact]
     public void The_inversion_residual_is_the_distance_of_the_target_from_the_range_of_the_map()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(9);
-        using var scaled = new LatentMap("flip_lr", D, generator, Device.Cpu);
-        using var singular = new LatentMap("flip_ud", D, generator, Device.Cpu);
+        using var scaled = new LatentMap("flip_lr", D, generator, CPU);
+        using var singular = new LatentMap("flip_ud", D, generator, CPU);
         using var mlp = KeepFirstThree();
         Set(scaled, Diagonal(i => 0.5 + (0.1 * i)));
         Set(singular, Diagonal(i => i < 10 ? 2 : 0));
@@ -126,9 +126,9 @@ public class LatentMapPropertiesTests
     private static MlpLatentMap KeepFirstThree()
     {
         using var generator = new Generator(11);
-        var map = new MlpLatentMap("flip_lr", D, generator, Device.Cpu);
+        var map = new MlpLatentMap("flip_lr", D, generator, CPU);
         double[] Pick(int rows, int columns) => Enumerable.Range(0, rows * columns).Select(i => i / columns == i % columns && i / columns < 3 ? 1.0 : 0).ToArray();
-        var parameters = map.NamedParameters().ToDictionary(p => p.Name, p => p.Tensor);
+        var parameters = map.named_parameters().ToDictionary(p => p.name, p => p.parameter);
         Copy(parameters["fc1.weight"], Pick(8, D), 8, D);
         Copy(parameters["fc1.bias"], Enumerable.Range(0, 8).Select(i => i < 3 ? 10.0 : -1).ToArray(), 8);
         Copy(parameters["fc2.weight"], Pick(8, 8), 8, 8);
@@ -148,8 +148,8 @@ public class LatentMapPropertiesTests
 
     private static void Copy(Tensor parameter, double[] values, params long[] shape)
     {
-        using var noGrad = Engine.NoGrad();
-        parameter.CopyFrom(ByHand.Float(values, shape));
+        using var noGrad = no_grad();
+        parameter.copy_(ByHand.Float(values, shape));
     }
 
     private static double MeanRowNorm(double[] rows) =>

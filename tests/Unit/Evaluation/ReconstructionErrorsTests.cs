@@ -13,13 +13,13 @@ public class ReconstructionErrorsTests
     [Fact]
     public void Known_predictions_give_the_per_image_errors_computed_by_hand_and_total_sums_the_four_columns()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var sets = Tiny.UnrelatedSets(Images, seed: 1);
         ErrorColumn[] columns =
         [
-            new("orig", AugClass.Orig, b => Tensor.Full([b.Indices.Size(0), 1, 28, 28], 0.5)),
+            new("orig", AugClass.Orig, b => full([b.Indices.size(0), 1, 28, 28], 0.5)),
             new("aug1", AugClass.Aug1, b => b.Sets.Batch(AugClass.Aug1, b.Indices)),
-            new("aug2", AugClass.Aug2, b => Tensor.Full([b.Indices.Size(0), 1, 28, 28], 0.25)),
+            new("aug2", AugClass.Aug2, b => full([b.Indices.size(0), 1, 28, 28], 0.25)),
             new("compose", AugClass.Compose, b => b.Sets.Batch(AugClass.Orig, b.Indices)),
         ];
 
@@ -55,12 +55,12 @@ public class ReconstructionErrorsTests
     [Fact]
     public void Without_all_four_table_columns_there_is_no_total()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var sets = Tiny.Sets(2, seed: 2);
         ErrorColumn[] columns =
         [
-            new("orig", AugClass.Orig, b => Tensor.Full([b.Indices.Size(0), 1, 28, 28], 0.5)),
-            new("reverse_compose", AugClass.Compose, b => Tensor.Full([b.Indices.Size(0), 1, 28, 28], 0.5)),
+            new("orig", AugClass.Orig, b => full([b.Indices.size(0), 1, 28, 28], 0.5)),
+            new("reverse_compose", AugClass.Compose, b => full([b.Indices.size(0), 1, 28, 28], 0.5)),
         ];
 
         var metrics = ReconstructionErrors.Measure(sets, columns);
@@ -71,7 +71,7 @@ public class ReconstructionErrorsTests
     [Fact]
     public void Each_column_is_compared_with_its_own_target_set()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var sets = Tiny.UnrelatedSets(3, seed: 3);
         ErrorColumn[] columns = [.. Enum.GetValues<AugClass>().Select(c => new ErrorColumn(c.ToString(), c, b => b.Sets.Batch(AugClass.Aug2, b.Indices)))];
 

@@ -14,7 +14,7 @@ public class ReconstructionGridTests
     [Fact]
     public void Lavae_grid_has_8_rows_original_then_A1_latent_A1_and_so_on()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Lavae();
         using var sets = Tiny.UnrelatedSets(4, seed: 1);
         var columns = TableOneColumns.ForLavae(model);
@@ -35,7 +35,7 @@ public class ReconstructionGridTests
     [Fact]
     public void Cvae_grid_has_7_rows_without_a_reverse_composition()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Cvae();
         using var sets = Tiny.UnrelatedSets(4, seed: 2);
         var columns = TableOneColumns.ForCvae(model);
@@ -51,11 +51,11 @@ public class ReconstructionGridTests
     [Fact]
     public void Probabilities_become_pixels_by_rounding_p_times_255()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
 
-        var pixels = ReconstructionGrid.ToPixels(Tensor.From(new[] { 0f, 0.2f, 0.5f, 0.999f, 1f, 0.001f }, 1, 1, 2, 3));
+        var pixels = ReconstructionGrid.ToPixels(tensor(new[] { 0f, 0.2f, 0.5f, 0.999f, 1f, 0.001f }, new long[] { 1, 1, 2, 3 }));
 
-        pixels.Shape.Should().Equal(1, 2, 3);
+        pixels.shape.Should().Equal(1, 2, 3);
         pixels.ToArray<byte>().Should().Equal(0, 51, 128, 255, 255, 0);
     }
 
@@ -68,11 +68,11 @@ public class ReconstructionGridTests
         }
     }
 
-    private static byte[] Bytes(Tensor images) => images.Contiguous().ToArray<byte>();
+    private static byte[] Bytes(Tensor images) => images.contiguous().ToArray<byte>();
 
     private static byte[] Predicted(IReadOnlyList<ErrorColumn> columns, string name, AlignedSets sets)
     {
-        using var noGrad = Engine.NoGrad();
-        return Bytes(ReconstructionGrid.ToPixels(columns.Single(c => c.Name == name).Predict(sets, Tensor.Arange(0, Digits))));
+        using var noGrad = no_grad();
+        return Bytes(ReconstructionGrid.ToPixels(columns.Single(c => c.Name == name).Predict(sets, arange(0, Digits))));
     }
 }

@@ -13,18 +13,18 @@ public class SwappedReconstructionTests
     [Fact]
     public void The_swap_reads_the_first_encoder_and_the_second_decoder()
     {
-        using var g = new Generator(3, Device.Cpu);
-        using var a = new PlainVae(Shape, g, Device.Cpu);
-        using var b = new PlainVae(Shape, g, Device.Cpu);
+        using var g = new Generator(3, CPU);
+        using var a = new PlainVae(Shape, g, CPU);
+        using var b = new PlainVae(Shape, g, CPU);
         using var images = Images(5, seed: 1);
-        using var scope = Engine.NewDisposeScope();
-        using var noGrad = Engine.NoGrad();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
 
         var swapped = SwappedReconstruction.Decode(a.Encoder, b.Decoder, images).ToArray<float>();
 
-        var expected = b.Decoder.Forward(a.Encoder.Forward(AlignedSets.ToModelInput(images)).Mu).ToArray<float>();
-        var ownA = a.Decoder.Forward(a.Encoder.Forward(AlignedSets.ToModelInput(images)).Mu).ToArray<float>();
-        var otherWay = a.Decoder.Forward(b.Encoder.Forward(AlignedSets.ToModelInput(images)).Mu).ToArray<float>();
+        var expected = b.Decoder.forward(a.Encoder.forward(AlignedSets.ToModelInput(images)).Mu).ToArray<float>();
+        var ownA = a.Decoder.forward(a.Encoder.forward(AlignedSets.ToModelInput(images)).Mu).ToArray<float>();
+        var otherWay = a.Decoder.forward(b.Encoder.forward(AlignedSets.ToModelInput(images)).Mu).ToArray<float>();
         swapped.Should().Equal(expected);
         swapped.Should().NotEqual(ownA).And.NotEqual(otherWay);
     }
@@ -32,13 +32,13 @@ public class SwappedReconstructionTests
     [Fact]
     public void Errors_are_per_image_sums_averaged_over_images_in_any_batching()
     {
-        using var g = new Generator(4, Device.Cpu);
-        using var a = new PlainVae(Shape, g, Device.Cpu);
-        using var b = new PlainVae(Shape, g, Device.Cpu);
+        using var g = new Generator(4, CPU);
+        using var a = new PlainVae(Shape, g, CPU);
+        using var b = new PlainVae(Shape, g, CPU);
         using var images = Images(7, seed: 2);
         double[] prediction;
-        using (var scope = Engine.NewDisposeScope())
-        using (var noGrad = Engine.NoGrad())
+        using (var scope = NewDisposeScope())
+        using (var noGrad = no_grad())
         {
             prediction = SwappedReconstruction.Decode(a.Encoder, b.Decoder, images).ToArray<float>().Select(v => (double)v).ToArray();
         }
@@ -65,6 +65,6 @@ public class SwappedReconstructionTests
         var random = new Random(seed);
         var bytes = new byte[count * 784];
         random.NextBytes(bytes);
-        return Tensor.From<byte>(bytes, [count, 28, 28]);
+        return tensor(bytes, new long[] { count, 28, 28 });
     }
 }

@@ -27,7 +27,7 @@ public class TableOneColumnsTests
     [Fact]
     public void Lavae_columns_decode_the_mean_of_x0_through_the_maps_and_inverses_start_from_the_augmented_image()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Lavae(seed: 2);
         using var generator = new Generator(2);
         model.AddHead(generator);
@@ -40,15 +40,15 @@ public class TableOneColumnsTests
         var expected = new Dictionary<string, Tensor>
         {
             ["orig"] = Decode(z0),
-            ["aug1"] = Decode(z0.MatMul(L(model, 0))),
-            ["aug2"] = Decode(z0.MatMul(L(model, 1))),
-            ["compose"] = Decode(z0.MatMul(L(model, 0)).MatMul(L(model, 1))),
-            ["reverse_compose"] = Decode(z0.MatMul(L(model, 1)).MatMul(L(model, 0))),
-            ["inverse_aug1"] = Decode(Mu(AugClass.Aug1).MatMul(Linalg.Inverse(L(model, 0)))),
-            ["inverse_aug2"] = Decode(Mu(AugClass.Aug2).MatMul(Linalg.Inverse(L(model, 1)))),
-            ["inverse_compose"] = Decode(Mu(AugClass.Compose).MatMul(Linalg.Inverse(L(model, 1))).MatMul(Linalg.Inverse(L(model, 0)))),
-            ["involutory_inverse_aug1"] = Decode(Mu(AugClass.Aug1).MatMul(L(model, 0)).MatMul(L(model, 0))),
-            ["involutory_inverse_aug2"] = Decode(Mu(AugClass.Aug2).MatMul(L(model, 1)).MatMul(L(model, 1))),
+            ["aug1"] = Decode(z0.matmul(L(model, 0))),
+            ["aug2"] = Decode(z0.matmul(L(model, 1))),
+            ["compose"] = Decode(z0.matmul(L(model, 0)).matmul(L(model, 1))),
+            ["reverse_compose"] = Decode(z0.matmul(L(model, 1)).matmul(L(model, 0))),
+            ["inverse_aug1"] = Decode(Mu(AugClass.Aug1).matmul(linalg.inv(L(model, 0)))),
+            ["inverse_aug2"] = Decode(Mu(AugClass.Aug2).matmul(linalg.inv(L(model, 1)))),
+            ["inverse_compose"] = Decode(Mu(AugClass.Compose).matmul(linalg.inv(L(model, 1))).matmul(linalg.inv(L(model, 0)))),
+            ["involutory_inverse_aug1"] = Decode(Mu(AugClass.Aug1).matmul(L(model, 0)).matmul(L(model, 0))),
+            ["involutory_inverse_aug2"] = Decode(Mu(AugClass.Aug2).matmul(L(model, 1)).matmul(L(model, 1))),
         };
 
         columns.Keys.Should().BeEquivalentTo(expected.Keys);
@@ -64,7 +64,7 @@ public class TableOneColumnsTests
     [Fact]
     public void Lavae_with_mlp_maps_has_no_inverse_columns_and_is_measurable()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Lavae(maps: LatentMapKind.Mlp);
         using var sets = Tiny.Sets(2, seed: 5);
         var columns = TableOneColumns.ForLavae(model);
@@ -76,7 +76,7 @@ public class TableOneColumnsTests
     [Fact]
     public void Cvae_columns_swap_the_class_encode_x0_as_orig_and_inverses_decode_as_orig()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Cvae(seed: 3);
         using var sets = Tiny.UnrelatedSets(3, seed: 3);
         var columns = TableOneColumns.ForCvae(model);
@@ -101,17 +101,17 @@ public class TableOneColumnsTests
     [Fact]
     public void Plain_vae_has_only_orig_the_decoded_mean()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(4);
-        using var model = new PlainVae(Tiny.Shape, generator, Device.Cpu);
+        using var model = new PlainVae(Tiny.Shape, generator, CPU);
         using var sets = Tiny.Sets(3, seed: 4);
 
         var column = TableOneColumns.ForPlainVae(model).Should().ContainSingle().Subject;
 
         (column.Name, column.Target).Should().Be(("orig", AugClass.Orig));
         var x0 = sets.Batch(AugClass.Orig, Digits);
-        column.Predict(sets, Digits).ShouldBeClose(ByHand.Values(model.Decoder.Forward(model.Encoder.Forward(x0).Mu)), 1e-6, "decode(μ(x0))");
+        column.Predict(sets, Digits).ShouldBeClose(ByHand.Values(model.Decoder.forward(model.Encoder.forward(x0).Mu)), 1e-6, "decode(μ(x0))");
     }
 
-    private static Tensor L(Lavae model, int k) => ((LatentMap)model.Maps[k]).L.Detach();
+    private static Tensor L(Lavae model, int k) => ((LatentMap)model.Maps[k]).L.detach();
 }

@@ -17,10 +17,10 @@ public class TransferColumnsTests
     [Fact]
     public void A_heads_columns_and_their_targets()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var space = Tiny.Lavae();
         using var generator = new Generator(1);
-        using var head = new ConvDecoder(Tiny.Shape, conditionSize: 0, generator, Device.Cpu);
+        using var head = new ConvDecoder(Tiny.Shape, conditionSize: 0, generator, CPU);
 
         TableOneColumns.ForTransferHead(space, head).Select(c => (c.Name, c.Target)).Should().Equal(
             ("orig", AugClass.Orig), ("aug1", AugClass.Aug1), ("aug2", AugClass.Aug2), ("compose", AugClass.Compose));
@@ -29,15 +29,15 @@ public class TransferColumnsTests
     [Fact]
     public void Predictions_are_the_head_of_z0_and_of_z0_moved_by_L1_L2_and_both()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var space = Tiny.Lavae(seed: 4);
         using var generator = new Generator(5);
-        using var head = new ConvDecoder(Tiny.Shape, conditionSize: 0, generator, Device.Cpu);
+        using var head = new ConvDecoder(Tiny.Shape, conditionSize: 0, generator, CPU);
         using var sets = Tiny.UnrelatedSets(3, seed: 4);
         var columns = TableOneColumns.ForTransferHead(space, head).ToDictionary(c => c.Name);
         var z0 = ByHand.Values(space.Encode(sets.Batch(AugClass.Orig, Digits)).Mu);
         var (l1, l2) = (L(space, 0), L(space, 1));
-        Tensor Head(params double[][] maps) => head.Forward(ByHand.Float(ByHand.Times(z0, Latent, maps), 2, Latent));
+        Tensor Head(params double[][] maps) => head.forward(ByHand.Float(ByHand.Times(z0, Latent, maps), 2, Latent));
 
         var expected = new Dictionary<string, Tensor>
         {
@@ -61,13 +61,13 @@ public class TransferColumnsTests
     [Fact]
     public void The_columns_share_one_z0_per_batch()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var space = Tiny.Lavae(seed: 6);
         using var other = Tiny.Lavae(seed: 7);
         using var hybrid = Tiny.Lavae(seed: 6);
-        hybrid.Encoder.LoadStateDict(other.Encoder.StateDict());
+        hybrid.Encoder.LoadExactly(other.Encoder.state_dict());
         using var generator = new Generator(6);
-        using var head = new ConvDecoder(Tiny.Shape, conditionSize: 0, generator, Device.Cpu);
+        using var head = new ConvDecoder(Tiny.Shape, conditionSize: 0, generator, CPU);
         using var sets = Tiny.UnrelatedSets(5, seed: 6);
         var encoded = 0;
         var spy = new ErrorColumn("spy", AugClass.Orig, b =>

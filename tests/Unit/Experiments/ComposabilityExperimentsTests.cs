@@ -16,7 +16,7 @@ public class ComposabilityExperimentsTests
     [InlineData("paper")]
     public void They_reuse_the_latent_spaces_of_fig7_and_the_cvae_of_table_i(string profile)
     {
-        var options = new RunOptions(profile, Device.Cpu, "unused", "unused");
+        var options = new RunOptions(profile, CPU, "unused", "unused");
         var keys = (string id) => ExperimentRunner.Plan(Catalog.Find(id), options).Graph.Nodes.Select(node => node.Key).ToList();
         var fig7Spaces = ExperimentRunner.Plan(Catalog.Find("fig7-transfer"), options).Graph.Nodes.Where(node => node.Level == 0).Select(node => node.Key).ToList();
         var tableOne = keys("table1-flips");

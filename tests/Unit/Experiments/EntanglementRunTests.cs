@@ -28,7 +28,7 @@ public sealed class EntanglementRunTests : IDisposable
         var output = Path.Combine(folder.Path, "out");
         var store = Path.Combine(folder.Path, "store");
 
-        var outcome = new ExperimentRunner(catalog, new RecordingProgress()).Run(catalog.Find(ExperimentId), new RunOptions("smoke", Device.Cpu, output, store));
+        var outcome = new ExperimentRunner(catalog, new RecordingProgress()).Run(catalog.Find(ExperimentId), new RunOptions("smoke", CPU, output, store));
 
         Directory.GetDirectories(store).Select(Path.GetFileName).Should().Contain(name => name!.StartsWith("classifier-", StringComparison.Ordinal))
             .And.HaveCount(3, "LAVAE, CVAE_AugInv and the classifier");

@@ -124,7 +124,7 @@ public sealed class ExperimentRunnerTests : IDisposable
         WriteTransferExperiment(repository, seeds: "[3]", sources: "[[flip_lr, flip_ud], [rotate_cw, flip_lr]]");
         var catalog = ExperimentCatalog.Load(repository);
         var shared = Path.Combine(folder.Path, "shared-store");
-        var options = new RunOptions("smoke", Device.Cpu, Path.Combine(folder.Path, "sharded"), shared);
+        var options = new RunOptions("smoke", CPU, Path.Combine(folder.Path, "sharded"), shared);
 
         var left = await Task.WhenAll(new[] { new Shard(1, 2), new Shard(2, 2) }
             .Select(shard => Task.Run(() => new ExperimentRunner(catalog, new RecordingProgress()).TrainShare([catalog.Find(TransferId)], options, shard))));
@@ -187,7 +187,7 @@ public sealed class ExperimentRunnerTests : IDisposable
         progress = new RecordingProgress();
         var catalog = ExperimentCatalog.Load(repository);
         var runner = new ExperimentRunner(catalog, progress);
-        return runner.Run(catalog.Find(experiment), new RunOptions("smoke", Device.Cpu, output, Store));
+        return runner.Run(catalog.Find(experiment), new RunOptions("smoke", CPU, output, Store));
     }
 
     /// <summary>A tiny transfer grid in the repository, with the same settings as the tiny Table I experiment.</summary>

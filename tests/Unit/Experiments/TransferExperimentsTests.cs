@@ -53,7 +53,7 @@ public class TransferExperimentsTests
     [InlineData("paper")]
     public void Table_I_and_both_heatmaps_plan_one_flips_latent_space(string profile)
     {
-        var options = new RunOptions(profile, Device.Cpu, "unused", "unused");
+        var options = new RunOptions(profile, CPU, "unused", "unused");
         var table = ExperimentRunner.Plan(Catalog.Find("table1-flips"), options).Graph;
         var fig7 = ExperimentRunner.Plan(Catalog.Find("fig7-transfer"), options).Graph;
         var fig18 = ExperimentRunner.Plan(Catalog.Find("fig18-transfer"), options).Graph;

@@ -27,7 +27,7 @@ public sealed class GeometryFiguresTests : IDisposable
         var catalog = ExperimentCatalog.Load(WriteRepository());
 
         var run = new ExperimentRunner(catalog, new RecordingProgress())
-            .Run(catalog.Find(ExperimentId), new RunOptions("smoke", Device.Cpu, output, Path.Combine(folder.Path, "store")));
+            .Run(catalog.Find(ExperimentId), new RunOptions("smoke", CPU, output, Path.Combine(folder.Path, "store")));
 
         var metrics = run.Results.Measurements.Metrics;
         metrics["geometry.flip_lr,flip_ud.latent.silhouette"].Should().BeInRange(-1, 1);

@@ -14,8 +14,8 @@ internal static class ComponentMatching
     public static void RowsShouldMatchUpToSignAndOrder(Tensor actual, double[] expected, double tolerance, string what)
     {
         var values = Approx.Values(actual);
-        var k = (int)actual.Size(0);
-        var d = (int)actual.Size(1);
+        var k = (int)actual.size(0);
+        var d = (int)actual.size(1);
         expected.Length.Should().Be(k * d, "{0}: as many values as the reference", what);
         var used = new bool[k];
         for (var e = 0; e < k; e++)
@@ -33,9 +33,9 @@ internal static class ComponentMatching
     /// <summary>The same for columns of (N, k) matrices.</summary>
     public static void ColumnsShouldMatchUpToSignAndOrder(Tensor actual, (double[] Values, long[] Shape) expected, double tolerance, string what)
     {
-        using var transposed = actual.T.Contiguous();
-        using var expectedTensor = Tensor.From<double>(expected.Values, expected.Shape);
-        using var expectedTransposed = expectedTensor.T.Contiguous();
+        using var transposed = actual.T.contiguous();
+        using var expectedTensor = tensor(expected.Values, expected.Shape);
+        using var expectedTransposed = expectedTensor.T.contiguous();
         RowsShouldMatchUpToSignAndOrder(transposed, expectedTransposed.ToArray<double>(), tolerance, what);
     }
 

@@ -44,7 +44,7 @@ internal sealed class ProjectionReference
     public Tensor Tensor(string name)
     {
         var (values, shape) = Array(name);
-        return LaVae.Torch.Tensor.From<double>(values, shape);
+        return tensor(values, shape);
     }
 
     public long[] Labels(string name) => section.GetProperty(name).EnumerateArray().Select(v => v.GetInt64()).ToArray();

@@ -13,49 +13,49 @@ public class TsneTests(ITestOutputHelper output)
     [Fact]
     public void Conditional_probabilities_match_scikit_learns_bisection()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var reference = ProjectionReference.Section("tsne");
         var squared = PairwiseDistances.SquaredEuclidean(reference.Tensor("x"));
 
         var conditional = PerplexityCalibration.Conditional(squared, reference.Number("perplexity"));
 
-        conditional.Narrow(0, 0, ReferenceRows).ShouldBeClose(reference.Values("conditional_p_first_rows"), 1e-10, "p(j|i)");
+        conditional.narrow(0, 0, ReferenceRows).ShouldBeClose(reference.Values("conditional_p_first_rows"), 1e-10, "p(j|i)");
     }
 
     [Fact]
     public void Each_conditional_distribution_has_the_asked_perplexity()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var reference = ProjectionReference.Section("tsne");
 
         var p = PerplexityCalibration.Conditional(PairwiseDistances.SquaredEuclidean(reference.Tensor("x")), 30);
 
-        var entropy = -(p * p.Clamp(min: 1e-300).Log()).Sum(1);
+        var entropy = -(p * p.clamp(min: 1e-300).log()).sum(1);
         Approx.Values(entropy).Should().OnlyContain(h => Math.Abs(h - Math.Log(30)) <= 1e-5, "the bisection stops within scikit-learn's entropy tolerance");
-        Approx.Values(p.Sum(1)).Should().OnlyContain(s => Math.Abs(s - 1) < 1e-12, "each row is a distribution");
+        Approx.Values(p.sum(1)).Should().OnlyContain(s => Math.Abs(s - 1) < 1e-12, "each row is a distribution");
     }
 
     [Fact]
     public void Joint_probabilities_match_scikit_learn()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var reference = ProjectionReference.Section("tsne");
 
         var joint = PerplexityCalibration.Joint(PairwiseDistances.SquaredEuclidean(reference.Tensor("x")), reference.Number("perplexity"));
 
-        joint.Narrow(0, 0, ReferenceRows).ShouldBeClose(reference.Values("joint_p_first_rows"), 1e-12, "p_ij");
-        joint.Sum().Item().Should().BeApproximately(1.0, 1e-9);
+        joint.narrow(0, 0, ReferenceRows).ShouldBeClose(reference.Values("joint_p_first_rows"), 1e-12, "p_ij");
+        joint.sum().ToDouble().Should().BeApproximately(1.0, 1e-9);
     }
 
     [Fact]
     public void Gradient_is_the_derivative_of_the_kl_divergence()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(3);
-        var x = Tensor.Randn([12, 5], generator, DType.Float64);
+        var x = randn([12, 5], dtype: ScalarType.Float64, generator: generator);
         var p = PerplexityCalibration.Joint(PairwiseDistances.SquaredEuclidean(x), 4);
-        var offDiagonal = PairwiseDistances.OffDiagonal(12, Device.Cpu);
-        var y = Tensor.Randn([12, 2], generator, DType.Float64);
+        var offDiagonal = PairwiseDistances.OffDiagonal(12, CPU);
+        var y = randn([12, 2], dtype: ScalarType.Float64, generator: generator);
 
         var (_, gradient) = Tsne.Objective(y, p, offDiagonal);
 
@@ -73,15 +73,15 @@ public class TsneTests(ITestOutputHelper output)
         {
             var moved = (double[])at.Clone();
             moved[index] += step;
-            var (kl, _) = Tsne.Objective(Tensor.From<double>(moved, 12, 2), p, offDiagonal);
-            return kl!.Item();
+            var (kl, _) = Tsne.Objective(tensor(moved, new long[] { 12, 2 }), p, offDiagonal);
+            return kl!.ToDouble();
         }
     }
 
     [Fact]
     public void Exact_tsne_reaches_scikit_learns_kl_divergence_and_trustworthiness()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var reference = ProjectionReference.Section("tsne");
         var x = reference.Tensor("x");
 

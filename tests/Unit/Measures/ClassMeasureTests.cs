@@ -19,7 +19,7 @@ public sealed class ClassMeasureTests : IDisposable
     private readonly DigitClassifier classifier = TopOrBottomClassifier.Build();
 
     // Pixels at rows 5 (top), 20 (bottom), 6 (top); labelled 0, 1 and 7: the classifier is right on the first two.
-    private readonly LabelledImages digits = new(TopOrBottomClassifier.OnePixelImages((5, 5), (20, 20), (6, 9)), Tensor.From(new long[] { 0, 1, 7 }));
+    private readonly LabelledImages digits = new(TopOrBottomClassifier.OnePixelImages((5, 5), (20, 20), (6, 9)), tensor(new long[] { 0, 1, 7 }));
 
     private static readonly ClassMeasure Measure = (ClassMeasure)MeasureRegistry.Get("class");
 
@@ -32,11 +32,11 @@ public sealed class ClassMeasureTests : IDisposable
     [Fact]
     public void The_classifier_answers_as_built_with_the_confidence_worked_out_by_hand()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var reading = ClassReading.Of(classifier, AlignedSets.ToModelInput(digits.Images));
 
         reading.Predicted.ToArray<long>().Should().Equal(0, 1, 0);
-        reading.Confidence.To(DType.Float64).ToArray<double>().Should().AllSatisfy(p => p.Should().BeApproximately(TopOrBottomClassifier.OnePixelConfidence, 1e-6));
+        reading.Confidence.to(ScalarType.Float64).ToArray<double>().Should().AllSatisfy(p => p.Should().BeApproximately(TopOrBottomClassifier.OnePixelConfidence, 1e-6));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class ClassMeasureTests : IDisposable
     [Fact]
     public void A_flip_is_turned_back_before_reading_so_a_perfect_decoder_scores_the_originals_accuracy()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var test = AugmentationRegistry.Pair("flip_lr", "flip_ud").Apply(digits.Images, seed: 1);
         // A perfect model decodes exactly A_k(x0); flip_ud moves every pixel to the other half, so reading
         // it without turning it back would get digits 1 and 2 wrong.
@@ -65,7 +65,7 @@ public sealed class ClassMeasureTests : IDisposable
     [Fact]
     public void A_decoder_that_ignores_the_augmentation_loses_the_class_once_the_flip_is_undone()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var test = AugmentationRegistry.Pair("flip_lr", "flip_ud").Apply(digits.Images, seed: 1);
         // Always decodes x0: after undoing flip_ud (aug2 and the composition) the ink is in the wrong half.
         var lazy = Columns(_ => batch => batch.Input(AugClass.Orig));
@@ -78,12 +78,12 @@ public sealed class ClassMeasureTests : IDisposable
     [Fact]
     public void Without_an_exact_inverse_the_decoded_image_is_compared_with_the_classifiers_reading_of_the_true_one()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         string[] pair = ["flip_ud", "gaussian_blur"];
         using var test = AugmentationRegistry.Pair(pair[0], pair[1]).Apply(digits.Images, seed: 1);
         // The blur keeps each pixel's ink in its half, so the true aug2 is read as x0 is: 0, 1, 0.
         var perfect = Columns(set => batch => batch.Input(set));
-        var upsideDown = Columns(set => batch => batch.Input(set).Flip(2));
+        var upsideDown = Columns(set => batch => batch.Input(set).flip(2));
 
         ClassMeasure.OnDecoded(classifier, digits, test, pair, perfect).Select(r => r.Agreement).Should().Equal(2.0 / 3, 2.0 / 3, 1.0, 1.0);
         ClassMeasure.OnDecoded(classifier, digits, test, pair, upsideDown).Select(r => r.Agreement).Should().Equal(

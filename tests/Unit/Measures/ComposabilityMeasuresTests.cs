@@ -92,7 +92,7 @@ public class RecursionRunReuseTests
     [Fact]
     public void A_models_run_is_computed_once_per_map_seed_and_test_set()
     {
-        using var scope = LaVae.Torch.Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = LaVae.Tests.Unit.Models.Tiny.Lavae(seed: 2);
         using var sets = LaVae.Tests.Unit.Models.Tiny.Sets(3, seed: 1);
 

@@ -91,7 +91,7 @@ public sealed class ComposabilityRunTests : IDisposable
             """);
         var catalog = ExperimentCatalog.Load(root);
         var runner = new ExperimentRunner(catalog, new RecordingProgress());
-        var options = new RunOptions("smoke", Device.Cpu, Path.Combine(folder.Path, "out"), Path.Combine(folder.Path, "store"));
+        var options = new RunOptions("smoke", CPU, Path.Combine(folder.Path, "out"), Path.Combine(folder.Path, "store"));
         return runner.Run(catalog.Find(Id), options);
     }
 }

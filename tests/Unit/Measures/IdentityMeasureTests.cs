@@ -18,7 +18,7 @@ public class IdentityMeasureTests
     [InlineData(250)] // 99 of the 249 others, over three batches
     public void A_decoder_that_returns_each_digits_own_target_retrieves_every_digit(int count)
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var test = AugmentationRegistry.Pair("flip_lr", "flip_ud").Apply(TestImages.Random(count, seed: 2), seed: 1);
 
         var scores = IdentityMeasure.Scores(test, Columns(set => batch => batch.Input(set)), seed: 1);
@@ -30,9 +30,9 @@ public class IdentityMeasureTests
     [Fact]
     public void A_decoder_that_returns_the_next_digits_target_retrieves_none_when_every_digit_is_a_candidate()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var test = AugmentationRegistry.Pair("flip_lr", "flip_ud").Apply(TestImages.Random(16, seed: 3), seed: 1);
-        var neighbours = Columns(set => batch => test.Batch(set, batch.Indices.AddInteger(1).RemainderInteger(16)));
+        var neighbours = Columns(set => batch => test.Batch(set, batch.Indices.add(1).remainder(16)));
 
         IdentityMeasure.Scores(test, neighbours, seed: 1).Select(s => s.Identity).Should().Equal(0.0, 0.0, 0.0, 0.0);
     }
@@ -40,10 +40,10 @@ public class IdentityMeasureTests
     [Fact]
     public void A_decoder_right_on_half_the_digits_scores_one_half()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var test = AugmentationRegistry.Pair("flip_lr", "flip_ud").Apply(TestImages.Random(16, seed: 4), seed: 1);
         // Even digits decode to their own target, odd ones to the next (even) digit's.
-        var half = Columns(set => batch => test.Batch(set, (batch.Indices + batch.Indices.RemainderInteger(2)).RemainderInteger(16)));
+        var half = Columns(set => batch => test.Batch(set, (batch.Indices + batch.Indices.remainder(2)).remainder(16)));
         var expected = 8.0 / 16;
 
         IdentityMeasure.Scores(test, half, seed: 1).Select(s => s.Identity).Should().Equal(expected, expected, expected, expected);
@@ -52,7 +52,7 @@ public class IdentityMeasureTests
     [Fact]
     public void A_decoder_that_ignores_the_augmentation_and_returns_x0_is_counted_as_unaugmented_in_every_augmented_column()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var test = AugmentationRegistry.Pair("flip_lr", "flip_ud").Apply(TestImages.Random(16, seed: 5), seed: 1);
 
         var scores = IdentityMeasure.Scores(test, Columns(_ => batch => batch.Input(AugClass.Orig)), seed: 1);

@@ -18,7 +18,7 @@ internal static class TopOrBottomClassifier
     public static DigitClassifier Build()
     {
         using var generator = new Generator(1);
-        var model = new DigitClassifier(generator, Device.Cpu);
+        var model = new DigitClassifier(generator, CPU);
         var conv1 = new float[32 * 9];
         conv1[4] = 1; // out channel 0, in channel 0, centre of the 3x3 kernel
         var conv2 = new float[64 * 32 * 9];
@@ -32,17 +32,17 @@ internal static class TopOrBottomClassifier
 
         var fc2 = new float[10 * 128];
         (fc2[0], fc2[1], fc2[128], fc2[129]) = (1, -1, -1, 1);
-        using var scope = Engine.NewDisposeScope();
-        model.LoadStateDict(new Dictionary<string, Tensor>
+        using var scope = NewDisposeScope();
+        model.LoadExactly(new Dictionary<string, Tensor>
         {
-            ["conv1.weight"] = Tensor.From(conv1, 32, 1, 3, 3),
-            ["conv1.bias"] = Tensor.Zeros([32]),
-            ["conv2.weight"] = Tensor.From(conv2, 64, 32, 3, 3),
-            ["conv2.bias"] = Tensor.Zeros([64]),
-            ["fc1.weight"] = Tensor.From(fc1, 128, 9216),
-            ["fc1.bias"] = Tensor.Zeros([128]),
-            ["fc2.weight"] = Tensor.From(fc2, 10, 128),
-            ["fc2.bias"] = Tensor.Zeros([10]),
+            ["conv1.weight"] = tensor(conv1, new long[] { 32, 1, 3, 3 }),
+            ["conv1.bias"] = zeros([32]),
+            ["conv2.weight"] = tensor(conv2, new long[] { 64, 32, 3, 3 }),
+            ["conv2.bias"] = zeros([64]),
+            ["fc1.weight"] = tensor(fc1, new long[] { 128, 9216 }),
+            ["fc1.bias"] = zeros([128]),
+            ["fc2.weight"] = tensor(fc2, new long[] { 10, 128 }),
+            ["fc2.bias"] = zeros([10]),
         });
         return model;
     }
@@ -56,6 +56,6 @@ internal static class TopOrBottomClassifier
             bytes[(i * 784) + (pixels[i].Row * 28) + pixels[i].Column] = 255;
         }
 
-        return Tensor.From(bytes, pixels.Length, 28, 28);
+        return tensor(bytes, new long[] { pixels.Length, 28, 28 });
     }
 }

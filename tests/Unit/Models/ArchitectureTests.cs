@@ -1,6 +1,5 @@
 using LaVae.Models;
 using LaVae.Torch;
-using LaVae.Torch.Modules;
 
 namespace LaVae.Tests.Unit.Models;
 
@@ -29,7 +28,7 @@ public class ArchitectureTests
     public void Lavae_at_F64_has_the_papers_layers_one_decoder_head_and_two_16x16_maps()
     {
         using var generator = new Generator(1);
-        using var model = new Lavae(new ModelShape(), Tiny.Flips, LatentMapKind.Linear, generator, Device.Cpu);
+        using var model = new Lavae(new ModelShape(), Tiny.Flips, LatentMapKind.Linear, generator, CPU);
 
         Shapes(model).Should().Equal(
             Encoder.Select(p => ($"encoder.{p.Name}", Text(p.Shape)))
@@ -48,7 +47,7 @@ public class ArchitectureTests
         const long encoder = 1088 + 131200 + 200736;
         const long decoder = 106624 + 131136 + 1025;
         using var generator = new Generator(1);
-        using var model = new Lavae(new ModelShape(), Tiny.Flips, LatentMapKind.Linear, generator, Device.Cpu);
+        using var model = new Lavae(new ModelShape(), Tiny.Flips, LatentMapKind.Linear, generator, CPU);
 
         Count(model.Encoder).Should().Be(encoder).And.Be(333024);
         Count(model.Heads[0]).Should().Be(decoder).And.Be(238785);
@@ -59,7 +58,7 @@ public class ArchitectureTests
     public void A_transfer_head_is_a_second_decoder_of_the_same_shape()
     {
         using var generator = new Generator(1);
-        using var model = new Lavae(new ModelShape(), Tiny.Flips, LatentMapKind.Linear, generator, Device.Cpu);
+        using var model = new Lavae(new ModelShape(), Tiny.Flips, LatentMapKind.Linear, generator, CPU);
 
         model.AddHead(generator);
 
@@ -73,7 +72,7 @@ public class ArchitectureTests
     public void Cvae_at_F64_takes_4_more_inputs_in_both_fc_layers()
     {
         using var generator = new Generator(1);
-        using var model = new Cvae(new ModelShape(), generator, Device.Cpu);
+        using var model = new Cvae(new ModelShape(), generator, CPU);
 
         var shapes = Shapes(model).ToDictionary(p => p.Name, p => p.Shape);
         shapes["encoder.fc_mu.weight"].Should().Be(Text([16, Flat + 4]));
@@ -89,15 +88,15 @@ public class ArchitectureTests
     public void Plain_vae_is_the_encoder_and_one_decoder()
     {
         using var generator = new Generator(1);
-        using var model = new PlainVae(new ModelShape(), generator, Device.Cpu);
+        using var model = new PlainVae(new ModelShape(), generator, CPU);
 
         Count(model).Should().Be(333024 + 238785);
     }
 
-    private static List<(string Name, string Shape)> Shapes(Module module) =>
-        module.NamedParameters().Select(p => (p.Name, Text(p.Tensor.Shape))).ToList();
+    private static List<(string Name, string Shape)> Shapes(nn.Module module) =>
+        module.named_parameters().Select(p => (p.name, Text(p.parameter.shape))).ToList();
 
-    private static long Count(Module module) => module.Parameters().Sum(p => p.NumberOfElements);
+    private static long Count(nn.Module module) => module.parameters().Sum(p => p.NumberOfElements);
 
     private static string Text(long[] shape) => string.Join("x", shape);
 }

@@ -53,7 +53,7 @@ internal static class ByHand
     }
 
     /// <summary>Images (N, 28, 28) of bytes as the model sees them: pixel/255.</summary>
-    public static double[] Pixels(Tensor images) => images.Contiguous().ToArray<byte>().Select(b => b / 255.0).ToArray();
+    public static double[] Pixels(Tensor images) => images.contiguous().ToArray<byte>().Select(b => b / 255.0).ToArray();
 
     /// <summary>One-hot rows of the given classes, (count, classes) in row-major order.</summary>
     public static double[] OneHot(IReadOnlyList<int> classes, int width)
@@ -67,7 +67,7 @@ internal static class ByHand
         return rows;
     }
 
-    public static Tensor Float(double[] values, params long[] shape) => Tensor.From(values.Select(v => (float)v).ToArray(), shape);
+    public static Tensor Float(double[] values, params long[] shape) => tensor(values.Select(v => (float)v).ToArray(), shape);
 
     public static double[] Values(Tensor tensor) => Approx.Values(tensor);
 }

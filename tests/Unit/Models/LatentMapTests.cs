@@ -16,9 +16,9 @@ public class LatentMapTests
     [Fact]
     public void Apply_multiplies_the_row_vectors_on_the_right_by_L()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(11);
-        using var map = new LatentMap("flip_lr", D, generator, Device.Cpu);
+        using var map = new LatentMap("flip_lr", D, generator, CPU);
         var z = Tiny.Matrix(N, D, seed: 1);
 
         map.Apply(z).ShouldBeClose(ByHand.Times(ByHand.Values(z), D, L(map)), 1e-5, "z·L");
@@ -29,7 +29,7 @@ public class LatentMapTests
     [Fact]
     public void Compose_is_z_L1_L2_and_reverse_compose_is_z_L2_L1()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Lavae(seed: 12);
         var z = Tiny.Matrix(N, D, seed: 2);
         var (l1, l2) = (L(model, 0), L(model, 1));
@@ -47,7 +47,7 @@ public class LatentMapTests
     [Fact]
     public void Invert_undoes_Apply_with_the_true_inverse()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Lavae(seed: 13);
         var z = Tiny.Matrix(N, D, seed: 3);
 
@@ -63,7 +63,7 @@ public class LatentMapTests
     [Fact]
     public void InvertInvolutory_is_the_authors_shortcut_z_L_L()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Lavae(seed: 14);
         var z = Tiny.Matrix(N, D, seed: 4);
 
@@ -74,7 +74,7 @@ public class LatentMapTests
     [Fact]
     public void InvertCompose_undoes_Compose_by_L2_inverse_then_L1_inverse()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Lavae(seed: 15);
         var z = Tiny.Matrix(N, D, seed: 5);
 
@@ -86,7 +86,7 @@ public class LatentMapTests
     [Fact]
     public void Recurse_applies_the_same_map_k_times()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Lavae(seed: 16);
         var z = Tiny.Matrix(N, D, seed: 6);
         var l2 = L(model, 1);
@@ -99,32 +99,32 @@ public class LatentMapTests
     [Fact]
     public void Involutory_penalty_is_the_squared_Frobenius_norm_of_I_minus_L_L()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(17);
-        using var map = new LatentMap("flip_ud", D, generator, Device.Cpu);
+        using var map = new LatentMap("flip_ud", D, generator, CPU);
 
-        map.InvolutoryPenalty().Item().Should().BeApproximately(ByHand.InvolutoryPenalty(L(map), D), 1e-4);
-        map.InvolutoryPenalty().Shape.Should().BeEmpty("the penalty is a scalar added to the stage-2 loss");
+        map.InvolutoryPenalty().ToDouble().Should().BeApproximately(ByHand.InvolutoryPenalty(L(map), D), 1e-4);
+        map.InvolutoryPenalty().shape.Should().BeEmpty("the penalty is a scalar added to the stage-2 loss");
     }
 
     [Fact]
     public void Involutory_penalty_is_zero_for_an_involution()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(18);
-        using var map = new LatentMap("flip_lr", D, generator, Device.Cpu);
+        using var map = new LatentMap("flip_lr", D, generator, CPU);
         var swap = new float[D * D];
         for (var i = 0; i < D; i++)
         {
             swap[(i * D) + (D - 1 - i)] = 1;
         }
 
-        using (Engine.NoGrad())
+        using (no_grad())
         {
-            map.L.CopyFrom(Tensor.From(swap, D, D));
+            map.L.copy_(tensor(swap, new long[] { D, D }));
         }
 
-        map.InvolutoryPenalty().Item().Should().Be(0, "a permutation that reverses the coordinates is its own inverse");
+        map.InvolutoryPenalty().ToDouble().Should().Be(0, "a permutation that reverses the coordinates is its own inverse");
     }
 
     [Fact]
@@ -143,19 +143,19 @@ public class LatentMapTests
         }
 
         L(model, 0).Should().NotEqual(L(model, 1), "each map draws its own matrix");
-        ((LatentMap)model.Maps[0]).L.RequiresGrad.Should().BeTrue("L is trained in stage 2");
+        ((LatentMap)model.Maps[0]).L.requires_grad.Should().BeTrue("L is trained in stage 2");
     }
 
     [Fact]
     public void Mlp_maps_apply_but_have_no_inverse_and_no_involutory_penalty()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Lavae(seed: 20, maps: LatentMapKind.Mlp);
         var z = Tiny.Matrix(N, D, seed: 7);
 
-        model.Compose(z).Shape.Should().Equal(N, D);
-        model.Maps[0].InvolutoryPenalty().Item().Should().Be(0);
-        model.NamedParameters().Select(p => p.Name).Should().Contain(["map1.fc1.weight", "map1.fc3.weight", "map2.fc2.bias"]);
+        model.Compose(z).shape.Should().Equal(N, D);
+        model.Maps[0].InvolutoryPenalty().ToDouble().Should().Be(0);
+        model.named_parameters().Select(p => p.name).Should().Contain(["map1.fc1.weight", "map1.fc3.weight", "map2.fc2.bias"]);
 
         var invert = () => model.Invert(z, 0);
         invert.Should().Throw<InvalidOperationException>().WithMessage("*flip_lr*non-linear*no inverse*");

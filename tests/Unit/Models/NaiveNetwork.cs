@@ -1,6 +1,5 @@
 using LaVae.Tests.Unit.Torch.Reference;
 using LaVae.Torch;
-using LaVae.Torch.Modules;
 
 namespace LaVae.Tests.Unit.Models;
 
@@ -8,9 +7,9 @@ namespace LaVae.Tests.Unit.Models;
 /// Paper Appendix C's encoder and decoder written with the textbook loops of <see cref="NaiveConv"/>,
 /// reading the weights of a module by name, so the libtorch modules can be checked layer by layer.
 /// </summary>
-internal sealed class NaiveNetwork(Module module, int filters, int latent = 16)
+internal sealed class NaiveNetwork(nn.Module module, int filters, int latent = 16)
 {
-    private readonly Dictionary<string, Tensor> weights = module.NamedParameters().ToDictionary(p => p.Name, p => p.Tensor);
+    private readonly Dictionary<string, Tensor> weights = module.named_parameters().ToDictionary(p => p.name, p => (Tensor)p.parameter);
 
     /// <summary>
     /// Conv(1→F) ReLU, Conv(F→2F) ReLU, flatten, the condition appended, then the μ and log σ² heads.

@@ -14,13 +14,13 @@ internal static class Tiny
     public static Lavae Lavae(ulong seed = 1, LatentMapKind maps = LatentMapKind.Linear)
     {
         using var generator = new Generator(seed);
-        return new Lavae(Shape, Flips, maps, generator, Device.Cpu);
+        return new Lavae(Shape, Flips, maps, generator, CPU);
     }
 
     public static Cvae Cvae(ulong seed = 1)
     {
         using var generator = new Generator(seed);
-        return new Cvae(Shape, generator, Device.Cpu);
+        return new Cvae(Shape, generator, CPU);
     }
 
     /// <summary>
@@ -31,9 +31,9 @@ internal static class Tiny
     {
         var bytes = new byte[count * 28 * 28];
         new Random(seed).NextBytes(bytes);
-        var orig = Tensor.From(bytes, count, 28, 28).DetachFromScope();
-        var lr = orig.Flip(2).DetachFromScope();
-        return new AlignedSets(orig, lr, orig.Flip(1).DetachFromScope(), lr.Flip(1).DetachFromScope());
+        var orig = tensor(bytes, new long[] { count, 28, 28 }).DetachFromDisposeScope();
+        var lr = orig.flip(2).DetachFromDisposeScope();
+        return new AlignedSets(orig, lr, orig.flip(1).DetachFromDisposeScope(), lr.flip(1).DetachFromDisposeScope());
     }
 
     /// <summary>Four aligned sets that are unrelated random images, so a test notices which set a loss reads.</summary>
@@ -45,19 +45,19 @@ internal static class Tiny
         {
             var bytes = new byte[count * 28 * 28];
             random.NextBytes(bytes);
-            sets[k] = Tensor.From(bytes, count, 28, 28).DetachFromScope();
+            sets[k] = tensor(bytes, new long[] { count, 28, 28 }).DetachFromDisposeScope();
         }
 
         return new AlignedSets(sets[0], sets[1], sets[2], sets[3]);
     }
 
-    public static Tensor Indices(params long[] indices) => Tensor.From(indices);
+    public static Tensor Indices(params long[] indices) => tensor(indices);
 
     /// <summary>A float (count, columns) tensor with values from a seeded System.Random in [low, high).</summary>
     public static Tensor Matrix(int count, int columns, int seed, double low = -1, double high = 1)
     {
         var random = new Random(seed);
         var values = Enumerable.Range(0, count * columns).Select(_ => (float)(low + ((high - low) * random.NextDouble()))).ToArray();
-        return Tensor.From(values, count, columns);
+        return tensor(values, new long[] { count, columns });
     }
 }

@@ -12,67 +12,67 @@ public class DisposeScopeTests
     public void A_scope_disposes_every_tensor_created_while_it_is_open()
     {
         Tensor a, b, c;
-        using (var scope = Engine.NewDisposeScope())
+        using (var scope = NewDisposeScope())
         {
-            a = Tensor.Ones([2]);
+            a = ones([2]);
             b = a + 1;
-            c = b.Sum();
-            scope.Count.Should().Be(3);
-            c.IsDisposed.Should().BeFalse();
+            c = b.sum();
+            scope.DisposablesCount.Should().Be(3);
+            c.IsInvalid.Should().BeFalse();
         }
 
-        new[] { a, b, c }.Should().OnlyContain(t => t.IsDisposed);
+        new[] { a, b, c }.Should().OnlyContain(t => t.IsInvalid);
     }
 
     [Fact]
     public void MoveToOuterScope_hands_a_result_to_the_enclosing_scope()
     {
         Tensor kept, temporary;
-        using (var outer = Engine.NewDisposeScope())
+        using (var outer = NewDisposeScope())
         {
-            using (var inner = Engine.NewDisposeScope())
+            using (var inner = NewDisposeScope())
             {
-                temporary = Tensor.Ones([2]);
-                kept = (temporary * 3).MoveToOuterScope();
+                temporary = ones([2]);
+                kept = (temporary * 3).MoveToOuterDisposeScope();
                 inner.Count.Should().Be(1);
             }
 
-            temporary.IsDisposed.Should().BeTrue();
-            kept.IsDisposed.Should().BeFalse();
+            temporary.IsInvalid.Should().BeTrue();
+            kept.IsInvalid.Should().BeFalse();
             kept.ToArray<float>().Should().Equal(3, 3);
             outer.Count.Should().Be(1);
         }
 
-        kept.IsDisposed.Should().BeTrue("the outer scope owned it");
+        kept.IsInvalid.Should().BeTrue("the outer scope owned it");
     }
 
     [Fact]
     public void MoveToOuterScope_from_the_outermost_scope_leaves_the_tensor_to_the_caller()
     {
         Tensor kept;
-        using (Engine.NewDisposeScope())
+        using (NewDisposeScope())
         {
-            kept = Tensor.Ones([2]).MoveToOuterScope();
+            kept = ones([2]).MoveToOuterDisposeScope();
         }
 
-        kept.IsDisposed.Should().BeFalse();
+        kept.IsInvalid.Should().BeFalse();
         kept.Dispose();
-        kept.IsDisposed.Should().BeTrue();
+        kept.IsInvalid.Should().BeTrue();
     }
 
     [Fact]
     public void DetachFromScope_survives_every_scope()
     {
         Tensor kept;
-        using (Engine.NewDisposeScope())
+        using (NewDisposeScope())
         {
-            using (Engine.NewDisposeScope())
+            using (NewDisposeScope())
             {
-                kept = Tensor.Ones([2]).DetachFromScope();
+                kept = ones([2]).DetachFromDisposeScope();
             }
         }
 
-        kept.IsDisposed.Should().BeFalse();
+        kept.IsInvalid.Should().BeFalse();
         kept.ToArray<float>().Should().Equal(1, 1);
         kept.Dispose();
     }
@@ -80,60 +80,60 @@ public class DisposeScopeTests
     [Fact]
     public void Tensors_made_outside_a_scope_are_not_adopted_by_a_later_one()
     {
-        using var outside = Tensor.Ones([2]);
-        using (var scope = Engine.NewDisposeScope())
+        using var outside = ones([2]);
+        using (var scope = NewDisposeScope())
         {
-            (outside + 1).Sum();
-            scope.Count.Should().Be(2);
+            (outside + 1).sum();
+            scope.DisposablesCount.Should().Be(2);
         }
 
-        outside.IsDisposed.Should().BeFalse();
+        outside.IsInvalid.Should().BeFalse();
     }
 
     [Fact]
     public void Disposing_an_inner_scope_makes_the_outer_one_current_again()
     {
-        using var outer = Engine.NewDisposeScope();
-        var inner = Engine.NewDisposeScope();
-        Tensor.Ones([1]);
+        using var outer = NewDisposeScope();
+        var inner = NewDisposeScope();
+        ones([1]);
         inner.Dispose();
         inner.Dispose();
-        var later = Tensor.Ones([1]);
+        var later = ones([1]);
         outer.Count.Should().Be(1, "tensors made after the inner scope closed belong to the outer one");
-        later.IsDisposed.Should().BeFalse();
+        later.IsInvalid.Should().BeFalse();
     }
 
     [Fact]
     public void Disposing_an_outer_scope_before_its_inner_one_never_hands_tensors_to_a_dead_scope()
     {
-        using var root = Engine.NewDisposeScope();
-        var outer = Engine.NewDisposeScope();
-        var inner = Engine.NewDisposeScope();
+        using var root = NewDisposeScope();
+        var outer = NewDisposeScope();
+        var inner = NewDisposeScope();
         outer.Dispose();
         inner.Dispose();
 
-        var later = Tensor.Ones([1]);
+        var later = ones([1]);
 
         root.Count.Should().Be(1, "with both inner scopes gone, the root scope is the innermost open one");
         root.Dispose();
-        later.IsDisposed.Should().BeTrue();
+        later.IsInvalid.Should().BeTrue();
     }
 
     [Fact]
     public void A_scope_only_owns_tensors_made_on_its_own_thread()
     {
         Tensor? fromOtherThread = null;
-        using (var scope = Engine.NewDisposeScope())
+        using (var scope = NewDisposeScope())
         {
-            var thread = new Thread(() => fromOtherThread = Tensor.Ones([2]));
+            var thread = new Thread(() => fromOtherThread = ones([2]));
             thread.Start();
             thread.Join();
-            scope.Count.Should().Be(0);
+            scope.DisposablesCount.Should().Be(0);
         }
 
         fromOtherThread.Should().NotBeNull();
 
-        fromOtherThread!.IsDisposed.Should().BeFalse();
+        fromOtherThread!.IsInvalid.Should().BeFalse();
         fromOtherThread.Dispose();
     }
 
@@ -141,15 +141,15 @@ public class DisposeScopeTests
     public void Native_memory_stays_flat_over_many_scoped_steps()
     {
         using var generator = new Generator(1);
-        using var weight = Tensor.Randn([16, 1024], generator).DetachFromScope().WithRequiresGrad();
+        using var weight = randn([16, 1024], generator: generator).DetachFromDisposeScope().requires_grad_();
         void Step()
         {
-            using var scope = Engine.NewDisposeScope();
-            var x = Tensor.Ones([1, 1024]);
-            var y = Functional.Linear((x * 2) + 1, weight).Sigmoid();
-            Functional.BinaryCrossEntropy(y, Tensor.Zeros([1, 16]), Reduction.Sum).Backward();
-            weight.Grad!.Sum().Item();
-            weight.ClearGrad();
+            using var scope = NewDisposeScope();
+            var x = ones([1, 1024]);
+            var y = nn.functional.linear((x * 2) + 1, weight).sigmoid();
+            nn.functional.binary_cross_entropy(y, zeros([1, 16]), reduction: nn.Reduction.Sum).backward();
+            weight.grad!.sum().ToDouble();
+            weight.grad = null;
         }
 
         for (var i = 0; i < 2000; i++)

@@ -7,15 +7,15 @@ namespace LaVae.Tests.Unit.Torch;
 public class EngineTests
 {
     [Theory]
-    [InlineData("cpu", DeviceType.Cpu, 0)]
-    [InlineData(" CPU ", DeviceType.Cpu, 0)]
-    [InlineData("cuda", DeviceType.Cuda, 0)]
-    [InlineData("cuda:3", DeviceType.Cuda, 3)]
+    [InlineData("cpu", DeviceType.CPU, 0)]
+    [InlineData(" CPU ", DeviceType.CPU, 0)]
+    [InlineData("cuda", DeviceType.CUDA, 0)]
+    [InlineData("cuda:3", DeviceType.CUDA, 3)]
     public void Device_parse_reads_cpu_cuda_and_cuda_n(string text, DeviceType type, int index)
     {
-        var device = Device.Parse(text);
+        var device = TorchRuntime.ParseDevice(text);
         device.Should().Be(new Device(type, index));
-        Device.Parse(device.ToString()).Should().Be(device);
+        TorchRuntime.ParseDevice(device.ToString()).Should().Be(device);
     }
 
     [Theory]
@@ -25,42 +25,42 @@ public class EngineTests
     [InlineData("cuda:x")]
     public void Device_parse_rejects_anything_else(string text)
     {
-        var act = () => Device.Parse(text);
+        var act = () => TorchRuntime.ParseDevice(text);
         act.Should().Throw<FormatException>().WithMessage("*use cpu, cuda or cuda:N*");
     }
 
     [Fact]
     public void Version_and_configuration_come_from_libtorch()
     {
-        Engine.TorchVersion.Should().MatchRegex(@"^\d+\.\d+\.\d+");
+        TorchRuntime.Version.Should().MatchRegex(@"^\d+\.\d+\.\d+");
         Engine.TorchConfig.Should().Contain("PyTorch built with");
     }
 
     [Fact]
     public void Cuda_facts_agree_and_a_missing_device_is_refused_with_what_exists()
     {
-        Engine.CudaDeviceCount.Should().BeGreaterThanOrEqualTo(0);
-        Engine.CudaIsAvailable.Should().Be(Engine.CudaDeviceCount > 0);
-        var act = () => Engine.RequireDevice(Device.Cuda(99));
-        act.Should().Throw<InvalidOperationException>().WithMessage($"*sees {Engine.CudaDeviceCount} CUDA device(s)*");
-        Engine.RequireDevice(Device.Cpu);
-        Engine.Synchronize(Device.Cpu);
+        TorchRuntime.CudaDeviceCount.Should().BeGreaterThanOrEqualTo(0);
+        TorchRuntime.CudaIsAvailable.Should().Be(TorchRuntime.CudaDeviceCount > 0);
+        var act = () => TorchRuntime.RequireDevice(Device.Cuda(99));
+        act.Should().Throw<InvalidOperationException>().WithMessage($"*sees {TorchRuntime.CudaDeviceCount} CUDA device(s)*");
+        TorchRuntime.RequireDevice(CPU);
+        TorchRuntime.Synchronize(CPU);
     }
 
     [Fact]
     public void Thread_count_can_be_set_and_read_back()
     {
-        var original = Engine.Threads;
+        var original = TorchRuntime.Threads;
         try
         {
-            Engine.Threads = 1;
-            Engine.Threads.Should().Be(1);
-            Engine.Threads = 2;
-            Engine.Threads.Should().Be(2);
+            TorchRuntime.Threads = 1;
+            TorchRuntime.Threads.Should().Be(1);
+            TorchRuntime.Threads = 2;
+            TorchRuntime.Threads.Should().Be(2);
         }
         finally
         {
-            Engine.Threads = original;
+            TorchRuntime.Threads = original;
         }
     }
 

@@ -8,24 +8,24 @@ public class ErrorTests
     [Fact]
     public void A_conv2d_channel_mismatch_is_a_TorchException_with_libtorchs_message()
     {
-        using var scope = Engine.NewDisposeScope();
-        var act = () => Functional.Conv2d(Tensor.Zeros([1, 3, 8, 8]), Tensor.Zeros([4, 2, 3, 3]));
+        using var scope = NewDisposeScope();
+        var act = () => nn.functional.conv2d(zeros([1, 3, 8, 8]), zeros([4, 2, 3, 3]), null);
         act.Should().Throw<TorchException>().WithMessage("*expected input[1, 3, 8, 8] to have 2 channels, but got 3 channels instead*");
     }
 
     [Fact]
     public void A_matmul_shape_mismatch_is_a_TorchException_with_libtorchs_message()
     {
-        using var scope = Engine.NewDisposeScope();
-        var act = () => Tensor.Zeros([2, 3]).MatMul(Tensor.Zeros([4, 5]));
+        using var scope = NewDisposeScope();
+        var act = () => zeros([2, 3]).matmul(zeros([4, 5]));
         act.Should().Throw<TorchException>().WithMessage("*mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)*");
     }
 
     [Fact]
     public void Messages_carry_no_cpp_backtrace()
     {
-        using var scope = Engine.NewDisposeScope();
-        var act = () => Tensor.Zeros([3]) + Tensor.Zeros([4]);
+        using var scope = NewDisposeScope();
+        var act = () => zeros([3]) + zeros([4]);
         act.Should().Throw<TorchException>()
             .WithMessage("The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 0")
             .Which.Message.Should().NotContain("Exception raised from");
@@ -34,25 +34,25 @@ public class ErrorTests
     [Fact]
     public void Other_libtorch_failures_are_TorchExceptions_too()
     {
-        using var scope = Engine.NewDisposeScope();
-        var x = Tensor.Zeros([2, 3]);
-        x.Invoking(t => t.Select(0, 5)).Should().Throw<TorchException>().WithMessage("*select(): index 5 out of range*");
-        x.Invoking(t => t.Reshape(4, 2)).Should().Throw<TorchException>().WithMessage("*shape '[4, 2]' is invalid for input of size 6*");
-        x.WithRequiresGrad().Invoking(t => (t * 2).Backward()).Should().Throw<TorchException>().WithMessage("*only for scalar outputs*");
-        var singular = Tensor.Zeros([2, 2], DType.Float64);
+        using var scope = NewDisposeScope();
+        var x = zeros([2, 3]);
+        x.Invoking(t => t.select(0, 5)).Should().Throw<TorchException>().WithMessage("*select(): index 5 out of range*");
+        x.Invoking(t => t.reshape(4, 2)).Should().Throw<TorchException>().WithMessage("*shape '[4, 2]' is invalid for input of size 6*");
+        x.requires_grad_().Invoking(t => (t * 2).backward()).Should().Throw<TorchException>().WithMessage("*only for scalar outputs*");
+        var singular = zeros([2, 2], ScalarType.Float64);
         singular.Invoking(Linalg.Inverse).Should().Throw<TorchException>().WithMessage("*singular*");
-        var act = () => Functional.BinaryCrossEntropy(Tensor.Full([2], 2), Tensor.Zeros([2]));
+        var act = () => nn.functional.binary_cross_entropy(full([2], 2), zeros([2]));
         act.Should().Throw<TorchException>().WithMessage("*between 0 and 1*");
     }
 
     [Fact]
     public void An_error_is_cleared_so_the_next_failure_reports_only_its_own_message()
     {
-        using var scope = Engine.NewDisposeScope();
-        var first = () => Tensor.Zeros([2, 3]).MatMul(Tensor.Zeros([4, 5]));
+        using var scope = NewDisposeScope();
+        var first = () => zeros([2, 3]).matmul(zeros([4, 5]));
         first.Should().Throw<TorchException>();
-        (Tensor.Ones([2]) + 1).ToArray<float>().Should().Equal(2, 2);
-        var second = () => Tensor.Zeros([2]).Select(0, 7);
+        (ones([2]) + 1).ToArray<float>().Should().Equal(2, 2);
+        var second = () => zeros([2]).select(0, 7);
         second.Should().Throw<TorchException>().Which.Message.Should().NotContain("mat1");
     }
 
@@ -64,10 +64,10 @@ public class ErrorTests
         {
             messages[k] = Enumerable.Range(0, 50).Select(_ =>
             {
-                using var scope = Engine.NewDisposeScope();
+                using var scope = NewDisposeScope();
                 try
                 {
-                    var result = k == 0 ? Tensor.Zeros([2, 3]).MatMul(Tensor.Zeros([4, 5])) : Tensor.Zeros([2]).Select(0, 9);
+                    var result = k == 0 ? zeros([2, 3]).matmul(zeros([4, 5])) : zeros([2]).select(0, 9);
                     return $"no error: {result}";
                 }
                 catch (TorchException e)
@@ -86,44 +86,44 @@ public class ErrorTests
     [Fact]
     public void Using_a_disposed_tensor_throws_ObjectDisposedException()
     {
-        using var scope = Engine.NewDisposeScope();
-        var live = Tensor.Ones([2]);
-        var dead = Tensor.Ones([2]);
+        using var scope = NewDisposeScope();
+        var live = ones([2]);
+        var dead = ones([2]);
         dead.Dispose();
         dead.Dispose();
 
-        dead.IsDisposed.Should().BeTrue();
+        dead.IsInvalid.Should().BeTrue();
         dead.ToString().Should().Be("Tensor(disposed)");
-        dead.Invoking(t => t.Shape).Should().Throw<ObjectDisposedException>().WithMessage("*disposed*");
+        dead.Invoking(t => t.shape).Should().Throw<ObjectDisposedException>().WithMessage("*disposed*");
         dead.Invoking(t => t.ToArray<float>()).Should().Throw<ObjectDisposedException>();
-        dead.Invoking(t => t.Exp()).Should().Throw<ObjectDisposedException>();
+        dead.Invoking(t => t.exp()).Should().Throw<ObjectDisposedException>();
         live.Invoking(t => t + dead).Should().Throw<ObjectDisposedException>();
-        live.Invoking(t => Tensor.Cat([t, dead])).Should().Throw<ObjectDisposedException>();
-        live.Invoking(t => Functional.Linear(t, Tensor.Ones([1, 2]), dead.Reshape(1))).Should().Throw<ObjectDisposedException>();
-        live.Invoking(t => Functional.Linear(t, Tensor.Ones([1, 2]), dead)).Should().Throw<ObjectDisposedException>("an optional argument is checked too");
+        live.Invoking(t => cat([t, dead])).Should().Throw<ObjectDisposedException>();
+        live.Invoking(t => nn.functional.linear(t, ones([1, 2]), dead.reshape(1))).Should().Throw<ObjectDisposedException>();
+        live.Invoking(t => nn.functional.linear(t, ones([1, 2]), dead)).Should().Throw<ObjectDisposedException>("an optional argument is checked too");
     }
 
     [Fact]
     public void Using_a_disposed_generator_throws_ObjectDisposedException()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var generator = new Generator(1);
         generator.Dispose();
-        var act = () => Tensor.Rand([2], generator);
+        var act = () => rand([2], generator: generator);
         act.Should().Throw<ObjectDisposedException>();
     }
 
     [Fact]
     public void Moving_to_cuda_works_where_cuda_is_available_and_is_a_TorchException_elsewhere()
     {
-        using var scope = Engine.NewDisposeScope();
-        var x = Tensor.From(new[] { 1f, 2 });
-        var act = () => x.To(Device.Cuda());
-        if (Engine.CudaIsAvailable)
+        using var scope = NewDisposeScope();
+        var x = tensor(new[] { 1f, 2 });
+        var act = () => x.to(Device.Cuda());
+        if (TorchRuntime.CudaIsAvailable)
         {
             var moved = act();
-            moved.Device.Should().Be(Device.Cuda());
-            moved.To(Device.Cpu).ToArray<float>().Should().Equal(1, 2);
+            moved.device.Should().Be(Device.Cuda());
+            moved.to(CPU).ToArray<float>().Should().Equal(1, 2);
         }
         else
         {
@@ -134,8 +134,8 @@ public class ErrorTests
     [Fact]
     public void A_tensor_from_too_few_bytes_is_rejected_before_libtorch_sees_it()
     {
-        var act = () => Tensor.FromBytes(new byte[6], DType.Float32, [2]);
+        var act = () => Tensor.FromBytes(new byte[6], ScalarType.Float32, [2]);
         act.Should().Throw<ArgumentException>().WithMessage("*6 bytes cannot fill Float32[2] (8 bytes)*");
-        Approx.Values(Tensor.FromBytes(new byte[8], DType.Float32, [2])).Should().Equal(0, 0);
+        Approx.Values(Tensor.FromBytes(new byte[8], ScalarType.Float32, [2])).Should().Equal(0, 0);
     }
 }

@@ -1,5 +1,4 @@
 using LaVae.Torch;
-using LaVae.Torch.Modules;
 
 namespace LaVae.Tests.Unit.Torch;
 
@@ -43,11 +42,11 @@ public class InitTests
     [Fact]
     public void XavierUniform_fills_gain_times_root_6_over_fan_in_plus_fan_out()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var generator = new Generator(4);
-        var weight = Init.XavierUniform(Tensor.Zeros([60, 40]), generator: generator);
+        var weight = Init.XavierUniform(zeros([60, 40]), generator: generator);
         ShouldFill(weight, Math.Sqrt(6.0 / 100), "xavier_uniform");
-        ShouldFill(Init.XavierUniform(Tensor.Zeros([60, 40]), gain: 2, generator: generator), 2 * Math.Sqrt(6.0 / 100), "xavier_uniform with gain 2");
+        ShouldFill(Init.XavierUniform(zeros([60, 40]), gain: 2, generator: generator), 2 * Math.Sqrt(6.0 / 100), "xavier_uniform with gain 2");
     }
 
     [Fact]
@@ -72,7 +71,7 @@ public class InitTests
 
     private static void ShouldFill(Tensor tensor, double bound, string what)
     {
-        using var asDouble = tensor.To(DType.Float64);
+        using var asDouble = tensor.to(ScalarType.Float64);
         var values = asDouble.ToArray<double>();
         var largest = values.Max(Math.Abs);
         largest.Should().BeLessThanOrEqualTo(bound * (1 + 1e-6), "{0} must lie within ±{1}", what, bound);

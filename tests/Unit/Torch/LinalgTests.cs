@@ -20,10 +20,10 @@ public class LinalgTests
     [Fact]
     public void Inverse_times_the_matrix_is_the_identity()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var a = Matrix(1);
-        var inverse = Linalg.Inverse(TestData.Tensor(a, [4, 4]));
-        inverse.Shape.Should().Equal(4, 4);
+        var inverse = linalg.inv(TestData.Tensor(a, [4, 4]));
+        inverse.shape.Should().Equal(4, 4);
         NaiveLinalg.MatMul(a, Approx.Values(inverse), 4, 4, 4).ShouldBeClose(NaiveLinalg.Identity(4), 1e-13, "A·A⁻¹");
         NaiveLinalg.MatMul(Approx.Values(inverse), a, 4, 4, 4).ShouldBeClose(NaiveLinalg.Identity(4), 1e-13, "A⁻¹·A");
     }
@@ -31,40 +31,40 @@ public class LinalgTests
     [Fact]
     public void Inverse_of_a_2x2_matches_the_adjugate_formula()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         // [[4, 7], [2, 6]]⁻¹ = [[6, −7], [−2, 4]] / (4·6 − 7·2)
-        Linalg.Inverse(TestData.Tensor([4, 7, 2, 6], [2, 2])).ShouldBeClose([0.6, -0.7, -0.2, 0.4], 1e-15, "2×2 inverse");
+        linalg.inv(TestData.Tensor([4, 7, 2, 6], [2, 2])).ShouldBeClose([0.6, -0.7, -0.2, 0.4], 1e-15, "2×2 inverse");
     }
 
     [Fact]
     public void Solve_finds_X_with_A_X_equal_to_B()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var a = Matrix(2);
         var b = TestData.Uniform(3, 4 * 3);
-        var x = Linalg.Solve(TestData.Tensor(a, [4, 4]), TestData.Tensor(b, [4, 3]));
-        x.Shape.Should().Equal(4, 3);
+        var x = linalg.solve(TestData.Tensor(a, [4, 4]), TestData.Tensor(b, [4, 3]));
+        x.shape.Should().Equal(4, 3);
         NaiveLinalg.MatMul(a, Approx.Values(x), 4, 4, 3).ShouldBeClose(b, 1e-13, "A·X");
 
         // 2x + y = 5, x + 3y = 10  →  x = 1, y = 3
-        Linalg.Solve(TestData.Tensor([2, 1, 1, 3], [2, 2]), TestData.Tensor([5, 10], [2, 1])).ShouldBeClose([1, 3], 1e-15, "hand solve");
+        linalg.solve(TestData.Tensor([2, 1, 1, 3], [2, 2]), TestData.Tensor([5, 10], [2, 1])).ShouldBeClose([1, 3], 1e-15, "hand solve");
     }
 
     [Fact]
     public void Det_matches_laplace_expansion_and_hand_values()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var a = Matrix(4);
-        Linalg.Det(TestData.Tensor(a, [4, 4])).Item().Should().BeApproximately(NaiveLinalg.Det(a, 4), 1e-12);
-        Linalg.Det(TestData.Tensor([4, 7, 2, 6], [2, 2])).Item().Should().BeApproximately(10, 1e-14);
-        Linalg.Det(TestData.Tensor([1, 2, 3, 4, 5, 6, 7, 8, 9], [3, 3])).Item().Should().BeApproximately(0, 1e-12, "the rows are linearly dependent");
-        Linalg.Det(TestData.Tensor(a, [4, 4], DType.Float32)).Item().Should().BeApproximately(NaiveLinalg.Det(a, 4), 1e-3);
+        linalg.det(TestData.Tensor(a, [4, 4])).ToDouble().Should().BeApproximately(NaiveLinalg.Det(a, 4), 1e-12);
+        linalg.det(TestData.Tensor([4, 7, 2, 6], [2, 2])).ToDouble().Should().BeApproximately(10, 1e-14);
+        linalg.det(TestData.Tensor([1, 2, 3, 4, 5, 6, 7, 8, 9], [3, 3])).ToDouble().Should().BeApproximately(0, 1e-12, "the rows are linearly dependent");
+        linalg.det(TestData.Tensor(a, [4, 4], ScalarType.Float32)).ToDouble().Should().BeApproximately(NaiveLinalg.Det(a, 4), 1e-3);
     }
 
     [Fact]
     public void Svd_reconstructs_the_matrix_with_orthonormal_factors_and_descending_singular_values()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var a = TestData.Uniform(5, 4 * 3);
         var (u, s, vh) = Linalg.Svd(TestData.Tensor(a, [4, 3]));
         u.Shape.Should().Equal([4L, 3], "the SVD is reduced");
@@ -82,7 +82,7 @@ public class LinalgTests
     [Fact]
     public void Eigh_reconstructs_a_symmetric_matrix_with_ascending_eigenvalues()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var a = Symmetric(6);
         var (values, vectors) = Linalg.Eigh(TestData.Tensor(a, [4, 4]));
         values.Shape.Should().Equal(4);

@@ -12,7 +12,7 @@ public partial class OpenMpWaitPolicyTests
     [Fact]
     public void The_spin_counts_are_in_the_c_environment_whatever_the_process_was_started_with()
     {
-        _ = Engine.TorchVersion; // libtorch, and with it the OpenMP runtime, is loaded by now
+        _ = TorchRuntime.Version; // libtorch, and with it the OpenMP runtime, is loaded by now
 
         Marshal.PtrToStringUTF8(getenv("GOMP_SPINCOUNT")).Should().Be("100");
         Marshal.PtrToStringUTF8(getenv("KMP_BLOCKTIME")).Should().Be("0");

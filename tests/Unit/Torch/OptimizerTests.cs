@@ -66,7 +66,7 @@ public class OptimizerTests
     [Fact]
     public void Adam_three_steps_match_the_update_formula()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var p = Parameter();
         using var adam = new Adam([p], learningRate: 0.1);
         Run(adam, p, 0, 3);
@@ -74,24 +74,24 @@ public class OptimizerTests
         var (hp, hm, hv) = HandAdam(3, lr: 0.1);
         p.ShouldBeClose(hp, 1e-13, "Adam parameter after 3 steps");
         adam.StepCount.Should().Be(3);
-        var state = adam.StateDict();
+        var state = adam.state_dict();
         state["0.exp_avg"].ShouldBeClose(hm, 1e-15, "exp_avg");
         state["0.exp_avg_sq"].ShouldBeClose(hv, 1e-15, "exp_avg_sq");
-        state["step"].Item().Should().Be(3);
+        state["step"].ToDouble().Should().Be(3);
         HandAdam(2, lr: 0.1).P.Should().NotEqual(hp, "the check must see the third step");
     }
 
     [Fact]
     public void AdaBelief_three_steps_match_adabelief_pytorch_which_adds_epsilon_into_the_state()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var p = Parameter();
         using var adaBelief = new AdaBelief([p], learningRate: 0.1, epsilon: 1e-3);
         Run(adaBelief, p, 0, 3);
 
         var (hp, hm, hs) = HandAdaBelief(3, lr: 0.1, eps: 1e-3);
         p.ShouldBeClose(hp, 1e-13, "AdaBelief parameter after 3 steps");
-        var state = adaBelief.StateDict();
+        var state = adaBelief.state_dict();
         state["0.exp_avg"].ShouldBeClose(hm, 1e-15, "exp_avg");
         state["0.exp_avg_var"].ShouldBeClose(hs, 1e-15, "exp_avg_var holds ε added at every step");
 
@@ -103,7 +103,7 @@ public class OptimizerTests
     [Fact]
     public void AdaBelief_defaults_follow_the_papers_code_settings()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var p = Parameter();
         using var adaBelief = new AdaBelief([p]);
         (adaBelief.LearningRate, adaBelief.Beta1, adaBelief.Beta2, adaBelief.Epsilon).Should().Be((1e-3, 0.9, 0.999, 1e-16));
@@ -114,26 +114,26 @@ public class OptimizerTests
     [Fact]
     public void A_parameter_without_a_gradient_is_left_alone()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var (used, unused) = (Parameter(), Parameter());
         using var adam = new Adam([used, unused], learningRate: 0.1);
         Run(adam, used, 0, 1);
         unused.ToArray<double>().Should().Equal(Start);
         used.ToArray<double>().Should().NotEqual(Start);
-        adam.StateDict().Keys.Should().BeEquivalentTo("step", "0.exp_avg", "0.exp_avg_sq", "1.exp_avg", "1.exp_avg_sq");
-        adam.StateDict()["1.exp_avg"].ToArray<double>().Should().Equal(0, 0, 0);
+        adam.state_dict().Keys.Should().BeEquivalentTo("step", "0.exp_avg", "0.exp_avg_sq", "1.exp_avg", "1.exp_avg_sq");
+        adam.state_dict()["1.exp_avg"].ToArray<double>().Should().Equal(0, 0, 0);
     }
 
     [Fact]
     public void ZeroGrad_clears_every_parameter_gradient()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var p = Parameter();
         using var adam = new Adam([p]);
-        (p * 2).Sum().Backward();
-        p.Grad.Should().NotBeNull();
+        (p * 2).sum().backward();
+        p.grad.Should().NotBeNull();
         adam.ZeroGrad();
-        p.Grad.Should().BeNull();
+        p.grad.Should().BeNull();
     }
 
     [Theory]
@@ -141,23 +141,23 @@ public class OptimizerTests
     [InlineData("adabelief")]
     public void A_state_dict_saved_and_loaded_continues_the_same_trajectory(string name)
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var path = Path.Combine(Path.GetTempPath(), $"lavae-optimizer-{Guid.NewGuid():N}.safetensors");
         try
         {
             var uninterrupted = Parameter();
             using var first = Create(name, uninterrupted);
             Run(first, uninterrupted, 0, 2);
-            var saved = first.StateDict().ToDictionary(kv => kv.Key, kv => kv.Value);
+            var saved = first.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value);
             saved["param"] = uninterrupted;
             SafeTensors.Save(path, saved);
             Run(first, uninterrupted, 2, 3);
 
             var loaded = SafeTensors.Load(path).Tensors;
             var resumed = Parameter();
-            using (Engine.NoGrad())
+            using (no_grad())
             {
-                resumed.CopyFrom(loaded["param"]);
+                resumed.copy_(loaded["param"]);
             }
 
             using var second = Create(name, resumed);
@@ -177,15 +177,15 @@ public class OptimizerTests
     [Fact]
     public void Loading_a_state_without_a_moment_names_it()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var p = Parameter();
         using var adam = new Adam([p]);
-        var state = adam.StateDict().Where(kv => kv.Key != "0.exp_avg_sq").ToDictionary(kv => kv.Key, kv => kv.Value);
+        var state = adam.state_dict().Where(kv => kv.Key != "0.exp_avg_sq").ToDictionary(kv => kv.Key, kv => kv.Value);
         var act = () => adam.LoadStateDict(state);
         act.Should().Throw<InvalidDataException>().WithMessage("*0.exp_avg_sq*");
     }
 
-    private static Tensor Parameter() => TestData.Tensor(Start, [3]).WithRequiresGrad();
+    private static Tensor Parameter() => TestData.Tensor(Start, [3]).requires_grad_();
 
     private static Optimizer Create(string name, Tensor parameter) => name == "adam"
         ? new Adam([parameter], learningRate: 0.1)
@@ -196,9 +196,9 @@ public class OptimizerTests
     {
         for (var t = from; t < to; t++)
         {
-            using var step = Engine.NewDisposeScope();
+            using var step = NewDisposeScope();
             optimizer.ZeroGrad();
-            (parameter * TestData.Tensor(Gradients[t], [3])).Sum().Backward();
+            (parameter * TestData.Tensor(Gradients[t], [3])).sum().backward();
             optimizer.Step();
         }
     }

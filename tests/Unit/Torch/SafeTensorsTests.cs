@@ -17,39 +17,39 @@ public sealed class SafeTensorsTests : IDisposable
     [Fact]
     public void Tensors_of_every_dtype_and_the_metadata_survive_a_round_trip()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var path = Path.Combine(folder, "all.safetensors");
         var tensors = new Dictionary<string, Tensor>
         {
-            ["f32"] = Tensor.From(new[] { 1.5f, -2, float.MaxValue, float.NegativeInfinity, 0, 1e-30f }, 2, 3),
-            ["f64"] = Tensor.From(new[] { Math.PI, -Math.E }),
-            ["f16"] = Tensor.From(new[] { 0.5f, -2, 1024 }).To(DType.Float16),
-            ["i64"] = Tensor.From(new[] { long.MinValue, 0, long.MaxValue }, 3, 1),
-            ["i32"] = Tensor.From(new[] { int.MinValue, 7 }),
-            ["i16"] = Tensor.From(new short[] { -300, 300 }),
-            ["i8"] = Tensor.From(new sbyte[] { -128, 127 }),
-            ["u8"] = Tensor.From(new byte[] { 0, 128, 255, 1 }, 2, 1, 2),
-            ["bool"] = Tensor.From(new[] { true, false, true }),
-            ["scalar"] = Tensor.Scalar(3.25, DType.Float64),
-            ["empty"] = Tensor.Zeros([0, 3]),
+            ["f32"] = tensor(new[] { 1.5f, -2, float.MaxValue, float.NegativeInfinity, 0, 1e-30f }, new long[] { 2, 3 }),
+            ["f64"] = tensor(new[] { Math.PI, -Math.E }),
+            ["f16"] = tensor(new[] { 0.5f, -2, 1024 }).to(ScalarType.Float16),
+            ["i64"] = tensor(new[] { long.MinValue, 0, long.MaxValue }, new long[] { 3, 1 }),
+            ["i32"] = tensor(new[] { int.MinValue, 7 }),
+            ["i16"] = tensor(new short[] { -300, 300 }),
+            ["i8"] = tensor(new sbyte[] { -128, 127 }),
+            ["u8"] = tensor(new byte[] { 0, 128, 255, 1 }, new long[] { 2, 1, 2 }),
+            ["bool"] = tensor(new[] { true, false, true }),
+            ["scalar"] = tensor((double)(3.25), dtype: ScalarType.Float64),
+            ["empty"] = zeros([0, 3]),
         };
         var metadata = new Dictionary<string, string> { ["format"] = "pt", ["epoch"] = "12", ["note"] = "ünïcode \"quoted\"" };
 
         SafeTensors.Save(path, tensors, metadata);
-        var loaded = SafeTensors.Load(path, Device.Cpu);
+        var loaded = SafeTensors.Load(path, CPU);
 
         loaded.Metadata.Should().BeEquivalentTo(metadata);
         loaded.Tensors.Keys.Should().BeEquivalentTo(tensors.Keys);
         foreach (var (name, original) in tensors)
         {
             var copy = loaded.Tensors[name];
-            copy.DType.Should().Be(original.DType, "'{0}' keeps its dtype", name);
-            copy.Shape.Should().Equal(original.Shape, "'{0}' keeps its shape", name);
-            copy.Device.Should().Be(Device.Cpu);
+            copy.dtype.Should().Be(original.dtype, "'{0}' keeps its dtype", name);
+            copy.shape.Should().Equal(original.shape, "'{0}' keeps its shape", name);
+            copy.device.Should().Be(CPU);
             copy.ToBytes().Should().Equal(original.ToBytes(), "'{0}' keeps its bytes", name);
         }
 
-        loaded.Tensors["f16"].To(DType.Float32).ToArray<float>().Should().Equal(0.5f, -2, 1024);
+        loaded.Tensors["f16"].to(ScalarType.Float32).ToArray<float>().Should().Equal(0.5f, -2, 1024);
         loaded.Tensors["bool"].ToArray<bool>().Should().Equal(true, false, true);
         SafeTensors.Load(path).Tensors["f64"].ToArray<double>().Should().Equal(Math.PI, -Math.E);
     }
@@ -57,9 +57,9 @@ public sealed class SafeTensorsTests : IDisposable
     [Fact]
     public void A_file_saved_without_metadata_records_only_its_checksum_and_loads_with_empty_metadata()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var path = Path.Combine(folder, "plain.safetensors");
-        SafeTensors.Save(path, new Dictionary<string, Tensor> { ["x"] = Tensor.Ones([2]) });
+        SafeTensors.Save(path, new Dictionary<string, Tensor> { ["x"] = ones([2]) });
 
         var recorded = Header(path).RootElement.GetProperty("__metadata__").EnumerateObject().Should().ContainSingle().Subject;
         recorded.Name.Should().Be("lavae.content_sha256");
@@ -70,8 +70,8 @@ public sealed class SafeTensorsTests : IDisposable
     [Fact]
     public void The_checksum_key_is_reserved()
     {
-        using var scope = Engine.NewDisposeScope();
-        var save = () => SafeTensors.Save(Path.Combine(folder, "reserved.safetensors"), new Dictionary<string, Tensor> { ["x"] = Tensor.Ones([2]) },
+        using var scope = NewDisposeScope();
+        var save = () => SafeTensors.Save(Path.Combine(folder, "reserved.safetensors"), new Dictionary<string, Tensor> { ["x"] = ones([2]) },
             new Dictionary<string, string> { ["lavae.content_sha256"] = "mine" });
         save.Should().Throw<ArgumentException>().WithMessage("*reserved*");
     }
@@ -79,7 +79,7 @@ public sealed class SafeTensorsTests : IDisposable
     [Fact]
     public void The_same_content_gets_the_same_checksum_and_different_content_another()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         string Checksum(string name, Dictionary<string, Tensor> tensors, Dictionary<string, string>? metadata = null)
         {
             var path = Path.Combine(folder, name);
@@ -87,15 +87,15 @@ public sealed class SafeTensorsTests : IDisposable
             return Header(path).RootElement.GetProperty("__metadata__").GetProperty("lavae.content_sha256").GetString()!;
         }
 
-        var original = Checksum("a", new() { ["x"] = Tensor.From(new[] { 1f, 2, 3, 4 }, 2, 2) }, new() { ["epoch"] = "1" });
-        Checksum("b", new() { ["x"] = Tensor.From(new[] { 1f, 2, 3, 4 }, 2, 2) }, new() { ["epoch"] = "1" }).Should().Be(original);
+        var original = Checksum("a", new() { ["x"] = tensor(new[] { 1f, 2, 3, 4 }, new long[] { 2, 2 }) }, new() { ["epoch"] = "1" });
+        Checksum("b", new() { ["x"] = tensor(new[] { 1f, 2, 3, 4 }, new long[] { 2, 2 }) }, new() { ["epoch"] = "1" }).Should().Be(original);
         new[]
         {
-            Checksum("value", new() { ["x"] = Tensor.From(new[] { 1f, 2, 3, 5 }, 2, 2) }, new() { ["epoch"] = "1" }),
-            Checksum("shape", new() { ["x"] = Tensor.From(new[] { 1f, 2, 3, 4 }, 4, 1) }, new() { ["epoch"] = "1" }),
-            Checksum("name", new() { ["y"] = Tensor.From(new[] { 1f, 2, 3, 4 }, 2, 2) }, new() { ["epoch"] = "1" }),
-            Checksum("dtype", new() { ["x"] = Tensor.From(new[] { 1f, 2, 3, 4 }.Select(BitConverter.SingleToInt32Bits).ToArray(), 2, 2) }, new() { ["epoch"] = "1" }),
-            Checksum("metadata", new() { ["x"] = Tensor.From(new[] { 1f, 2, 3, 4 }, 2, 2) }, new() { ["epoch"] = "2" }),
+            Checksum("value", new() { ["x"] = tensor(new[] { 1f, 2, 3, 5 }, new long[] { 2, 2 }) }, new() { ["epoch"] = "1" }),
+            Checksum("shape", new() { ["x"] = tensor(new[] { 1f, 2, 3, 4 }, new long[] { 4, 1 }) }, new() { ["epoch"] = "1" }),
+            Checksum("name", new() { ["y"] = tensor(new[] { 1f, 2, 3, 4 }, new long[] { 2, 2 }) }, new() { ["epoch"] = "1" }),
+            Checksum("dtype", new() { ["x"] = tensor(new[] { 1f, 2, 3, 4 }.Select(BitConverter.SingleToInt32Bits).ToArray(), new long[] { 2, 2 }) }, new() { ["epoch"] = "1" }),
+            Checksum("metadata", new() { ["x"] = tensor(new[] { 1f, 2, 3, 4 }, new long[] { 2, 2 }) }, new() { ["epoch"] = "2" }),
         }.Should().OnlyHaveUniqueItems().And.NotContain(original);
     }
 
@@ -118,9 +118,9 @@ public sealed class SafeTensorsTests : IDisposable
     public void Edited_metadata_is_a_corrupt_file()
     {
         var path = Path.Combine(folder, "epoch.safetensors");
-        using (Engine.NewDisposeScope())
+        using (NewDisposeScope())
         {
-            SafeTensors.Save(path, new Dictionary<string, Tensor> { ["x"] = Tensor.Ones([2]) }, new Dictionary<string, string> { ["epochs_done"] = "2" });
+            SafeTensors.Save(path, new Dictionary<string, Tensor> { ["x"] = ones([2]) }, new Dictionary<string, string> { ["epochs_done"] = "2" });
         }
 
         File.WriteAllText(path, File.ReadAllText(path, Encoding.Latin1).Replace("\"epochs_done\":\"2\"", "\"epochs_done\":\"9\"", StringComparison.Ordinal), Encoding.Latin1);
@@ -131,7 +131,7 @@ public sealed class SafeTensorsTests : IDisposable
     [Fact]
     public void A_file_from_another_writer_without_the_checksum_loads_unverified()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var path = Path.Combine(folder, "foreign.safetensors");
         var data = new byte[8];
         BinaryPrimitives.WriteSingleLittleEndian(data, 1.5f);
@@ -147,12 +147,12 @@ public sealed class SafeTensorsTests : IDisposable
     [Fact]
     public void The_file_is_a_little_endian_length_a_padded_json_header_and_the_raw_data_at_its_offsets()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var path = Path.Combine(folder, "layout.safetensors");
         SafeTensors.Save(path, new Dictionary<string, Tensor>
         {
-            ["a"] = Tensor.From(new[] { 1f, 2, 3, 4 }, 2, 2),
-            ["b"] = Tensor.From(new[] { -1L, 2, 1L << 40 }),
+            ["a"] = tensor(new[] { 1f, 2, 3, 4 }, new long[] { 2, 2 }),
+            ["b"] = tensor(new[] { -1L, 2, 1L << 40 }),
         }, new Dictionary<string, string> { ["format"] = "pt" });
 
         var bytes = File.ReadAllBytes(path);
@@ -177,21 +177,21 @@ public sealed class SafeTensorsTests : IDisposable
     [Fact]
     public void A_non_contiguous_tensor_is_written_in_row_major_order()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var path = Path.Combine(folder, "transposed.safetensors");
-        SafeTensors.Save(path, new Dictionary<string, Tensor> { ["t"] = Tensor.From(new long[] { 1, 2, 3, 4, 5, 6 }, 2, 3).T });
+        SafeTensors.Save(path, new Dictionary<string, Tensor> { ["t"] = tensor(new long[] { 1, 2, 3, 4, 5, 6 }, new long[] { 2, 3 }).T });
         var loaded = SafeTensors.Load(path).Tensors["t"];
-        loaded.Shape.Should().Equal(3, 2);
+        loaded.shape.Should().Equal(3, 2);
         loaded.ToArray<long>().Should().Equal(1, 4, 2, 5, 3, 6);
     }
 
     [Fact]
     public void Saving_writes_atomically_and_leaves_no_temporary_file()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var path = Path.Combine(folder, "nested", "model.safetensors");
-        SafeTensors.Save(path, new Dictionary<string, Tensor> { ["x"] = Tensor.Zeros([3]) });
-        SafeTensors.Save(path, new Dictionary<string, Tensor> { ["x"] = Tensor.Ones([5]) });
+        SafeTensors.Save(path, new Dictionary<string, Tensor> { ["x"] = zeros([3]) });
+        SafeTensors.Save(path, new Dictionary<string, Tensor> { ["x"] = ones([5]) });
         Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName).Should().Equal("model.safetensors");
         SafeTensors.Load(path).Tensors["x"].ToArray<float>().Should().Equal(1, 1, 1, 1, 1);
     }
@@ -287,7 +287,7 @@ public sealed class SafeTensorsTests : IDisposable
         ShouldBeInvalid(path, "*");
     }
 
-    private static (string DType, string Shape, string Offsets) Entry(JsonElement root, string name)
+    private static (string ScalarType, string Shape, string Offsets) Entry(JsonElement root, string name)
     {
         var entry = root.GetProperty(name);
         static string Join(JsonElement array) => string.Join(",", array.EnumerateArray().Select(e => e.GetInt64()));
@@ -317,12 +317,12 @@ public sealed class SafeTensorsTests : IDisposable
 
     private string Valid(string name)
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var path = Path.Combine(folder, name);
         SafeTensors.Save(path, new Dictionary<string, Tensor>
         {
-            ["w"] = Tensor.From(TestData.Uniform(1, 6), 2, 3),
-            ["b"] = Tensor.From(new long[] { 1, 2 }),
+            ["w"] = tensor(TestData.Uniform(1, 6), new long[] { 2, 3 }),
+            ["b"] = tensor(new long[] { 1, 2 }),
         });
         return path;
     }

@@ -27,21 +27,21 @@ public sealed class AblationTrainingTests : IDisposable
     [Fact]
     public void The_merged_loss_is_the_stage1_loss_plus_the_stage2_loss_on_the_same_noise()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Lavae(seed: 4);
         using var sets = Tiny.UnrelatedSets(6, seed: 4);
         using var union = sets.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]);
         var unionIndices = Tiny.Indices(13, 2, 22, 7);
         var originals = Tiny.Indices(1, 2, 4, 1); // u mod 6: a union batch can name an original twice
-        var x = AlignedSets.ToModelInput(union.IndexSelect(0, unionIndices));
+        var x = AlignedSets.ToModelInput(union.index_select(0, unionIndices));
         using var generator = new Generator(9);
         using var twin = new Generator(9);
 
-        var merged = LavaeStages.Merged(model, x, sets, originals, generator, klWeight: 2.5, involutoryWeight: 0.5).Item();
+        var merged = LavaeStages.Merged(model, x, sets, originals, generator, klWeight: 2.5, involutoryWeight: 0.5).ToDouble();
 
-        var stage1 = LavaeStages.Stage1(model, x, twin, klWeight: 2.5).Item();
+        var stage1 = LavaeStages.Stage1(model, x, twin, klWeight: 2.5).ToDouble();
         using var latents = new FrozenLatents(model, sets, batchSize: 4);
-        var stage2 = LavaeStages.Stage2(model, latents, originals, twin, involutoryWeight: 0.5).Item();
+        var stage2 = LavaeStages.Stage2(model, latents, originals, twin, involutoryWeight: 0.5).ToDouble();
         stage2.Should().BeGreaterThan(1e-3 * stage1, "the stage-2 term must be visible above the tolerance below");
         merged.Should().BeApproximately(stage1 + stage2, 1e-6 * (stage1 + stage2));
     }
@@ -49,28 +49,28 @@ public sealed class AblationTrainingTests : IDisposable
     [Fact]
     public void The_merged_loss_trains_encoder_decoder_0_and_both_maps_and_the_map_fit_moves_the_encoder()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Lavae(seed: 5);
         using var sets = Tiny.Sets(4, seed: 5);
         var x = sets.Batch(AugClass.Aug1, Tiny.Indices(0, 3));
 
         using (var generator = new Generator(5))
         {
-            LavaeStages.Stage1(model, x, generator, klWeight: 1).Backward();
+            LavaeStages.Stage1(model, x, generator, klWeight: 1).backward();
         }
 
         var stage1Only = EncoderGradient(model);
-        foreach (var parameter in model.Parameters())
+        foreach (var parameter in model.parameters())
         {
-            parameter.ClearGrad();
+            parameter.grad = null;
         }
 
         using (var generator = new Generator(5))
         {
-            LavaeStages.Merged(model, x, sets, Tiny.Indices(0, 3), generator, klWeight: 1, involutoryWeight: 1).Backward();
+            LavaeStages.Merged(model, x, sets, Tiny.Indices(0, 3), generator, klWeight: 1, involutoryWeight: 1).backward();
         }
 
-        model.NamedParameters().Where(p => p.Tensor.Grad is null).Select(p => p.Name).Should().BeEmpty("every part trains in the merged stage");
+        model.named_parameters().Where(p => p.parameter.grad is null).Select(p => p.name).Should().BeEmpty("every part trains in the merged stage");
         EncoderGradient(model).Zip(stage1Only, (a, b) => Math.Abs(a - b)).Max().Should().BeGreaterThan(1e-6f,
             "the map fit reads the live encoder, so it adds to the encoder's gradient");
     }
@@ -144,7 +144,7 @@ public sealed class AblationTrainingTests : IDisposable
         resumed.Events.Should().Equal("lavae_mlp/stage2 started at epoch 1");
     }
 
-    private static float[] EncoderGradient(Lavae model) => model.Encoder.Parameters().SelectMany(p => p.Grad!.Contiguous().ToArray<float>()).ToArray();
+    private static float[] EncoderGradient(Lavae model) => model.Encoder.parameters().SelectMany(p => p.grad!.contiguous().ToArray<float>()).ToArray();
 
     private string Checkpoint(string name) => folder.File($"{name}.safetensors");
 

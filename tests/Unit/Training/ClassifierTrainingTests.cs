@@ -28,7 +28,7 @@ public sealed class ClassifierTrainingTests : IDisposable
     {
         using var test = QuadrantImages.Make(40, seed: 2);
         using var generator = new Generator(5);
-        using var untrained = new DigitClassifier(generator, Device.Cpu);
+        using var untrained = new DigitClassifier(generator, CPU);
         var before = Accuracy(untrained, test);
 
         using var model = Train("learn", new RecordingProgress(), TinyTraining.Settings(classifier: 8));
@@ -76,10 +76,10 @@ public sealed class ClassifierTrainingTests : IDisposable
 
     private static double Accuracy(DigitClassifier model, LabelledImages images)
     {
-        using var scope = Engine.NewDisposeScope();
-        using var noGrad = Engine.NoGrad();
-        var all = Tensor.Arange(0, images.Count);
-        return ClassReading.Of(model, images.Batch(all)).Predicted.Eq(images.Labels).To(DType.Float64).Mean().Item();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var all = arange(0, images.Count);
+        return ClassReading.Of(model, images.Batch(all)).Predicted.eq(images.Labels).to(ScalarType.Float64).mean().ToDouble();
     }
 
     private DigitClassifier Train(string name, RecordingProgress progress, TrainingSettings? settings = null, ulong seed = 5)

@@ -26,7 +26,7 @@ public sealed class CsvaeAdversaryTests : IDisposable
 
     public CsvaeAdversaryTests()
     {
-        union = sets.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromScope();
+        union = sets.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromDisposeScope();
     }
 
     public void Dispose()
@@ -39,7 +39,7 @@ public sealed class CsvaeAdversaryTests : IDisposable
     [Fact]
     public void The_adversary_reads_y_from_z_but_csvaes_encoder_keeps_it_from_reading_it_as_well_as_without_the_entropy_term()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var (x, y) = Data();
 
         using var alone = CsvaeTests.Tiny(seed: 8);
@@ -62,7 +62,7 @@ public sealed class CsvaeAdversaryTests : IDisposable
     [Fact]
     public void Over_a_longer_run_each_images_w_settles_at_its_own_labels_prior()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = CsvaeTests.Tiny(seed: 8);
         var (x, y) = Data();
         WAccuracy(model, x, y).Should().BeLessThan(0.9, "untrained, w is not yet where its prior puts it");
@@ -83,17 +83,17 @@ public sealed class CsvaeAdversaryTests : IDisposable
             bytes[i] = row < 8 && column < 8 ? (byte)255 : (byte)random.Next(64);
         }
 
-        var orig = Tensor.From(bytes, count, 28, 28).DetachFromScope();
-        var lr = orig.Flip(2).DetachFromScope();
-        return new AlignedSets(orig, lr, orig.Flip(1).DetachFromScope(), lr.Flip(1).DetachFromScope());
+        var orig = tensor(bytes, new long[] { count, 28, 28 }).DetachFromDisposeScope();
+        var lr = orig.flip(2).DetachFromDisposeScope();
+        return new AlignedSets(orig, lr, orig.flip(1).DetachFromDisposeScope(), lr.flip(1).DetachFromDisposeScope());
     }
 
     /// <summary>The union of the four sets as model input, and its labels.</summary>
     private (Tensor X, Tensor Y) Data()
     {
-        var classes = Tensor.Arange(0, 4 * Digits).FloorDivide(Digits).To(DType.Int64);
-        using var table = Tensor.From(new float[] { 0, 0, 1, 0, 0, 1, 1, 1 }, 4, 2);
-        return (AlignedSets.ToModelInput(union), table.IndexSelect(0, classes));
+        var classes = arange(0, 4 * Digits).floor_divide(Digits).to(ScalarType.Int64);
+        using var table = tensor(new float[] { 0, 0, 1, 0, 0, 1, 1, 1 }, new long[] { 4, 2 });
+        return (AlignedSets.ToModelInput(union), table.index_select(0, classes));
     }
 
     /// <summary>
@@ -106,22 +106,22 @@ public sealed class CsvaeAdversaryTests : IDisposable
         var training = new ModelTraining(name, model, new Checkpoint(folder.File($"{name}.safetensors"), "key"), ["csvae"],
             TinyTraining.Context(new EpochProbe(() => accuracies.Add(AdversaryAccuracy(model, x, y, sampled: true)))));
         training.RunAdversarialStage(new StagePlan("csvae", epochs, BatchSize: 16, LearningRate: 1e-3), model.VaeParameters(),
-            model.Adversary.Parameters(), union.Size(0), losses);
+            [.. model.Adversary.parameters()], union.size(0), losses);
         return accuracies;
     }
 
     /// <summary>CSVAE's batch objective with the β4 term taken back out of M1.</summary>
     private AdversarialLosses WithoutEntropyTerm(Csvae model, Tensor indices, Generator generator)
     {
-        var xb = AlignedSets.ToModelInput(union.IndexSelect(0, indices));
-        var yb = model.Labels(indices.FloorDivide(Digits).To(DType.Int64));
+        var xb = AlignedSets.ToModelInput(union.index_select(0, indices));
+        var yb = model.Labels(indices.floor_divide(Digits).to(ScalarType.Int64));
         var q = model.Encode(xb, yb);
         var z = VaeObjective.Reparameterize(q.ZMu, q.ZLogVar, generator);
         var w = VaeObjective.Reparameterize(q.WMu, q.WLogVar, generator);
         var elbo = VaeObjective.Reconstruction(model.Decode(z, w), xb)
             + CsvaeObjective.KlDivergence(q.WMu, q.WLogVar, model.PriorMean(yb), model.PriorLogVar(yb))
             + (CsvaeObjective.ZKlWeight * VaeObjective.KlDivergence(q.ZMu, q.ZLogVar));
-        var heldZ = z.Detach();
+        var heldZ = z.detach();
         return new AdversarialLosses(elbo, () => -CsvaeObjective.LogLikelihood(model.Adversary.Logits(heldZ), yb));
     }
 
@@ -129,13 +129,13 @@ public sealed class CsvaeAdversaryTests : IDisposable
     private static void TrainAdversaryAlone(Csvae model, Tensor x, Tensor y, int steps)
     {
         using var z = Means(model, x);
-        using var optimizer = new AdaBelief(model.Adversary.Parameters(), learningRate: 1e-2);
+        using var optimizer = new AdaBelief([.. model.Adversary.parameters()], learningRate: 1e-2);
         for (var step = 0; step < steps; step++)
         {
-            using var stepScope = Engine.NewDisposeScope();
+            using var stepScope = NewDisposeScope();
             var loss = -CsvaeObjective.LogLikelihood(model.Adversary.Logits(z), y);
             optimizer.ZeroGrad();
-            loss.Backward();
+            loss.backward();
             optimizer.Step();
         }
     }
@@ -143,13 +143,13 @@ public sealed class CsvaeAdversaryTests : IDisposable
     /// <summary>The fraction of (image, label) pairs the adversary gets right from z = μ_z(x), or from z ~ q(z|x).</summary>
     private static double AdversaryAccuracy(Csvae model, Tensor x, Tensor y, bool sampled)
     {
-        using var scope = Engine.NewDisposeScope();
-        using var noGrad = Engine.NoGrad();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
         using var noise = new Generator(99);
-        var (mu, logVar) = model.ZEncoder.Forward(x);
+        var (mu, logVar) = model.ZEncoder.forward(x);
         var z = sampled ? VaeObjective.Reparameterize(mu, logVar, noise) : mu;
-        var predicted = model.Adversary.Logits(z).Gt(0).To(DType.Float32);
-        return predicted.Eq(y).To(DType.Float32).Mean().Item();
+        var predicted = model.Adversary.Logits(z).gt(0).to(ScalarType.Float32);
+        return predicted.eq(y).to(ScalarType.Float32).mean().ToDouble();
     }
 
     /// <summary>
@@ -158,16 +158,16 @@ public sealed class CsvaeAdversaryTests : IDisposable
     /// </summary>
     private static double WAccuracy(Csvae model, Tensor x, Tensor y)
     {
-        using var scope = Engine.NewDisposeScope();
-        using var noGrad = Engine.NoGrad();
-        var w = model.Encode(x, y).WMu.View(-1, Csvae.LabelCount, Csvae.SubspaceWidth).Mean(2);
-        return w.Gt(1.5).To(DType.Float32).Eq(y).To(DType.Float32).Mean().Item();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var w = model.Encode(x, y).WMu.view(-1, Csvae.LabelCount, Csvae.SubspaceWidth).mean([2]);
+        return w.gt(1.5).to(ScalarType.Float32).eq(y).to(ScalarType.Float32).mean().ToDouble();
     }
 
     private static Tensor Means(Csvae model, Tensor x)
     {
-        using var noGrad = Engine.NoGrad();
-        return model.ZEncoder.Forward(x).Mu.Detach().DetachFromScope();
+        using var noGrad = no_grad();
+        return model.ZEncoder.forward(x).Mu.detach().DetachFromDisposeScope();
     }
 }
 

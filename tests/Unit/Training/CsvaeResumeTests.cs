@@ -49,13 +49,13 @@ public sealed class CsvaeResumeTests : IDisposable
         var saved = SafeTensors.Load(folder.File("crashed.safetensors")).Tensors;
         using var model = CsvaeTests.Tiny();
         var vaeCount = model.VaeParameters().Count;
-        var adversaryCount = model.Adversary.Parameters().Count;
+        var adversaryCount = model.Adversary.parameters().Count();
         saved.Keys.Where(k => k.StartsWith("optimizer.", StringComparison.Ordinal) && !k.Contains('/', StringComparison.Ordinal))
             .Should().HaveCount(1 + (2 * vaeCount), "the model's optimizer: its step and two moments per parameter");
         saved.Keys.Where(k => k.StartsWith("optimizer.1/", StringComparison.Ordinal))
             .Should().HaveCount(1 + (2 * adversaryCount), "the adversary's optimizer, under its own prefix");
-        saved["optimizer.step"].Item().Should().Be(saved["optimizer.1/step"].Item(), "the two alternate, one step each per batch");
-        saved["optimizer.step"].Item().Should().Be(6, "one epoch of 96 examples in batches of 16 was checkpointed");
+        saved["optimizer.step"].ToDouble().Should().Be(saved["optimizer.1/step"].ToDouble(), "the two alternate, one step each per batch");
+        saved["optimizer.step"].ToDouble().Should().Be(6, "one epoch of 96 examples in batches of 16 was checkpointed");
     }
 
     private Dictionary<string, float[]> Csvae(string name, RecordingProgress progress)

@@ -14,9 +14,9 @@ public class DecoderFinetuningTests
     public void Fine_tuning_changes_only_a_copy_of_the_decoder_and_lowers_its_loss()
     {
         using var folder = new TemporaryFolder();
-        using var g = new Generator(7, Device.Cpu);
-        using var a = new PlainVae(Shape, g, Device.Cpu);
-        using var b = new PlainVae(Shape, g, Device.Cpu);
+        using var g = new Generator(7, CPU);
+        using var a = new PlainVae(Shape, g, CPU);
+        using var b = new PlainVae(Shape, g, CPU);
         using var targets = Images(32, seed: 3);
         var (encoderBefore, decoderBefore) = (TinyTraining.Snapshot(a.Encoder), TinyTraining.Snapshot(b.Decoder));
         var lossBefore = Loss(a.Encoder, b.Decoder, targets);
@@ -33,9 +33,9 @@ public class DecoderFinetuningTests
     public void With_no_epochs_the_fine_tuned_decoder_is_the_starting_decoder()
     {
         using var folder = new TemporaryFolder();
-        using var g = new Generator(8, Device.Cpu);
-        using var a = new PlainVae(Shape, g, Device.Cpu);
-        using var b = new PlainVae(Shape, g, Device.Cpu);
+        using var g = new Generator(8, CPU);
+        using var a = new PlainVae(Shape, g, CPU);
+        using var b = new PlainVae(Shape, g, CPU);
         using var targets = Images(16, seed: 4);
 
         using var tuned = Trainers(stage3: 0).TrainFinetunedDecoder("ft", a.Encoder, b.Decoder, targets, System.IO.Path.Combine(folder.Path, "ft.safetensors"));
@@ -46,18 +46,18 @@ public class DecoderFinetuningTests
     [Fact]
     public void The_loss_is_the_summed_bce_of_decoded_encoder_means_against_the_targets()
     {
-        using var g = new Generator(9, Device.Cpu);
-        using var a = new PlainVae(Shape, g, Device.Cpu);
+        using var g = new Generator(9, CPU);
+        using var a = new PlainVae(Shape, g, CPU);
         using var targets = Images(6, seed: 5);
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var latents = DecoderFinetuning.Latents(a.Encoder, targets, batchSize: 4);
-        var indices = Tensor.From<long>([4, 1]);
+        var indices = tensor(new long[] { 4, 1 });
 
-        var loss = DecoderFinetuning.Loss(a.Decoder, latents, targets, indices).Item();
+        var loss = DecoderFinetuning.Loss(a.Decoder, latents, targets, indices).ToDouble();
 
-        using var noGrad = Engine.NoGrad();
-        var chosen = targets.IndexSelect(0, indices);
-        var expected = Functional.BinaryCrossEntropy(a.Decoder.Forward(a.Encoder.Forward(AlignedSets.ToModelInput(chosen)).Mu), AlignedSets.ToModelInput(chosen), Reduction.Sum).Item();
+        using var noGrad = no_grad();
+        var chosen = targets.index_select(0, indices);
+        var expected = nn.functional.binary_cross_entropy(a.Decoder.forward(a.Encoder.forward(AlignedSets.ToModelInput(chosen)).Mu), AlignedSets.ToModelInput(chosen), reduction: nn.Reduction.Sum).ToDouble();
         loss.Should().BeApproximately(expected, 1e-4 * expected);
     }
 
@@ -66,16 +66,16 @@ public class DecoderFinetuningTests
 
     private static double Loss(ConvEncoder encoder, ConvDecoder decoder, Tensor targets)
     {
-        using var scope = Engine.NewDisposeScope();
-        using var noGrad = Engine.NoGrad();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
         var x = AlignedSets.ToModelInput(targets);
-        return Functional.BinaryCrossEntropy(decoder.Forward(encoder.Forward(x).Mu), x, Reduction.Sum).Item();
+        return nn.functional.binary_cross_entropy(decoder.forward(encoder.forward(x).Mu), x, reduction: nn.Reduction.Sum).ToDouble();
     }
 
     private static Tensor Images(int count, int seed)
     {
         var bytes = new byte[count * 784];
         new Random(seed).NextBytes(bytes);
-        return Tensor.From<byte>(bytes, [count, 28, 28]);
+        return tensor(bytes, new long[] { count, 28, 28 });
     }
 }

@@ -23,7 +23,7 @@ public class DivergenceTests
         var calls = 0;
 
         // The loss turns NaN in the second batch of the third epoch, after epochs 1 and 2 were checkpointed.
-        var act = () => training.RunStage(new StagePlan("stage1", 5, 16, 1e-3), model.Parameters(), train.Count, (indices, generator) =>
+        var act = () => training.RunStage(new StagePlan("stage1", 5, 16, 1e-3), [.. model.parameters()], train.Count, (indices, generator) =>
         {
             var loss = LavaeStages.Stage1(model, train.Batch(AugClass.Orig, indices), generator, klWeight: 1);
             if (calls++ != (2 * BatchesPerEpoch) + 1)
@@ -40,7 +40,7 @@ public class DivergenceTests
         lastGood.Should().NotBeNull("the NaN batch was reached");
         File.ReadAllBytes(path).Should().Equal(lastGood, "the checkpoint on disk is the one written after epoch 2");
         using var fresh = Tiny.Lavae(seed: 99);
-        new Checkpoint(path, "key").Restore(fresh, Device.Cpu, out _, out _).Should().Be(new TrainingPosition("stage1", 2, StageComplete: false));
+        new Checkpoint(path, "key").Restore(fresh, CPU, out _, out _).Should().Be(new TrainingPosition("stage1", 2, StageComplete: false));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public class DivergenceTests
         var path = folder.File("lavae.safetensors");
         var training = new ModelTraining("lavae", model, new Checkpoint(path, "key"), ["stage1"], TinyTraining.Context(new RecordingProgress()));
 
-        var act = () => training.RunStage(new StagePlan("stage1", 2, 16, 1e-3), model.Parameters(), train.Count,
+        var act = () => training.RunStage(new StagePlan("stage1", 2, 16, 1e-3), [.. model.parameters()], train.Count,
             (indices, generator) => LavaeStages.Stage1(model, train.Batch(AugClass.Orig, indices), generator, klWeight: 1) * double.PositiveInfinity);
 
         act.Should().Throw<TrainingDivergedException>()

@@ -17,17 +17,17 @@ public class LavaeStagesTests
     [Fact]
     public void Stage1_is_summed_bce_of_the_reconstruction_of_a_sampled_latent_plus_weighted_kl()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Lavae(seed: 1);
         using var sets = Tiny.Sets(3, seed: 1);
         var x = sets.Batch(AugClass.Aug2, Tiny.Indices(2, 0, 1));
         using var generator = new Generator(7);
         using var twin = new Generator(7);
 
-        var loss = LavaeStages.Stage1(model, x, generator, klWeight: 2.5).Item();
+        var loss = LavaeStages.Stage1(model, x, generator, klWeight: 2.5).ToDouble();
 
         var (mu, logVar) = model.Encode(x);
-        var z = ByHand.Reparameterize(ByHand.Values(mu), ByHand.Values(logVar), ByHand.Values(Tensor.Randn([3, D], twin)));
+        var z = ByHand.Reparameterize(ByHand.Values(mu), ByHand.Values(logVar), ByHand.Values(randn([3, D], generator: twin)));
         var reconstruction = ByHand.Values(model.Decode(ByHand.Float(z, 3, D)));
         var expected = ByHand.SummedBce(reconstruction, ByHand.Values(x)) + (2.5 * ByHand.Kl(ByHand.Values(mu), ByHand.Values(logVar)));
         loss.Should().BeApproximately(expected, 1e-5 * expected);
@@ -36,13 +36,13 @@ public class LavaeStagesTests
     [Fact]
     public void Stage1_gradients_reach_the_encoder_and_decoder_0_only()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Lavae(seed: 2);
         using var generator = new Generator(2);
         model.AddHead(generator);
         using var sets = Tiny.Sets(2, seed: 2);
 
-        LavaeStages.Stage1(model, sets.Batch(AugClass.Orig, Tiny.Indices(0, 1)), generator, klWeight: 1).Backward();
+        LavaeStages.Stage1(model, sets.Batch(AugClass.Orig, Tiny.Indices(0, 1)), generator, klWeight: 1).backward();
 
         GradientOwners(model).Should().BeEquivalentTo(Prefixed(model, "encoder.", "decoder0."));
     }
@@ -50,7 +50,7 @@ public class LavaeStagesTests
     [Fact]
     public void Frozen_latents_sample_like_reparameterising_a_fresh_encoder_pass()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Lavae(seed: 3);
         using var sets = Tiny.UnrelatedSets(7, seed: 3);
         using var latents = new FrozenLatents(model, sets, batchSize: 3);
@@ -63,7 +63,7 @@ public class LavaeStagesTests
             var sample = latents.Sample(augClass, indices, generator);
 
             var (mu, logVar) = model.Encode(sets.Batch(augClass, indices));
-            var epsilon = ByHand.Values(Tensor.Randn([4, D], twin));
+            var epsilon = ByHand.Values(randn([4, D], generator: twin));
             sample.ShouldBeClose(ByHand.Reparameterize(ByHand.Values(mu), ByHand.Values(logVar), epsilon), 1e-5, $"frozen latents of {augClass}");
         }
     }
@@ -71,7 +71,7 @@ public class LavaeStagesTests
     [Fact]
     public void Stage2_fits_z0_L_k_to_z_k_by_mse_plus_weighted_involutory_penalties()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Lavae(seed: 4);
         using var sets = Tiny.UnrelatedSets(6, seed: 4);
         using var latents = new FrozenLatents(model, sets, batchSize: 4);
@@ -79,13 +79,13 @@ public class LavaeStagesTests
         using var generator = new Generator(9);
         using var twin = new Generator(9);
 
-        var loss = LavaeStages.Stage2(model, latents, indices, generator, involutoryWeight: 0.5).Item();
+        var loss = LavaeStages.Stage2(model, latents, indices, generator, involutoryWeight: 0.5).ToDouble();
 
         // The noise is drawn for x0, then A1(x0), then A2(x0), one (3, 16) block each.
         var z = new[] { AugClass.Orig, AugClass.Aug1, AugClass.Aug2 }.Select(c =>
         {
             var (mu, logVar) = model.Encode(sets.Batch(c, indices));
-            return ByHand.Reparameterize(ByHand.Values(mu), ByHand.Values(logVar), ByHand.Values(Tensor.Randn([3, D], twin)));
+            return ByHand.Reparameterize(ByHand.Values(mu), ByHand.Values(logVar), ByHand.Values(randn([3, D], generator: twin)));
         }).ToArray();
         var (l1, l2) = (L(model, 0), L(model, 1));
         var fit = ByHand.Mse(ByHand.Times(z[0], D, l1), z[1]) + ByHand.Mse(ByHand.Times(z[0], D, l2), z[2]);
@@ -96,13 +96,13 @@ public class LavaeStagesTests
     [Fact]
     public void Stage2_gradients_reach_the_maps_only()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Lavae(seed: 5);
         using var sets = Tiny.Sets(4, seed: 5);
         using var latents = new FrozenLatents(model, sets);
         using var generator = new Generator(5);
 
-        LavaeStages.Stage2(model, latents, Tiny.Indices(0, 3), generator, involutoryWeight: 1).Backward();
+        LavaeStages.Stage2(model, latents, Tiny.Indices(0, 3), generator, involutoryWeight: 1).backward();
 
         GradientOwners(model).Should().BeEquivalentTo(["map1.L", "map2.L"]);
     }
@@ -112,7 +112,7 @@ public class LavaeStagesTests
     [InlineData(false)]
     public void Stage3_is_the_summed_bce_of_the_new_head_reading_z0_z0L1_z0L2_and_z0L1L2(bool trainComposition)
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Lavae(seed: 6);
         using var generator = new Generator(6);
         var head = model.AddHead(generator);
@@ -120,7 +120,7 @@ public class LavaeStagesTests
         using var latents = new TransferLatents(model, target.Orig);
         var indices = Tiny.Indices(3, 0, 2);
 
-        var loss = LavaeStages.Stage3(head, latents, target, indices, trainComposition).Item();
+        var loss = LavaeStages.Stage3(head, latents, target, indices, trainComposition).ToDouble();
 
         var z0 = ByHand.Values(model.Encode(target.Batch(AugClass.Orig, indices)).Mu);
         var (l1, l2) = (L(model, 0), L(model, 1));
@@ -144,7 +144,7 @@ public class LavaeStagesTests
     [Fact]
     public void Transfer_latents_are_the_encoder_means_of_every_original_and_their_images_under_the_maps()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Lavae(seed: 8);
         using var sets = Tiny.Sets(5, seed: 8);
 
@@ -162,7 +162,7 @@ public class LavaeStagesTests
     [Fact]
     public void Stage3_gradients_reach_its_head_only()
     {
-        using var scope = Engine.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Tiny.Lavae(seed: 7);
         using var generator = new Generator(7);
         model.AddHead(generator);
@@ -170,7 +170,7 @@ public class LavaeStagesTests
         using var target = Tiny.Sets(3, seed: 7);
         using var latents = new TransferLatents(model, target.Orig);
 
-        LavaeStages.Stage3(head, latents, target, Tiny.Indices(0, 1, 2)).Backward();
+        LavaeStages.Stage3(head, latents, target, Tiny.Indices(0, 1, 2)).backward();
 
         GradientOwners(model).Should().BeEquivalentTo(Prefixed(model, "decoder2."));
     }
@@ -178,8 +178,8 @@ public class LavaeStagesTests
     private static double[] L(Lavae model, int k) => ByHand.Values(((LatentMap)model.Maps[k]).L);
 
     private static List<string> GradientOwners(Lavae model) =>
-        model.NamedParameters().Where(p => p.Tensor.Grad is not null).Select(p => p.Name).ToList();
+        model.named_parameters().Where(p => p.parameter.grad is not null).Select(p => p.name).ToList();
 
     private static List<string> Prefixed(Lavae model, params string[] prefixes) =>
-        model.NamedParameters().Select(p => p.Name).Where(name => prefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal))).ToList();
+        model.named_parameters().Select(p => p.name).Where(name => prefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal))).ToList();
 }

@@ -30,6 +30,6 @@ internal static class QuadrantImages
             }
         }
 
-        return new LabelledImages(Tensor.From(pixels, count, 28, 28), Tensor.From(labels));
+        return new LabelledImages(tensor(pixels, new long[] { count, 28, 28 }), tensor(labels));
     }
 }

@@ -3,7 +3,6 @@ using LaVae.Experiments;
 using LaVae.Models;
 using LaVae.Tests.Unit.Models;
 using LaVae.Tests.Unit.Support;
-using LaVae.Torch.Modules;
 using LaVae.Training;
 
 namespace LaVae.Tests.Unit.Training;
@@ -178,7 +177,7 @@ public sealed class ResumeTests : IDisposable
     private Dictionary<string, float[]> Cvae(string name, bool augmentationInvariant, RecordingProgress progress)
     {
         var trainers = new ModelTrainers(TinyTraining.Settings(), TinyTraining.Context(progress), Key);
-        using Module model = trainers.TrainCvae("cvae", train, augmentationInvariant, Checkpoint(name));
+        using nn.Module model = trainers.TrainCvae("cvae", train, augmentationInvariant, Checkpoint(name));
         return TinyTraining.Snapshot(model);
     }
 }

@@ -1,6 +1,5 @@
 using LaVae.Experiments;
 using LaVae.Torch;
-using LaVae.Torch.Modules;
 using LaVae.Training;
 
 namespace LaVae.Tests.Unit.Training;
@@ -16,11 +15,11 @@ internal static class TinyTraining
         CheckpointEvery: 1);
 
     public static TrainingContext Context(ITrainingProgress progress, ulong seed = 5, int checkpointEvery = 1) =>
-        new(seed, Device.Cpu, progress, checkpointEvery);
+        new(seed, CPU, progress, checkpointEvery);
 
     /// <summary>Every parameter's values by name, copied out.</summary>
-    public static Dictionary<string, float[]> Snapshot(Module model) =>
-        model.NamedParameters().ToDictionary(p => p.Name, p => p.Tensor.Contiguous().ToArray<float>());
+    public static Dictionary<string, float[]> Snapshot(nn.Module model) =>
+        model.named_parameters().ToDictionary(p => p.name, p => p.parameter.contiguous().ToArray<float>());
 
     /// <summary>The names whose values differ in any bit between two snapshots of the same model.</summary>
     public static List<string> Changed(Dictionary<string, float[]> before, Dictionary<string, float[]> after)

@@ -1,6 +1,5 @@
 using LaVae.Evaluation;
 using LaVae.Models;
-using LaVae.Torch.Modules;
 using LaVae.Training;
 
 namespace LaVae.Artifacts.Kinds;
@@ -29,8 +28,8 @@ internal sealed class ClassifierKind : IModelKind
         new("classifier_epochs", settings.ClassifierEpochs),
     ];
 
-    public Module Train(ArtifactJob job) => job.Trainers.TrainClassifier(job.Spec.TrainingName, job.TrainDigits(), job.CheckpointPath);
+    public nn.Module Train(ArtifactJob job) => job.Trainers.TrainClassifier(job.Spec.TrainingName, job.TrainDigits(), job.CheckpointPath);
 
     /// <summary>A classifier reconstructs nothing: it has no Table I columns.</summary>
-    public IReadOnlyList<ErrorColumn> Columns(Module model, Module? source) => [];
+    public IReadOnlyList<ErrorColumn> Columns(nn.Module model, nn.Module? source) => [];
 }

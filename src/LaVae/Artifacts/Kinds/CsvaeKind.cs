@@ -1,6 +1,5 @@
 using LaVae.Evaluation;
 using LaVae.Models;
-using LaVae.Torch.Modules;
 using LaVae.Training;
 
 namespace LaVae.Artifacts.Kinds;
@@ -19,8 +18,8 @@ internal sealed class CsvaeKind : IModelKind
 
     public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) => KindIdentity.Csvae(settings);
 
-    public Module Train(ArtifactJob job) =>
+    public nn.Module Train(ArtifactJob job) =>
         job.Trainers.TrainCsvae(job.Spec.TrainingName, job.TrainSets(job.Spec.Pair), job.CheckpointPath);
 
-    public IReadOnlyList<ErrorColumn> Columns(Module model, Module? source) => TableOneColumns.ForCsvae((Csvae)model);
+    public IReadOnlyList<ErrorColumn> Columns(nn.Module model, nn.Module? source) => TableOneColumns.ForCsvae((Csvae)model);
 }

@@ -1,6 +1,5 @@
 using LaVae.Evaluation;
 using LaVae.Models;
-using LaVae.Torch.Modules;
 using LaVae.Training;
 
 namespace LaVae.Artifacts.Kinds;
@@ -16,8 +15,8 @@ internal sealed class CvaeTradKind : IModelKind
 
     public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) => KindIdentity.Cvae(settings);
 
-    public Module Train(ArtifactJob job) =>
+    public nn.Module Train(ArtifactJob job) =>
         job.Trainers.TrainCvae(job.Spec.TrainingName, job.TrainSets(job.Spec.Pair), augmentationInvariant: false, job.CheckpointPath);
 
-    public IReadOnlyList<ErrorColumn> Columns(Module model, Module? source) => TableOneColumns.ForCvae((Cvae)model);
+    public IReadOnlyList<ErrorColumn> Columns(nn.Module model, nn.Module? source) => TableOneColumns.ForCvae((Cvae)model);
 }

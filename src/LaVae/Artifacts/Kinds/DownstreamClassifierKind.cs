@@ -2,7 +2,6 @@ using LaVae.Data;
 using LaVae.Evaluation;
 using LaVae.Models;
 using LaVae.Torch;
-using LaVae.Torch.Modules;
 using LaVae.Training;
 
 namespace LaVae.Artifacts.Kinds;
@@ -55,7 +54,7 @@ internal abstract class DownstreamClassifierKind(DownstreamSource source, string
             : [],
     ];
 
-    public Module Train(ArtifactJob job)
+    public nn.Module Train(ArtifactJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
         var digits = job.TrainDigits();
@@ -66,7 +65,7 @@ internal abstract class DownstreamClassifierKind(DownstreamSource source, string
 
         // Every source trains from the same initial weights for a seed: the comparison is paired.
         const string name = "downstream_classifier";
-        using var subset = new LabelledImages(digits.Images.Narrow(0, 0, LabelledDigits), digits.Labels.Narrow(0, 0, LabelledDigits));
+        using var subset = new LabelledImages(digits.Images.narrow(0, 0, LabelledDigits), digits.Labels.narrow(0, 0, LabelledDigits));
         using var pairSets = source == DownstreamSource.ImageAugmentations ? job.TrainSets(job.Spec.Pair).Take(LabelledDigits) : null;
         using var generator = new Generator(Seeds.Derive((ulong)job.Spec.Seed, $"{Name}/navigation"), job.Context.Device);
         var sets = new Lazy<LabelledImages>(() => DownstreamSets.Build(source, subset, pairSets, job.Source as Lavae, Navigation, generator));
@@ -81,7 +80,7 @@ internal abstract class DownstreamClassifierKind(DownstreamSource source, string
     }
 
     /// <summary>A classifier reconstructs nothing: it has no Table I columns.</summary>
-    public IReadOnlyList<ErrorColumn> Columns(Module model, Module? source) => [];
+    public IReadOnlyList<ErrorColumn> Columns(nn.Module model, nn.Module? source) => [];
 }
 
 /// <summary>(a) No augmentation.</summary>

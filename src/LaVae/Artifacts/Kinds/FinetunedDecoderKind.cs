@@ -1,6 +1,5 @@
 using LaVae.Evaluation;
 using LaVae.Models;
-using LaVae.Torch.Modules;
 using LaVae.Training;
 
 namespace LaVae.Artifacts.Kinds;
@@ -53,22 +52,22 @@ internal abstract class FinetunedDecoderKind(int images) : IModelKind
         new("stage3_epochs", settings.Stage3Epochs),
         new("finetune_images", images));
 
-    public Module Train(ArtifactJob job)
+    public nn.Module Train(ArtifactJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
         var encoder = (PlainVae)job.Source!;
         var start = (PlainVae)job.Trained(StartingVae(job.Spec));
         var originals = job.TrainDigits().Images;
-        if (originals.Size(0) < images)
+        if (originals.size(0) < images)
         {
-            throw new ArgumentException($"{Name} fine-tunes on {images} training images, but train_images is {originals.Size(0)}");
+            throw new ArgumentException($"{Name} fine-tunes on {images} training images, but train_images is {originals.size(0)}");
         }
 
-        using var targets = originals.Narrow(0, 0, images);
+        using var targets = originals.narrow(0, 0, images);
         return job.Trainers.TrainFinetunedDecoder(job.Spec.TrainingName, encoder.Encoder, start.Decoder, targets, job.CheckpointPath);
     }
 
-    public IReadOnlyList<ErrorColumn> Columns(Module model, Module? source) => [];
+    public IReadOnlyList<ErrorColumn> Columns(nn.Module model, nn.Module? source) => [];
 }
 
 /// <summary>The swapped decoder fine-tuned on 100 target images.</summary>

@@ -1,6 +1,5 @@
 using LaVae.Evaluation;
 using LaVae.Models;
-using LaVae.Torch.Modules;
 using LaVae.Training;
 
 namespace LaVae.Artifacts.Kinds;
@@ -22,8 +21,8 @@ internal sealed class LavaeKind : IModelKind
         new("stage1_epochs", settings.Stage1Epochs),
         new("stage2_epochs", settings.Stage2Epochs));
 
-    public Module Train(ArtifactJob job) =>
+    public nn.Module Train(ArtifactJob job) =>
         job.Trainers.TrainLavae(job.Spec.TrainingName, job.TrainSets(job.Spec.Pair), job.Spec.Pair, job.CheckpointPath);
 
-    public IReadOnlyList<ErrorColumn> Columns(Module model, Module? source) => TableOneColumns.ForLavae((Lavae)model);
+    public IReadOnlyList<ErrorColumn> Columns(nn.Module model, nn.Module? source) => TableOneColumns.ForLavae((Lavae)model);
 }

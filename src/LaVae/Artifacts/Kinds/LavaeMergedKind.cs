@@ -1,6 +1,5 @@
 using LaVae.Evaluation;
 using LaVae.Models;
-using LaVae.Torch.Modules;
 using LaVae.Training;
 
 namespace LaVae.Artifacts.Kinds;
@@ -25,8 +24,8 @@ internal sealed class LavaeMergedKind : IModelKind
         new("train_images", settings.TrainImages),
         new("stage1_epochs", settings.Stage1Epochs));
 
-    public Module Train(ArtifactJob job) =>
+    public nn.Module Train(ArtifactJob job) =>
         job.Trainers.TrainLavaeMerged(job.Spec.TrainingName, job.TrainSets(job.Spec.Pair), job.Spec.Pair, job.CheckpointPath);
 
-    public IReadOnlyList<ErrorColumn> Columns(Module model, Module? source) => TableOneColumns.ForLavae((Lavae)model);
+    public IReadOnlyList<ErrorColumn> Columns(nn.Module model, nn.Module? source) => TableOneColumns.ForLavae((Lavae)model);
 }

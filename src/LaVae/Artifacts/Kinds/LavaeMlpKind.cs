@@ -1,6 +1,5 @@
 using LaVae.Evaluation;
 using LaVae.Models;
-using LaVae.Torch.Modules;
 using LaVae.Training;
 
 namespace LaVae.Artifacts.Kinds;
@@ -39,7 +38,7 @@ internal sealed class LavaeMlpKind : IModelKind
         new("train_images", settings.TrainImages),
         new("stage2_epochs", settings.Stage2Epochs));
 
-    public Module Train(ArtifactJob job) => job.Trainers.TrainMapsOn(
+    public nn.Module Train(ArtifactJob job) => job.Trainers.TrainMapsOn(
         job.Spec.TrainingName,
         job.Source as Lavae ?? throw new InvalidOperationException($"{job.Spec.Describe()} was given no latent space"),
         job.TrainSets(job.Spec.Pair),
@@ -47,5 +46,5 @@ internal sealed class LavaeMlpKind : IModelKind
         job.CheckpointPath,
         LatentMapKind.Mlp);
 
-    public IReadOnlyList<ErrorColumn> Columns(Module model, Module? source) => TableOneColumns.ForLavae((Lavae)model);
+    public IReadOnlyList<ErrorColumn> Columns(nn.Module model, nn.Module? source) => TableOneColumns.ForLavae((Lavae)model);
 }

@@ -1,6 +1,5 @@
 using LaVae.Evaluation;
 using LaVae.Models;
-using LaVae.Torch.Modules;
 using LaVae.Training;
 
 namespace LaVae.Artifacts.Kinds;
@@ -24,7 +23,7 @@ internal sealed class PlainVaeKind : IModelKind
         new("train_images", settings.TrainImages),
         new("stage1_epochs", settings.Stage1Epochs));
 
-    public Module Train(ArtifactJob job) => job.Trainers.TrainPlainVae(job.Spec.TrainingName, job.TrainDigits().Images, job.CheckpointPath);
+    public nn.Module Train(ArtifactJob job) => job.Trainers.TrainPlainVae(job.Spec.TrainingName, job.TrainDigits().Images, job.CheckpointPath);
 
-    public IReadOnlyList<ErrorColumn> Columns(Module model, Module? source) => TableOneColumns.ForPlainVae((PlainVae)model);
+    public IReadOnlyList<ErrorColumn> Columns(nn.Module model, nn.Module? source) => TableOneColumns.ForPlainVae((PlainVae)model);
 }

@@ -1,6 +1,5 @@
 using LaVae.Evaluation;
 using LaVae.Models;
-using LaVae.Torch.Modules;
 using LaVae.Training;
 
 namespace LaVae.Artifacts.Kinds;
@@ -22,13 +21,13 @@ internal sealed class TransferHeadKind : IModelKind
         new("train_images", settings.TrainImages),
         new("stage3_epochs", settings.Stage3Epochs));
 
-    public Module Train(ArtifactJob job) => job.Trainers.TrainTransferHead(
+    public nn.Module Train(ArtifactJob job) => job.Trainers.TrainTransferHead(
         job.Spec.TrainingName,
         job.SourceLatents ?? throw new InvalidOperationException($"{job.Spec.Describe()} was given no latent space"),
         job.TrainSets(job.Spec.Pair),
         job.CheckpointPath,
         job.Spec.TrainsComposition);
 
-    public IReadOnlyList<ErrorColumn> Columns(Module model, Module? source) =>
+    public IReadOnlyList<ErrorColumn> Columns(nn.Module model, nn.Module? source) =>
         TableOneColumns.ForTransferHead((Lavae)(source ?? throw new ArgumentNullException(nameof(source))), (ConvDecoder)model);
 }

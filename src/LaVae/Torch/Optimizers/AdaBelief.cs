@@ -16,6 +16,6 @@ public sealed class AdaBelief(IReadOnlyList<Tensor> parameters, double learningR
     {
         ArgumentNullException.ThrowIfNull(s);
         var residual = grad - m;
-        s.MulInPlace(Beta2).AddcmulInPlace(residual, residual, 1 - Beta2).AddInPlace(Epsilon);
+        s.mul_(Beta2).addcmul_(residual, residual, 1 - Beta2).add_(Epsilon);
     }
 }

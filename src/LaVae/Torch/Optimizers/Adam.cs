@@ -11,6 +11,6 @@ public sealed class Adam(IReadOnlyList<Tensor> parameters, double learningRate =
     protected override void UpdateSecondMoment(Tensor s, Tensor grad, Tensor m)
     {
         ArgumentNullException.ThrowIfNull(s);
-        s.MulInPlace(Beta2).AddcmulInPlace(grad, grad, 1 - Beta2);
+        s.mul_(Beta2).addcmul_(grad, grad, 1 - Beta2);
     }
 }

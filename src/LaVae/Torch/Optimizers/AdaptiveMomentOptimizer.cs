@@ -26,12 +26,12 @@ public abstract class AdaptiveMomentOptimizer : Optimizer
         ArgumentNullException.ThrowIfNull(parameter);
         ArgumentNullException.ThrowIfNull(moments);
         var (m, s) = (moments[0], moments[1]);
-        m.MulInPlace(Beta1).AddInPlace(grad, 1 - Beta1);
+        m.mul_(Beta1).add_(grad, alpha: 1 - Beta1);
         UpdateSecondMoment(s, grad, m);
         var biasCorrection1 = 1 - Math.Pow(Beta1, step);
         var biasCorrection2 = 1 - Math.Pow(Beta2, step);
-        var denominator = (s.Sqrt() / Math.Sqrt(biasCorrection2)) + Epsilon;
-        parameter.AddcdivInPlace(m, denominator, -LearningRate / biasCorrection1);
+        var denominator = (s.sqrt() / Math.Sqrt(biasCorrection2)) + Epsilon;
+        parameter.addcdiv_(m, denominator, -LearningRate / biasCorrection1);
     }
 
     /// <summary>Updates s in place, given the gradient and the already updated first moment m.</summary>

@@ -14,7 +14,7 @@ public abstract class Optimizer : IDisposable
         Parameters = parameters;
         moments = parameters
             .Select(p => Enumerable.Range(0, momentsPerParameter)
-                .Select(_ => Tensor.Zeros(p.Shape, p.DType, p.Device).DetachFromScope())
+                .Select(_ => zeros(p.shape, p.dtype, p.device).DetachFromDisposeScope())
                 .ToArray())
             .ToArray();
     }
@@ -30,7 +30,7 @@ public abstract class Optimizer : IDisposable
     {
         foreach (var p in Parameters)
         {
-            p.ClearGrad();
+            p.grad = null; // set_to_none, as PyTorch's zero_grad()
         }
     }
 
@@ -38,11 +38,11 @@ public abstract class Optimizer : IDisposable
     public void Step()
     {
         StepCount++;
-        using var scope = Engine.NewDisposeScope();
-        using var noGrad = Engine.NoGrad();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
         for (var i = 0; i < Parameters.Count; i++)
         {
-            var grad = Parameters[i].Grad;
+            var grad = Parameters[i].grad;
             if (grad is not null)
             {
                 Update(Parameters[i], grad, moments[i], StepCount);
@@ -56,7 +56,7 @@ public abstract class Optimizer : IDisposable
     /// </summary>
     public IReadOnlyDictionary<string, Tensor> StateDict()
     {
-        var state = new Dictionary<string, Tensor> { ["step"] = Tensor.From(new[] { StepCount }) };
+        var state = new Dictionary<string, Tensor> { ["step"] = tensor(new[] { StepCount }) };
         for (var i = 0; i < moments.Length; i++)
         {
             for (var m = 0; m < moments[i].Length; m++)
@@ -71,23 +71,23 @@ public abstract class Optimizer : IDisposable
     public void LoadStateDict(IReadOnlyDictionary<string, Tensor> state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        using var noGrad = Engine.NoGrad();
+        using var noGrad = no_grad();
         for (var i = 0; i < moments.Length; i++)
         {
             for (var m = 0; m < moments[i].Length; m++)
             {
                 var name = $"{i}.{MomentNames[m]}";
-                if (!state.TryGetValue(name, out var value) || !value.Shape.SequenceEqual(moments[i][m].Shape))
+                if (!state.TryGetValue(name, out var value) || !value.shape.SequenceEqual(moments[i][m].shape))
                 {
                     throw new InvalidDataException($"optimizer state '{name}' is missing or has the wrong shape");
                 }
 
-                moments[i][m].CopyFrom(value);
+                moments[i][m].copy_(value);
             }
         }
 
         StepCount = state.TryGetValue("step", out var step)
-            ? (long)step.Item()
+            ? step.ToInt64()
             : throw new InvalidDataException("optimizer state has no 'step'");
     }
 

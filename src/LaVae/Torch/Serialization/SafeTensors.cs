@@ -27,17 +27,17 @@ public static class SafeTensors
     /// </summary>
     internal const string ChecksumKey = "lavae.content_sha256";
 
-    private static readonly Dictionary<DType, string> Codes = new()
+    private static readonly Dictionary<ScalarType, string> Codes = new()
     {
-        [DType.Float32] = "F32",
-        [DType.Float64] = "F64",
-        [DType.Float16] = "F16",
-        [DType.Int64] = "I64",
-        [DType.Int32] = "I32",
-        [DType.Int16] = "I16",
-        [DType.Int8] = "I8",
-        [DType.UInt8] = "U8",
-        [DType.Bool] = "BOOL",
+        [ScalarType.Float32] = "F32",
+        [ScalarType.Float64] = "F64",
+        [ScalarType.Float16] = "F16",
+        [ScalarType.Int64] = "I64",
+        [ScalarType.Int32] = "I32",
+        [ScalarType.Int16] = "I16",
+        [ScalarType.Int8] = "I8",
+        [ScalarType.Byte] = "U8",
+        [ScalarType.Bool] = "BOOL",
     };
 
     public static void Save(string path, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata = null)
@@ -56,14 +56,14 @@ public static class SafeTensors
         foreach (var (name, tensor) in tensors)
         {
             var bytes = tensor.ToBytes();
-            var code = Codes[tensor.DType];
+            var code = Codes[tensor.dtype];
             entries.Add(KeyValuePair.Create(name, (JsonNode?)new JsonObject
             {
                 ["dtype"] = code,
-                ["shape"] = new JsonArray(tensor.Shape.Select(d => (JsonNode?)JsonValue.Create(d)).ToArray()),
+                ["shape"] = new JsonArray(tensor.shape.Select(d => (JsonNode?)JsonValue.Create(d)).ToArray()),
                 ["data_offsets"] = new JsonArray(offset, offset + bytes.Length),
             }));
-            digest.AddTensor(name, code, tensor.Shape, bytes);
+            digest.AddTensor(name, code, tensor.shape, bytes);
             offset += bytes.Length;
             blobs.Add(bytes);
         }
@@ -112,11 +112,11 @@ public static class SafeTensors
             }
         }
 
-        var tensors = entries.ToDictionary(entry => entry.Name, entry => Tensor.FromBytes(Data(bytes, dataStart, entry), entry.DType, entry.Shape, device));
+        var tensors = entries.ToDictionary(entry => entry.Name, entry => TensorHost.FromBytes(Data(bytes, dataStart, entry), entry.DType, entry.Shape, device));
         return new SafeTensorsContent(tensors, metadata);
     }
 
-    private sealed record Entry(string Name, DType DType, long[] Shape, long Start, long Length);
+    private sealed record Entry(string Name, ScalarType DType, long[] Shape, long Start, long Length);
 
     private static ReadOnlySpan<byte> Data(byte[] bytes, int dataStart, Entry entry) =>
         bytes.AsSpan(dataStart + (int)entry.Start, (int)entry.Length);

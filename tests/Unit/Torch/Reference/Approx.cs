@@ -33,7 +33,7 @@ internal static class Approx
     /// <summary>The elements of any numeric tensor as doubles.</summary>
     public static double[] Values(Tensor tensor)
     {
-        using var asDouble = tensor.To(DType.Float64);
+        using var asDouble = tensor.to(ScalarType.Float64);
         return asDouble.ToArray<double>();
     }
 }
@@ -48,9 +48,9 @@ internal static class TestData
     }
 
     /// <summary>A tensor of <paramref name="dtype"/> holding <paramref name="values"/> (given in float64).</summary>
-    public static Tensor Tensor(double[] values, long[] shape, DType dtype = DType.Float64)
+    public static Tensor Tensor(double[] values, long[] shape, ScalarType dtype = ScalarType.Float64)
     {
-        var float64 = LaVae.Torch.Tensor.From<double>(values.AsSpan(), shape);
-        return dtype == DType.Float64 ? float64 : float64.To(dtype);
+        var float64 = LaVae.Torch.tensor(values, shape);
+        return dtype == ScalarType.Float64 ? float64 : float64.to(dtype);
     }
 }

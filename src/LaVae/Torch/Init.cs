@@ -1,4 +1,4 @@
-namespace LaVae.Torch.Modules;
+namespace LaVae.Torch;
 
 /// <summary>Weight initialisers with PyTorch's formulas (torch.nn.init).</summary>
 public static class Init
@@ -25,7 +25,7 @@ public static class Init
         ArgumentNullException.ThrowIfNull(weight);
         var a = Math.Sqrt(5);
         var gain = Math.Sqrt(2.0 / (1 + (a * a)));
-        var bound = gain * Math.Sqrt(3.0 / Fans(weight.Shape).FanIn);
+        var bound = gain * Math.Sqrt(3.0 / Fans(weight.shape).FanIn);
         return Uniform(weight, bound, generator);
     }
 
@@ -37,13 +37,13 @@ public static class Init
     public static Tensor XavierUniform(Tensor weight, double gain = 1, Generator? generator = null)
     {
         ArgumentNullException.ThrowIfNull(weight);
-        var (fanIn, fanOut) = Fans(weight.Shape);
+        var (fanIn, fanOut) = Fans(weight.shape);
         return Uniform(weight, gain * Math.Sqrt(6.0 / (fanIn + fanOut)), generator);
     }
 
     private static Tensor Uniform(Tensor tensor, double bound, Generator? generator)
     {
-        using var noGrad = Engine.NoGrad();
-        return tensor.UniformInPlace(-bound, bound, generator);
+        using var noGrad = no_grad();
+        return nn.init.uniform_(tensor, -bound, bound, generator);
     }
 }

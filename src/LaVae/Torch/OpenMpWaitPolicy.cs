@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace LaVae.Torch.Interop;
+namespace LaVae.Torch;
 
 /// <summary>
 /// How long libtorch's idle OpenMP workers spin before they sleep. The runtime's default (libgomp:
