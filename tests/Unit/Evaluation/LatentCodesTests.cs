@@ -17,7 +17,7 @@ public class LatentCodesTests
         var means = LatentCodes.Means(x => x.flatten(1).sum(1, keepdim: true), sets.Orig, batchSize: 2);
         var decoded = LatentCodes.Decode(z => z.repeat(1, 784).view(-1, 1, 28, 28), means, batchSize: 3);
 
-        var sums = Enumerable.Range(0, 5).Select(i => ByHand.Pixels(sets.Orig).Skip(i * 784).Take(784).sum()).ToArray();
+        var sums = Enumerable.Range(0, 5).Select(i => ByHand.Pixels(sets.Orig).Skip(i * 784).Take(784).Sum()).ToArray();
         means.ShouldBeClose(sums, 1e-3, "pixel sums, digit by digit");
         decoded.shape.Should().Equal(5, 1, 28, 28);
         decoded.ShouldBeClose(sums.SelectMany(sum => Enumerable.Repeat(sum, 784)).ToArray(), 1e-3, "each digit's tile carries its own sum");

@@ -89,7 +89,7 @@ public class LatentMapPropertiesTests
         map.Apply(z).ShouldBeClose(Enumerable.Range(0, N * D).Select(i => i % D < 3 ? ByHand.Values(z)[i] : 0).ToArray(), 1e-5,
             "the hand-built MLP keeps z's first three coordinates and zeroes the rest");
         LatentMapProperties.JacobianRank(map, z).Should().Be(3);
-        map.parameters().Should().OnlyContain(p => p.grad == (Tensor?)null, "measuring leaves no gradients on the map");
+        map.parameters().Should().OnlyContain(p => ReferenceEquals(p.grad, null), "measuring leaves no gradients on the map");
     }
 
     [Fact]

@@ -34,13 +34,13 @@ public class DisposeScopeTests
             {
                 temporary = ones([2]);
                 kept = (temporary * 3).MoveToOuterDisposeScope();
-                inner.Count.Should().Be(1);
+                inner.DisposablesCount.Should().Be(1);
             }
 
             temporary.IsInvalid.Should().BeTrue();
             kept.IsInvalid.Should().BeFalse();
             kept.ToArray<float>().Should().Equal(3, 3);
-            outer.Count.Should().Be(1);
+            outer.DisposablesCount.Should().Be(1);
         }
 
         kept.IsInvalid.Should().BeTrue("the outer scope owned it");
@@ -99,7 +99,7 @@ public class DisposeScopeTests
         inner.Dispose();
         inner.Dispose();
         var later = ones([1]);
-        outer.Count.Should().Be(1, "tensors made after the inner scope closed belong to the outer one");
+        outer.DisposablesCount.Should().Be(1, "tensors made after the inner scope closed belong to the outer one");
         later.IsInvalid.Should().BeFalse();
     }
 
