@@ -43,7 +43,8 @@ public static class Init
 
     private static Tensor Uniform(Tensor tensor, double bound, Generator? generator)
     {
+        // Tensor.uniform_, not nn.init.uniform_: TorchSharp 0.107's init function ignores its generator argument.
         using var noGrad = no_grad();
-        return nn.init.uniform_(tensor, -bound, bound, generator);
+        return tensor.uniform_(-bound, bound, generator);
     }
 }
