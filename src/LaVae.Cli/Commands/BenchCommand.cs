@@ -34,6 +34,7 @@ internal static class BenchCommand
             Console.WriteLine(string.Create(c, $"device {result.Device}, threads {result.Threads}, batch {result.BatchSize}, F={result.Filters}, {result.Steps} steps, {spinners} competing spinning thread(s)"));
             Console.WriteLine(string.Create(c, $"throughput: {result.ImagesPerSecond:F0} images/s ({result.StepMs:F2} ms/step)"));
             Console.WriteLine(string.Create(c, $"per step: data {result.DataMs:F2} ms, forward {result.ForwardMs:F2} ms, backward {result.BackwardMs:F2} ms, optimizer {result.OptimizerMs:F2} ms"));
+            Console.WriteLine(string.Create(c, $"managed, per step: {result.AllocatedBytesPerStep / 1024:F1} KB allocated, {result.TensorsPerStep:F0} tensors created; {result.Gen0Collections} gen-0 collections and {result.GcPauseMs:F1} ms of GC pauses in {result.Steps} steps"));
             return 0;
         });
         return command;

@@ -6,10 +6,14 @@ using LaVae.Torch.Optimizers;
 
 namespace LaVae.Training;
 
-/// <summary>Throughput of stage-1 training steps and where a step's time goes.</summary>
+/// <summary>
+/// Throughput of stage-1 training steps, where a step's time goes, and the managed side of a step:
+/// bytes the .NET code allocates, tensors TorchSharp creates, and the garbage collector's pauses.
+/// </summary>
 public sealed record StepBenchmarkResult(
     Device Device, int Threads, int BatchSize, int Filters, int Steps, double ImagesPerSecond,
-    double DataMs, double ForwardMs, double BackwardMs, double OptimizerMs)
+    double DataMs, double ForwardMs, double BackwardMs, double OptimizerMs,
+    double AllocatedBytesPerStep, double TensorsPerStep, int Gen0Collections, double GcPauseMs)
 {
     public double StepMs => DataMs + ForwardMs + BackwardMs + OptimizerMs;
 }
@@ -30,8 +34,16 @@ public static class StepBenchmark
         using var optimizer = new AdaBelief([.. model.parameters()], learningRate: 1e-3);
         var watch = new Stopwatch();
         double data = 0, forward = 0, backward = 0, step = 0;
+        long allocated = 0, tensors = 0;
+        var (collections, pause) = (0, TimeSpan.Zero);
         for (var i = 0; i < warmup + steps; i++)
         {
+            if (i == warmup)
+            {
+                (allocated, tensors) = (GC.GetAllocatedBytesForCurrentThread(), CreatedTensors());
+                (collections, pause) = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
+            }
+
             using var scope = NewDisposeScope();
             var timed = i >= warmup;
             Lap(watch, device, restart: true);
@@ -58,8 +70,13 @@ public static class StepBenchmark
 
         var total = data + forward + backward + step;
         return new StepBenchmarkResult(device, TorchRuntime.Threads, batchSize, shape.Filters, steps,
-            steps * batchSize / (total / 1000), data / steps, forward / steps, backward / steps, step / steps);
+            steps * batchSize / (total / 1000), data / steps, forward / steps, backward / steps, step / steps,
+            (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)steps, (CreatedTensors() - tensors) / (double)steps,
+            GC.CollectionCount(0) - collections, (GC.GetTotalPauseDuration() - pause).TotalMilliseconds);
     }
+
+    private static long CreatedTensors() =>
+        DisposeScopeManager.Statistics.CreatedInScopeCount + DisposeScopeManager.Statistics.CreatedOutsideScopeCount;
 
     private static double Lap(Stopwatch watch, Device device, bool restart = false)
     {
