@@ -41,9 +41,10 @@ public static class Init
         return Uniform(weight, gain * Math.Sqrt(6.0 / (fanIn + fanOut)), generator);
     }
 
+    // Tensor.uniform_, not nn.init.uniform_: TorchSharp 0.107's nn.init.uniform_ accepts a generator
+    // but ignores it and draws from the global one.
     private static Tensor Uniform(Tensor tensor, double bound, Generator? generator)
     {
-        // Tensor.uniform_, not nn.init.uniform_: TorchSharp 0.107's init function ignores its generator argument.
         using var noGrad = no_grad();
         return tensor.uniform_(-bound, bound, generator);
     }

@@ -67,9 +67,12 @@ public static class TensorHost
         throw new NotSupportedException($"no tensor dtype for {type.Name}");
     }
 
+    // The intermediate detach and cpu tensors are freed here; only the returned copy is the caller's
+    // (not left in the caller's dispose scope, nor to the finaliser).
     private static Tensor OnHost(Tensor tensor)
     {
         ArgumentNullException.ThrowIfNull(tensor);
-        return tensor.detach().cpu().contiguous();
+        using var scope = NewDisposeScope();
+        return tensor.detach().cpu().contiguous().MoveToOuterDisposeScope();
     }
 }

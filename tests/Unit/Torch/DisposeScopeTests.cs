@@ -40,7 +40,7 @@ public class DisposeScopeTests
             temporary.IsInvalid.Should().BeTrue();
             kept.IsInvalid.Should().BeFalse();
             kept.ToArray<float>().Should().Equal(3, 3);
-            outer.DisposablesCount.Should().Be(1);
+            outer.DisposablesCount.Should().Be(1, "the moved result is the outer scope's only tensor; reading it back leaves nothing there");
         }
 
         kept.IsInvalid.Should().BeTrue("the outer scope owned it");
@@ -114,7 +114,7 @@ public class DisposeScopeTests
 
         var later = ones([1]);
 
-        root.Count.Should().Be(1, "with both inner scopes gone, the root scope is the innermost open one");
+        root.DisposablesCount.Should().Be(1, "with both inner scopes gone, the root scope is the innermost open one");
         root.Dispose();
         later.IsInvalid.Should().BeTrue();
     }

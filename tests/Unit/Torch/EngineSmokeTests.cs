@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LaVae.Torch;
 
 namespace LaVae.Tests.Unit.Torch;
@@ -13,16 +14,16 @@ public class EngineSmokeTests
         (a + b).ToArray<float>().Should().Equal(2, 3, 4, 5);
         a.shape.Should().Equal(2, 2);
         a.dtype.Should().Be(ScalarType.Float32);
-        a.device.Should().Be(CPU);
+        a.device_type.Should().Be(DeviceType.CPU);
     }
 
     [Fact]
-    public void A_libtorch_error_becomes_a_TorchException_with_its_message()
+    public void A_libtorch_error_becomes_an_ExternalException_with_its_message()
     {
         using var scope = NewDisposeScope();
         var x = zeros([1, 3, 8, 8]);
         var w = zeros([4, 2, 3, 3]);
         var act = () => nn.functional.conv2d(x, w, null);
-        act.Should().Throw<TorchException>().WithMessage("*channels*");
+        act.Should().Throw<ExternalException>().WithMessage("*channels*");
     }
 }

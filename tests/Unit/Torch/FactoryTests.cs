@@ -7,33 +7,33 @@ public class FactoryTests
 {
     [Fact]
     public void From_float32_keeps_values_shape_and_dtype() =>
-        RoundTrip(new float[] { 1.5f, -2.25f, float.MaxValue, float.Epsilon, 0, 7 }, ScalarType.Float32);
+        RoundTrip(new float[] { 1.5f, -2.25f, float.MaxValue, float.Epsilon, 0, 7 }, ScalarType.Float32, (v, shape) => shape is null ? tensor(v) : tensor(v, shape));
 
     [Fact]
     public void From_float64_keeps_values_shape_and_dtype() =>
-        RoundTrip(new[] { Math.PI, -1e300, double.Epsilon, 0, 1, 2 }, ScalarType.Float64);
+        RoundTrip(new[] { Math.PI, -1e300, double.Epsilon, 0, 1, 2 }, ScalarType.Float64, (v, shape) => shape is null ? tensor(v) : tensor(v, shape));
 
     [Fact]
     public void From_int64_keeps_values_shape_and_dtype() =>
-        RoundTrip(new[] { long.MinValue, -1, 0, 1, (1L << 53) + 1, long.MaxValue }, ScalarType.Int64);
+        RoundTrip(new[] { long.MinValue, -1, 0, 1, (1L << 53) + 1, long.MaxValue }, ScalarType.Int64, (v, shape) => shape is null ? tensor(v) : tensor(v, shape));
 
     [Fact]
     public void From_uint8_keeps_values_shape_and_dtype() =>
-        RoundTrip(new byte[] { 0, 1, 127, 128, 254, 255 }, ScalarType.Byte);
+        RoundTrip(new byte[] { 0, 1, 127, 128, 254, 255 }, ScalarType.Byte, (v, shape) => shape is null ? tensor(v) : tensor(v, shape));
 
     [Fact]
     public void From_bool_keeps_values_shape_and_dtype() =>
-        RoundTrip(new[] { true, false, false, true, true, false }, ScalarType.Bool);
+        RoundTrip(new[] { true, false, false, true, true, false }, ScalarType.Bool, (v, shape) => shape is null ? tensor(v) : tensor(v, shape));
 
     [Fact]
     public void From_int32_keeps_values_shape_and_dtype() =>
-        RoundTrip(new[] { int.MinValue, -1, 0, 1, 2, int.MaxValue }, ScalarType.Int32);
+        RoundTrip(new[] { int.MinValue, -1, 0, 1, 2, int.MaxValue }, ScalarType.Int32, (v, shape) => shape is null ? tensor(v) : tensor(v, shape));
 
     [Fact]
     public void From_rejects_a_shape_that_does_not_hold_the_values()
     {
         var act = () => tensor(new float[] { 1, 2, 3 }, new long[] { 2, 2 });
-        act.Should().Throw<ArgumentException>().WithMessage("*3 values*4 elements*");
+        act.Should().Throw<ArgumentException>().WithMessage("*mismatched total size*4 vs. 3*", "TorchSharp names both sizes");
     }
 
     [Fact]
@@ -50,16 +50,16 @@ public class FactoryTests
     public void Zeros_ones_and_full_fill_every_element_in_the_requested_dtype()
     {
         using var scope = NewDisposeScope();
-        var zeros = zeros([2, 3], ScalarType.Int64);
-        zeros.dtype.Should().Be(ScalarType.Int64);
-        zeros.ToArray<long>().Should().Equal(0, 0, 0, 0, 0, 0);
+        var allZero = zeros([2, 3], ScalarType.Int64);
+        allZero.dtype.Should().Be(ScalarType.Int64, "the requested dtype is kept");
+        allZero.ToArray<long>().Should().Equal(0, 0, 0, 0, 0, 0);
 
-        var ones = ones([3], ScalarType.Byte);
-        ones.ToArray<byte>().Should().Equal(1, 1, 1);
+        var allOne = ones([3], ScalarType.Byte);
+        allOne.ToArray<byte>().Should().Equal(1, 1, 1);
 
-        var full = full([2, 2], -0.75, ScalarType.Float64);
-        full.Shape.Should().Equal(2, 2);
-        full.ToArray<double>().Should().Equal(-0.75, -0.75, -0.75, -0.75);
+        var filled = full([2, 2], -0.75, ScalarType.Float64);
+        filled.shape.Should().Equal(2, 2);
+        filled.ToArray<double>().Should().Equal(-0.75, -0.75, -0.75, -0.75);
 
         full([2], 1, ScalarType.Bool).ToArray<bool>().Should().Equal(true, true);
     }
@@ -80,9 +80,9 @@ public class FactoryTests
     public void Eye_is_the_identity_matrix()
     {
         using var scope = NewDisposeScope();
-        var eye = eye(3, dtype: ScalarType.Float64);
-        eye.Shape.Should().Equal(3, 3);
-        eye.ToArray<double>().Should().Equal(NaiveLinalg.Identity(3));
+        var identity = eye(3, dtype: ScalarType.Float64);
+        identity.shape.Should().Equal(3, 3);
+        identity.ToArray<double>().Should().Equal(NaiveLinalg.Identity(3), "eye is the identity matrix");
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public class FactoryTests
         randn([64], generator: b).ToArray<float>().Should().Equal(first);
         randn([64], generator: c).ToArray<float>().Should().NotEqual(first);
         randn([64], generator: a).ToArray<float>().Should().NotEqual(first, "a generator advances as it is used");
-        a.device.Should().Be(CPU);
+        a.device.type.Should().Be(DeviceType.CPU, "a generator made without a device draws on the cpu");
     }
 
     [Fact]
@@ -129,12 +129,12 @@ public class FactoryTests
         using var scope = NewDisposeScope();
         using var generator = new Generator(5);
         rand([10], generator: generator);
-        var state = generator.GetState();
+        var state = generator.get_state();
         state.dtype.Should().Be(ScalarType.Byte);
         var expected = rand([16], generator: generator).ToArray<float>();
         rand([16], generator: generator).ToArray<float>().Should().NotEqual(expected);
 
-        generator.SetState(state);
+        generator.set_state(state);
         rand([16], generator: generator).ToArray<float>().Should().Equal(expected);
     }
 
@@ -159,17 +159,18 @@ public class FactoryTests
         permutation.Should().NotBeInAscendingOrder("50! orderings make the identity practically impossible");
     }
 
-    private static void RoundTrip<T>(T[] values, ScalarType dtype)
+    // make is torch.tensor(values) or torch.tensor(values, shape) for T's overload.
+    private static void RoundTrip<T>(T[] values, ScalarType dtype, Func<T[], long[]?, Tensor> make)
         where T : unmanaged
     {
         using var scope = NewDisposeScope();
-        var tensor = tensor(values, new long[] { 2, 3 });
-        tensor.dtype.Should().Be(dtype);
-        tensor.Shape.Should().Equal(2, 3);
-        tensor.Dim.Should().Be(2);
-        tensor.NumberOfElements.Should().Be(6);
-        tensor.Device.Should().Be(CPU);
-        tensor.ToArray<T>().Should().Equal(values);
-        tensor(values).Shape.Should().Equal(6);
+        var made = make(values, [2, 3]);
+        made.dtype.Should().Be(dtype, "the dtype follows the element type");
+        made.shape.Should().Equal(2, 3);
+        made.Dimensions.Should().Be(2);
+        made.NumberOfElements.Should().Be(6);
+        made.device_type.Should().Be(DeviceType.CPU);
+        made.ToArray<T>().Should().Equal(values, "the values survive the round trip");
+        make(values, null).shape.Should().Equal([6L], "without a shape the tensor is one-dimensional");
     }
 }

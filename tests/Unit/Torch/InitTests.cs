@@ -1,3 +1,4 @@
+using LaVae.Tests.Unit.Torch.Reference;
 using LaVae.Torch;
 
 namespace LaVae.Tests.Unit.Torch;
@@ -7,36 +8,38 @@ namespace LaVae.Tests.Unit.Torch;
 /// size(1)·k·k of the weight. A big layer's extreme weight comes close to the bound, so a bound
 /// that is too small or too large by the wrong fan-in shows up as a failure.
 /// </summary>
+// Process-wide: one test reseeds the global generator.
+[Collection(ProcessWide.Name)]
 public class InitTests
 {
     [Fact]
     public void Linear_weights_and_biases_fill_plus_minus_one_over_root_in_features()
     {
         using var generator = new Generator(1);
-        using var linear = new Linear(200, 100, generator);
-        ShouldFill(linear.Weight, 1 / Math.Sqrt(200), "Linear weight");
-        ShouldFill(linear.Bias, 1 / Math.Sqrt(200), "Linear bias");
+        using var linear = Layers.Linear(200, 100, generator, CPU);
+        ShouldFill(linear.weight!, 1 / Math.Sqrt(200), "Linear weight");
+        ShouldFill(linear.bias!, 1 / Math.Sqrt(200), "Linear bias");
     }
 
     [Fact]
     public void Conv2d_weights_and_biases_use_in_channels_times_kernel_area()
     {
         using var generator = new Generator(2);
-        using var conv = new Conv2d(8, 64, 3, generator: generator);
-        conv.Weight.Shape.Should().Equal(64, 8, 3, 3);
-        ShouldFill(conv.Weight, 1 / Math.Sqrt(8 * 9), "Conv2d weight");
-        ShouldFill(conv.Bias, 1 / Math.Sqrt(8 * 9), "Conv2d bias");
+        using var conv = Layers.Conv2d(8, 64, 3, stride: 1, padding: 0, generator, CPU);
+        conv.weight!.shape.Should().Equal([64L, 8, 3, 3], "Conv2d weights are (out, in, k, k)");
+        ShouldFill(conv.weight!, 1 / Math.Sqrt(8 * 9), "Conv2d weight");
+        ShouldFill(conv.bias!, 1 / Math.Sqrt(8 * 9), "Conv2d bias");
     }
 
     [Fact]
     public void ConvTranspose2d_uses_dimension_1_of_its_weight_out_channels_for_the_fan_in()
     {
         using var generator = new Generator(3);
-        using var deconv = new ConvTranspose2d(16, 64, 4, generator: generator);
-        deconv.Weight.Shape.Should().Equal(16, 64, 4, 4);
+        using var deconv = Layers.ConvTranspose2d(16, 64, 4, stride: 1, padding: 0, generator, CPU);
+        deconv.weight!.shape.Should().Equal([16L, 64, 4, 4], "ConvTranspose2d weights are (in, out, k, k)");
         // fan_in = 64·16 = 1024, not 16·16: the bound is 1/32 rather than 1/16.
-        ShouldFill(deconv.Weight, 1 / Math.Sqrt(64 * 16), "ConvTranspose2d weight");
-        ShouldFill(deconv.Bias, 1 / Math.Sqrt(64 * 16), "ConvTranspose2d bias");
+        ShouldFill(deconv.weight!, 1 / Math.Sqrt(64 * 16), "ConvTranspose2d weight");
+        ShouldFill(deconv.bias!, 1 / Math.Sqrt(64 * 16), "ConvTranspose2d bias");
     }
 
     [Fact]
@@ -63,10 +66,25 @@ public class InitTests
     {
         using var g1 = new Generator(5);
         using var g2 = new Generator(5);
-        using var a = new Conv2d(3, 4, 3, generator: g1);
-        using var b = new Conv2d(3, 4, 3, generator: g2);
-        b.Weight.ToArray<float>().Should().Equal(a.Weight.ToArray<float>());
-        b.Bias.ToArray<float>().Should().Equal(a.Bias.ToArray<float>());
+        using var g3 = new Generator(6);
+        using var a = Layers.Conv2d(3, 4, 3, stride: 1, padding: 0, g1, CPU);
+        using var b = Layers.Conv2d(3, 4, 3, stride: 1, padding: 0, g2, CPU);
+        using var c = Layers.Conv2d(3, 4, 3, stride: 1, padding: 0, g3, CPU);
+        b.weight!.ToArray<float>().Should().Equal(a.weight!.ToArray<float>(), "the weights are a function of the seed alone");
+        b.bias!.ToArray<float>().Should().Equal(a.bias!.ToArray<float>(), "so are the biases");
+        c.weight!.ToArray<float>().Should().NotEqual(a.weight!.ToArray<float>(), "another seed gives other weights");
+    }
+
+    [Fact]
+    public void The_global_generator_does_not_change_a_seeded_layer()
+    {
+        using var g1 = new Generator(8);
+        using var g2 = new Generator(8);
+        manual_seed(1);
+        using var a = Layers.Linear(6, 5, g1, CPU);
+        manual_seed(2);
+        using var b = Layers.Linear(6, 5, g2, CPU);
+        b.weight!.ToArray<float>().Should().Equal(a.weight!.ToArray<float>(), "TorchSharp's own draw from the global generator is overwritten");
     }
 
     private static void ShouldFill(Tensor tensor, double bound, string what)

@@ -41,11 +41,11 @@ public class LossTests
     public void BinaryCrossEntropy_clamps_the_log_at_minus_100()
     {
         using var scope = NewDisposeScope();
-        var zeros = zeros([4], ScalarType.Float64);
-        var ones = ones([4], ScalarType.Float64);
-        nn.functional.binary_cross_entropy(zeros, ones, reduction: nn.Reduction.None).ToArray<double>().Should().Equal(100, 100, 100, 100);
-        nn.functional.binary_cross_entropy(ones, zeros, reduction: nn.Reduction.Sum).ToDouble().Should().Be(400);
-        nn.functional.binary_cross_entropy(zeros, zeros, reduction: nn.Reduction.Sum).ToDouble().Should().Be(0);
+        var allZero = zeros([4], ScalarType.Float64);
+        var allOne = ones([4], ScalarType.Float64);
+        nn.functional.binary_cross_entropy(allZero, allOne, reduction: nn.Reduction.None).ToArray<double>().Should().Equal([100.0, 100, 100, 100], "log 0 is clamped to −100");
+        nn.functional.binary_cross_entropy(allOne, allZero, reduction: nn.Reduction.Sum).ToDouble().Should().Be(400);
+        nn.functional.binary_cross_entropy(allZero, allZero, reduction: nn.Reduction.Sum).ToDouble().Should().Be(0);
         nn.functional.binary_cross_entropy(zeros([4]), ones([4])).ToDouble().Should().Be(100, "float32 clamps the same way");
     }
 

@@ -19,7 +19,7 @@ public class MathOpTests
         ["square"] = (t => t.square(), x => x * x),
         ["reciprocal"] = (t => t.reciprocal(), x => 1 / x),
         ["floor"] = (t => t.floor(), Math.Floor),
-        ["ceil"] = (t => t.Ceil(), Math.Ceiling),
+        ["ceil"] = (t => t.ceil(), Math.Ceiling),
         ["sign"] = (t => t.sign(), x => Math.Sign(x)),
         ["sin"] = (t => t.sin(), Math.Sin),
         ["cos"] = (t => t.cos(), Math.Cos),
@@ -120,14 +120,14 @@ public class MathOpTests
     }
 
     [Fact]
-    public void AddInteger_keeps_uint8_and_wraps_around_at_256()
+    public void Adding_an_integer_keeps_uint8_and_wraps_around_at_256()
     {
         using var scope = NewDisposeScope();
         var bytes = tensor(new byte[] { 250, 0, 100 });
         var sum = bytes.add(10);
         sum.dtype.Should().Be(ScalarType.Byte);
         sum.ToArray<byte>().Should().Equal(4, 10, 110);
-        tensor(new long[] { 1, -1 }).AddInteger(-3).ToArray<long>().Should().Equal(-2, -4);
+        tensor(new long[] { 1, -1 }).add(-3).ToArray<long>().Should().Equal([-2L, -4], "an int64 tensor stays int64");
     }
 
     [Fact]
@@ -237,7 +237,7 @@ public class MathOpTests
         using var scope = NewDisposeScope();
         var x = tensor(new[] { 1.5f, 2.5f });
         var moved = x.to(CPU);
-        moved.device.Should().Be(CPU);
+        moved.device_type.Should().Be(DeviceType.CPU, "the tensor was moved to the cpu");
         moved.ToArray<float>().Should().Equal(1.5f, 2.5f);
         var both = x.to(ScalarType.Float64, CPU);
         both.dtype.Should().Be(ScalarType.Float64);
@@ -274,8 +274,8 @@ public class MathOpTests
         x.mul_(b).ToArray<double>().Should().Equal(2, 8, 28);
         x.add_(1).ToArray<double>().Should().Equal(3, 9, 29);
         x.mul_(2).ToArray<double>().Should().Equal(6, 18, 58);
-        x.AddcmulInPlace(a, b, 0.5).ToArray<double>().Should().Equal(7, 22, 74);
-        x.AddcdivInPlace(a, b, -1).ToArray<double>().Should().Equal(5, 20, 72);
+        x.addcmul_(a, b, 0.5).ToArray<double>().Should().Equal(7, 22, 74);
+        x.addcdiv_(a, b, -1).ToArray<double>().Should().Equal(5, 20, 72);
         x.copy_(b).ToArray<double>().Should().Equal(1, 2, 4);
         x.fill_(-1).ToArray<double>().Should().Equal(-1, -1, -1);
     }

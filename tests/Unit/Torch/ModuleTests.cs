@@ -1,5 +1,6 @@
 using LaVae.Tests.Unit.Torch.Reference;
 using LaVae.Torch;
+using TorchSharp.Modules;
 
 namespace LaVae.Tests.Unit.Torch;
 
@@ -11,10 +12,10 @@ public class ModuleTests
         using var net = new Net();
         net.named_parameters().Select(p => p.name).Should().Equal(
             "scale", "head.weight", "head.bias", "block.conv.weight", "block.conv.bias", "block.deconv.weight", "block.deconv.bias");
-        net.NamedBuffers().Select(b => b.Name).Should().Equal("block.running");
-        net.state_dict().Keys.Should().Equal(net.named_parameters().Select(p => p.name).Append("block.running"));
-        net.parameters().Should().HaveCount(7).And.OnlyContain(p => p.requires_grad);
-        net.NamedBuffers().Single().Tensor.RequiresGrad.Should().BeFalse();
+        net.named_buffers().Select(b => b.name).Should().Equal(["block.running"], "a buffer is named by its path too");
+        net.state_dict().Keys.Should().Equal(net.named_parameters().Select(p => p.name).Append("block.running"), "the state holds parameters, then buffers");
+        net.parameters().Should().HaveCount(7).And.OnlyContain(p => p.requires_grad, "parameters train by default");
+        net.named_buffers().Single().buffer.requires_grad.Should().BeFalse("buffers do not train");
     }
 
     [Fact]
@@ -22,31 +23,31 @@ public class ModuleTests
     {
         using var net = new Net();
         net.RequiresGrad(false);
-        net.parameters().Should().OnlyContain(p => !p.requires_grad);
+        net.parameters().Should().OnlyContain(p => !p.requires_grad, "RequiresGrad(false) freezes the whole module");
         net.RequiresGrad(true);
-        net.parameters().Should().OnlyContain(p => p.requires_grad);
+        net.parameters().Should().OnlyContain(p => p.requires_grad, "RequiresGrad(true) unfreezes it");
     }
 
     [Fact]
-    public void LoadStateDict_copies_every_tensor_into_place()
+    public void LoadExactly_copies_every_tensor_into_place()
     {
         using var source = new Net(seed: 1);
         using var target = new Net(seed: 2);
-        var before = target.parameters()[1];
+        var before = target.parameters().ElementAt(1);
         target.state_dict()["head.weight"].ToArray<float>().Should().NotEqual(source.state_dict()["head.weight"].ToArray<float>());
 
-        target.LoadStateDict(source.state_dict());
+        target.LoadExactly(source.state_dict());
         foreach (var (name, tensor) in source.state_dict())
         {
             target.state_dict()[name].ToArray<float>().Should().Equal(tensor.ToArray<float>(), "'{0}' is loaded", name);
         }
 
-        target.parameters()[1].Should().BeSameAs(before, "loading copies values into the existing tensors");
-        target.parameters().Should().OnlyContain(p => p.requires_grad);
+        target.parameters().ElementAt(1).Should().BeSameAs(before, "loading copies values into the existing tensors");
+        target.parameters().Should().OnlyContain(p => p.requires_grad, "loading keeps the parameters trainable");
     }
 
     [Fact]
-    public void LoadStateDict_lists_every_mismatch_and_loads_nothing()
+    public void LoadExactly_lists_every_mismatch_and_loads_nothing()
     {
         using var scope = NewDisposeScope();
         using var source = new Net(seed: 1);
@@ -58,14 +59,15 @@ public class ModuleTests
         state["block.extra"] = zeros([1]);
         var untouched = target.state_dict()["block.deconv.weight"].ToArray<float>();
 
-        var act = () => target.LoadStateDict(state);
+        var act = () => target.LoadExactly(state);
         act.Should().Throw<InvalidDataException>()
             .WithMessage("*Net*")
             .WithMessage("*'head.weight': expected Float32[3,4], found Float32[4,3]*")
             .WithMessage("*'head.bias': expected Float32[3], found Float64[3]*")
             .WithMessage("*missing 'block.conv.bias'*")
             .WithMessage("*unexpected 'block.extra'*");
-        target.state_dict()["block.deconv.weight"].ToArray<float>().Should().Equal(untouched);
+        target.state_dict()["block.deconv.weight"].ToArray<float>().Should().Equal(untouched, "nothing is copied when anything differs");
+        target.state_dict()["scale"].ToArray<float>().Should().Equal([1f], "not even the entries that fit");
     }
 
     [Fact]
@@ -73,19 +75,19 @@ public class ModuleTests
     {
         using var scope = NewDisposeScope();
         using var generator = new Generator(7);
-        using var linear = new Linear(5, 3, generator);
-        using var conv = new Conv2d(2, 3, 3, stride: 2, padding: 1, generator: generator);
-        using var deconv = new ConvTranspose2d(2, 3, 4, stride: 2, padding: 1, generator: generator);
+        using var linear = Layers.Linear(5, 3, generator, CPU);
+        using var conv = Layers.Conv2d(2, 3, 3, stride: 2, padding: 1, generator, CPU);
+        using var deconv = Layers.ConvTranspose2d(2, 3, 4, stride: 2, padding: 1, generator, CPU);
         var x = randn([2, 5], generator: generator);
         var image = randn([1, 2, 6, 6], generator: generator);
 
-        linear.Forward(x).ShouldBeClose(Approx.Values(nn.functional.linear(x, linear.Weight, linear.Bias)), 0, "Linear.Forward");
-        var convolved = conv.Forward(image);
-        convolved.Shape.Should().Equal(1, 3, 3, 3);
-        convolved.ShouldBeClose(Approx.Values(nn.functional.conv2d(image, conv.Weight, conv.Bias, strides: [2, 2], padding: [1, 1])), 0, "Conv2d.Forward");
-        var upsampled = deconv.Forward(image);
-        upsampled.Shape.Should().Equal(1, 3, 12, 12);
-        upsampled.ShouldBeClose(Approx.Values(nn.functional.conv_transpose2d(image, deconv.Weight, deconv.Bias, strides: [2, 2], padding: [1, 1])), 0, "ConvTranspose2d.Forward");
+        linear.forward(x).ShouldBeClose(Approx.Values(nn.functional.linear(x, linear.weight!, linear.bias)), 0, "Linear.forward");
+        var convolved = conv.forward(image);
+        convolved.shape.Should().Equal([1L, 3, 3, 3], "stride 2 with padding 1 halves 6x6 to 3x3");
+        convolved.ShouldBeClose(Approx.Values(nn.functional.conv2d(image, conv.weight!, conv.bias, strides: [2, 2], padding: [1, 1])), 0, "Conv2d.forward");
+        var upsampled = deconv.forward(image);
+        upsampled.shape.Should().Equal([1L, 3, 12, 12], "k4 s2 p1 doubles 6x6 to 12x12");
+        upsampled.ShouldBeClose(Approx.Values(nn.functional.conv_transpose2d(image, deconv.weight!, deconv.bias, strides: [2, 2], padding: [1, 1])), 0, "ConvTranspose2d.forward");
     }
 
     [Fact]
@@ -95,9 +97,9 @@ public class ModuleTests
         var before = net.parameters().ToList();
         var values = before.Select(p => p.ToArray<float>()).ToList();
         net.to(CPU);
-        net.parameters().Should().Equal(before);
+        net.parameters().Should().Equal(before, "moving to the device a module is on keeps its parameters");
         net.parameters().Select(p => p.ToArray<float>()).Should().BeEquivalentTo(values, o => o.WithStrictOrdering());
-        net.parameters().Should().OnlyContain(p => p.requires_grad && p.device == CPU);
+        net.parameters().Should().OnlyContain(p => p.requires_grad && p.device_type == DeviceType.CPU, "they stay trainable on the cpu");
     }
 
     [Fact]
@@ -106,27 +108,29 @@ public class ModuleTests
         var net = new Net();
         var tensors = net.state_dict().Values.ToList();
         net.Dispose();
-        tensors.Should().OnlyContain(t => t.IsInvalid);
+        tensors.Should().OnlyContain(t => t.IsInvalid, "a module owns its children's parameters and buffers");
     }
 
     private sealed class Block : nn.Module
     {
         public Block(Generator generator)
+            : base(nameof(Block))
         {
-            RegisterModule("conv", new Conv2d(2, 3, 3, generator: generator));
-            RegisterModule("deconv", new ConvTranspose2d(3, 2, 4, generator: generator));
-            RegisterBuffer("running", zeros([3]));
+            register_module("conv", Layers.Conv2d(2, 3, 3, stride: 1, padding: 0, generator, CPU));
+            register_module("deconv", Layers.ConvTranspose2d(3, 2, 4, stride: 1, padding: 0, generator, CPU));
+            register_buffer("running", zeros([3]));
         }
     }
 
     private sealed class Net : nn.Module
     {
         public Net(ulong seed = 0)
+            : base(nameof(Net))
         {
             using var generator = new Generator(seed);
-            RegisterParameter("scale", ones([1]));
-            RegisterModule("head", new Linear(4, 3, generator));
-            RegisterModule("block", new Block(generator));
+            register_parameter("scale", new Parameter(ones([1])));
+            register_module("head", Layers.Linear(4, 3, generator, CPU));
+            register_module("block", new Block(generator));
         }
     }
 }

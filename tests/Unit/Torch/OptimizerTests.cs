@@ -74,7 +74,7 @@ public class OptimizerTests
         var (hp, hm, hv) = HandAdam(3, lr: 0.1);
         p.ShouldBeClose(hp, 1e-13, "Adam parameter after 3 steps");
         adam.StepCount.Should().Be(3);
-        var state = adam.state_dict();
+        var state = adam.StateDict();
         state["0.exp_avg"].ShouldBeClose(hm, 1e-15, "exp_avg");
         state["0.exp_avg_sq"].ShouldBeClose(hv, 1e-15, "exp_avg_sq");
         state["step"].ToDouble().Should().Be(3);
@@ -91,7 +91,7 @@ public class OptimizerTests
 
         var (hp, hm, hs) = HandAdaBelief(3, lr: 0.1, eps: 1e-3);
         p.ShouldBeClose(hp, 1e-13, "AdaBelief parameter after 3 steps");
-        var state = adaBelief.state_dict();
+        var state = adaBelief.StateDict();
         state["0.exp_avg"].ShouldBeClose(hm, 1e-15, "exp_avg");
         state["0.exp_avg_var"].ShouldBeClose(hs, 1e-15, "exp_avg_var holds ε added at every step");
 
@@ -120,8 +120,8 @@ public class OptimizerTests
         Run(adam, used, 0, 1);
         unused.ToArray<double>().Should().Equal(Start);
         used.ToArray<double>().Should().NotEqual(Start);
-        adam.state_dict().Keys.Should().BeEquivalentTo("step", "0.exp_avg", "0.exp_avg_sq", "1.exp_avg", "1.exp_avg_sq");
-        adam.state_dict()["1.exp_avg"].ToArray<double>().Should().Equal(0, 0, 0);
+        adam.StateDict().Keys.Should().BeEquivalentTo("step", "0.exp_avg", "0.exp_avg_sq", "1.exp_avg", "1.exp_avg_sq");
+        adam.StateDict()["1.exp_avg"].ToArray<double>().Should().Equal(0, 0, 0);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public class OptimizerTests
             var uninterrupted = Parameter();
             using var first = Create(name, uninterrupted);
             Run(first, uninterrupted, 0, 2);
-            var saved = first.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value);
+            var saved = first.StateDict().ToDictionary(kv => kv.Key, kv => kv.Value);
             saved["param"] = uninterrupted;
             SafeTensors.Save(path, saved);
             Run(first, uninterrupted, 2, 3);
@@ -180,7 +180,7 @@ public class OptimizerTests
         using var scope = NewDisposeScope();
         var p = Parameter();
         using var adam = new Adam([p]);
-        var state = adam.state_dict().Where(kv => kv.Key != "0.exp_avg_sq").ToDictionary(kv => kv.Key, kv => kv.Value);
+        var state = adam.StateDict().Where(kv => kv.Key != "0.exp_avg_sq").ToDictionary(kv => kv.Key, kv => kv.Value);
         var act = () => adam.LoadStateDict(state);
         act.Should().Throw<InvalidDataException>().WithMessage("*0.exp_avg_sq*");
     }

@@ -45,7 +45,7 @@ public sealed class SafeTensorsTests : IDisposable
             var copy = loaded.Tensors[name];
             copy.dtype.Should().Be(original.dtype, "'{0}' keeps its dtype", name);
             copy.shape.Should().Equal(original.shape, "'{0}' keeps its shape", name);
-            copy.device.Should().Be(CPU);
+            copy.device_type.Should().Be(DeviceType.CPU, "a load without a device lands on the cpu");
             copy.ToBytes().Should().Equal(original.ToBytes(), "'{0}' keeps its bytes", name);
         }
 

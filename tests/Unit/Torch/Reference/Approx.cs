@@ -50,7 +50,7 @@ internal static class TestData
     /// <summary>A tensor of <paramref name="dtype"/> holding <paramref name="values"/> (given in float64).</summary>
     public static Tensor Tensor(double[] values, long[] shape, ScalarType dtype = ScalarType.Float64)
     {
-        var float64 = tensor(values, shape);
+        var float64 = torch.tensor(values, shape);
         return dtype == ScalarType.Float64 ? float64 : float64.to(dtype);
     }
 }
