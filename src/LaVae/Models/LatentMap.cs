@@ -20,7 +20,7 @@ public sealed class LatentMap : nn.Module<Tensor, Tensor>, ILatentMap
 
     public string Augmentation { get; }
 
-    public Parameter L { get; }
+    public Parameter L { get; private set; }
 
     public override Tensor forward(Tensor z) => z.matmul(L);
 

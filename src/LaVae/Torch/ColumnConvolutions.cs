@@ -24,9 +24,9 @@ public sealed class ColumnConv2d : nn.Module<Tensor, Tensor>
         register_parameter("bias", bias);
     }
 
-    public Parameter weight { get; }
+    public Parameter weight { get; private set; }
 
-    public Parameter bias { get; }
+    public Parameter bias { get; private set; }
 
     /// <summary>x: (N, C_in, H, W) → (N, C_out, H', W').</summary>
     public override Tensor forward(Tensor x)
@@ -66,9 +66,9 @@ public sealed class ColumnConvTranspose2d : nn.Module<Tensor, Tensor>
         register_parameter("bias", bias);
     }
 
-    public Parameter weight { get; }
+    public Parameter weight { get; private set; }
 
-    public Parameter bias { get; }
+    public Parameter bias { get; private set; }
 
     /// <summary>x: (N, C_in, H, W) → (N, C_out, (H−1)·s − 2p + k, …).</summary>
     public override Tensor forward(Tensor x)

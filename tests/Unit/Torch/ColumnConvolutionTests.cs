@@ -1,0 +1,77 @@
+using LaVae.Tests.Unit.Torch.Reference;
+using LaVae.Torch;
+
+namespace LaVae.Tests.Unit.Torch;
+
+/// <summary>
+/// The column (unfold/fold + matmul) forms of the models' one-channel layers against the naive
+/// loops and against libtorch's own convolutions, values and gradients, in float64.
+/// </summary>
+public class ColumnConvolutionTests
+{
+    [Fact]
+    public void ColumnConv2d_matches_the_naive_loop_and_libtorchs_conv2d_with_gradients()
+    {
+        using var scope = NewDisposeScope();
+        using var layer = new ColumnConv2d(1, 5, 4, stride: 2, padding: 1, new Generator(3), CPU);
+        layer.to(ScalarType.Float64);
+        long[] inputShape = [3, 1, 10, 8];
+        var input = TestData.Uniform(7, 3 * 10 * 8);
+        var (expected, shape) = NaiveConv.Conv2d(input, inputShape, Approx.Values(layer.weight), [5, 1, 4, 4], Approx.Values(layer.bias), stride: 2, padding: 1);
+
+        var x = TestData.Tensor(input, inputShape).requires_grad_();
+        var output = layer.forward(x);
+        output.shape.Should().Equal(shape).And.Equal(3, 5, 5, 4);
+        output.ShouldBeClose(expected, 1e-12, "ColumnConv2d");
+
+        var weight = layer.weight.detach().clone().requires_grad_();
+        var bias = layer.bias.detach().clone().requires_grad_();
+        var xRef = TestData.Tensor(input, inputShape).requires_grad_();
+        var reference = nn.functional.conv2d(xRef, weight, bias, strides: [2, 2], padding: [1, 1]);
+        var upstream = TestData.Tensor(TestData.Uniform(8, 3 * 5 * 5 * 4), [3, 5, 5, 4]);
+        (output * upstream).sum().backward();
+        (reference * upstream).sum().backward();
+        layer.weight.grad!.ShouldBeClose(Approx.Values(weight.grad!), 1e-12, "weight gradient");
+        layer.bias.grad!.ShouldBeClose(Approx.Values(bias.grad!), 1e-12, "bias gradient");
+        x.grad!.ShouldBeClose(Approx.Values(xRef.grad!), 1e-12, "input gradient");
+    }
+
+    [Fact]
+    public void ColumnConvTranspose2d_matches_the_naive_loop_and_libtorchs_conv_transpose2d_with_gradients()
+    {
+        using var scope = NewDisposeScope();
+        using var layer = new ColumnConvTranspose2d(6, 1, 4, stride: 2, padding: 1, new Generator(4), CPU);
+        layer.to(ScalarType.Float64);
+        long[] inputShape = [2, 6, 7, 5];
+        var input = TestData.Uniform(9, 2 * 6 * 7 * 5);
+        var (expected, shape) = NaiveConv.ConvTranspose2d(input, inputShape, Approx.Values(layer.weight), [6, 1, 4, 4], Approx.Values(layer.bias), stride: 2, padding: 1);
+
+        var x = TestData.Tensor(input, inputShape).requires_grad_();
+        var output = layer.forward(x);
+        output.shape.Should().Equal(shape).And.Equal(2, 1, 14, 10);
+        output.ShouldBeClose(expected, 1e-12, "ColumnConvTranspose2d");
+
+        var weight = layer.weight.detach().clone().requires_grad_();
+        var bias = layer.bias.detach().clone().requires_grad_();
+        var xRef = TestData.Tensor(input, inputShape).requires_grad_();
+        var reference = nn.functional.conv_transpose2d(xRef, weight, bias, strides: [2, 2], padding: [1, 1]);
+        var upstream = TestData.Tensor(TestData.Uniform(10, 2 * 14 * 10), [2, 1, 14, 10]);
+        (output * upstream).sum().backward();
+        (reference * upstream).sum().backward();
+        layer.weight.grad!.ShouldBeClose(Approx.Values(weight.grad!), 1e-12, "weight gradient");
+        layer.bias.grad!.ShouldBeClose(Approx.Values(bias.grad!), 1e-12, "bias gradient");
+        x.grad!.ShouldBeClose(Approx.Values(xRef.grad!), 1e-12, "input gradient");
+    }
+
+    [Fact]
+    public void The_column_layers_initialise_and_name_their_parameters_as_torch_nn_does()
+    {
+        using var conv = new ColumnConv2d(1, 8, 4, 2, 1, new Generator(1), CPU);
+        using var deconv = new ColumnConvTranspose2d(8, 1, 4, 2, 1, new Generator(1), CPU);
+        conv.named_parameters().Select(p => (p.name, string.Join("x", p.parameter.shape))).Should().Equal(("weight", "8x1x4x4"), ("bias", "8"));
+        deconv.named_parameters().Select(p => (p.name, string.Join("x", p.parameter.shape))).Should().Equal(("weight", "8x1x4x4"), ("bias", "1"));
+        Approx.Values(conv.weight).Max(Math.Abs).Should().BeLessThanOrEqualTo(1 / Math.Sqrt(16), "kaiming_uniform(a=√5) over fan-in 1·4·4");
+        Approx.Values(deconv.weight).Max(Math.Abs).Should().BeLessThanOrEqualTo(1 / Math.Sqrt(16), "a transposed weight's fan-in is dim 1 (1·4·4)");
+        Approx.Values(deconv.bias).Max(Math.Abs).Should().BeLessThanOrEqualTo(1 / Math.Sqrt(16));
+    }
+}
