@@ -1,31 +1,67 @@
+using SkiaSharp;
+
 namespace LaVae.Reports.Images;
 
 /// <summary>
 /// Text drawn into a gray tile, so a grid of image tiles (<see cref="LabelledGrid"/>) can carry a row of
-/// short verdicts beside its images: dark text on white, each line centred, the block centred.
+/// short verdicts beside its images: dark text on white in the shipped font, each line centred, the
+/// block centred, at the largest size up to <see cref="MaxSize"/> at which every line fits.
 /// </summary>
 public static class TextTile
 {
+    internal const float MaxSize = 11;
+    private const float MinSize = 6;
+
     public static byte[] Gray(string text, int width, int height)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var size = BitmapFont.Measure(text);
-        if (size.Width > width || size.Height > height)
+        var figure = new TextTileFigure(text.Split('\n'), width, height);
+        if (figure.Size < MinSize)
         {
-            throw new ArgumentException($"'{text}' needs {size.Width}x{size.Height} pixels; the tile is {width}x{height}.", nameof(text));
+            throw new ArgumentException($"'{text}' does not fit a {width}x{height} tile even at {MinSize} px.", nameof(text));
         }
 
-        var canvas = new Canvas(width, height, RgbColour.White);
-        canvas.DrawText(width / 2, height / 2, text, RgbColour.Black, 1, TextAlign.Center, TextAlign.Center);
-        var tile = new byte[width * height];
-        for (int y = 0; y < height; y++)
+        var rgb = FigureFile.Raster(figure).Pixels;
+        return [.. Enumerable.Range(0, width * height).Select(p => rgb[p * 3])];
+    }
+
+    private sealed class TextTileFigure : IFigure
+    {
+        private readonly string[] lines;
+
+        internal TextTileFigure(string[] lines, int width, int height)
         {
-            for (int x = 0; x < width; x++)
+            this.lines = lines;
+            Width = width;
+            Height = height;
+            Size = MaxSize;
+            while (Size >= MinSize && !Fits(Size))
             {
-                tile[(y * width) + x] = canvas[x, y].R;
+                Size -= 0.5f;
             }
         }
 
-        return tile;
+        public int Width { get; }
+
+        public int Height { get; }
+
+        internal float Size { get; }
+
+        public void Draw(SKCanvas canvas)
+        {
+            using var font = FigureFont.Font(Size);
+            using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+            float top = (Height - (lines.Length * font.Spacing)) / 2;
+            for (int line = 0; line < lines.Length; line++)
+            {
+                canvas.DrawText(lines[line], Width / 2f, top + (line * font.Spacing) - font.Metrics.Ascent, SKTextAlign.Center, font, ink);
+            }
+        }
+
+        private bool Fits(float size)
+        {
+            using var font = FigureFont.Font(size);
+            return lines.Length * font.Spacing <= Height && lines.All(line => font.MeasureText(line) <= Width);
+        }
     }
 }
