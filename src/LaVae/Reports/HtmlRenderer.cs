@@ -21,7 +21,8 @@ internal static class HtmlRenderer
         dl { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; }
         dt { font-weight: bold; }
         dd { margin: 0; }
-        td.compared span { display: block; white-space: nowrap; }
+        td a, td.compared span { white-space: nowrap; }
+        td.compared span { display: block; }
         td.compared .paper { font-size: 0.85em; color: #555; }
         .table { overflow-x: auto; }
         figure { margin: 1em 0 2em; }
