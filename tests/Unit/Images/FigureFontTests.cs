@@ -27,10 +27,13 @@ public sealed class FigureFontTests
     [Fact]
     public void A_glyph_drawn_in_a_text_box_leaves_ink()
     {
-        var tile = TextTile.Gray("8", 28, 28);
+        var grid = LabelledGrid.Of(null, [""], [""], [[GridCell.Words("8")]], 28, 28, 1);
+        var image = FigureFile.Raster(grid);
+        var (left, top) = grid.TileAt(0, 0);
 
-        tile.Count(level => level < 128).Should().BeGreaterThan(10, "the glyph '8' is drawn dark on white");
-        tile.Count(level => level == 255).Should().BeGreaterThan(28 * 28 / 2, "the rest of the box stays white");
+        var ink = InkPixels.Inside(image, left, top, 28, 28, RgbColour.White).ToList();
+        ink.Count(p => InkPixels.At(image, p.X, p.Y).R < 128).Should().BeGreaterThan(10, "the glyph '8' is drawn dark on white");
+        ink.Should().HaveCountLessThan(28 * 28 / 2, "the rest of the box stays white");
     }
 
     [Fact]

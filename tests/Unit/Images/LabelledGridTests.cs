@@ -13,7 +13,7 @@ public sealed class LabelledGridTests
     private static IReadOnlyList<IReadOnlyList<byte[]>> TwoByTwo() => [[Tile(0), Tile(1)], [Tile(2), Tile(3)]];
 
     private static LabelledGrid Grid(string? title = null, string[]? rowLabels = null, string[]? columnLabels = null) =>
-        LabelledGrid.Of(title, rowLabels ?? ["a", "bb"], columnLabels ?? ["x", "y"], TwoByTwo(), Side, Side, Scale);
+        LabelledGrid.Of(title, rowLabels ?? ["a", "bb"], columnLabels ?? ["x", "y"], [.. TwoByTwo().Select(row => (IReadOnlyList<GridCell>)[.. row.Select(GridCell.Tile)])], Side, Side, Scale);
 
     [Fact]
     public void Tiles_are_pixel_crisp_at_integer_scale_inside_a_thin_frame()
@@ -81,6 +81,22 @@ public sealed class LabelledGridTests
         var image = LabelledGrid.Render("Fig. 4", ["a", "bb"], ["x", "y"], TwoByTwo(), Side, Side, Scale);
 
         (image.Width, image.Height, image.Channels).Should().Be((Grid("Fig. 4").Width, Grid("Fig. 4").Height, 3));
+    }
+
+    [Fact]
+    public void A_text_cell_is_written_inside_its_tile_box_in_the_label_font()
+    {
+        var grid = LabelledGrid.Of(null, ["a", "verdict"], ["x", "y"], [[GridCell.Tile(new byte[28 * 28]), GridCell.Tile(new byte[28 * 28])], [GridCell.Words("id: Y\nclass: 3"), GridCell.Words("id: N\nclass: 7")]], 28, 28, Scale);
+        var image = FigureFile.Raster(grid);
+
+        foreach (var column in new[] { 0, 1 })
+        {
+            var (left, top) = grid.TileAt(1, column);
+            var ink = InkPixels.Inside(image, left, top, 28 * Scale, 28 * Scale, RgbColour.White).ToList();
+            ink.Should().NotBeEmpty($"column {column}'s verdict is written in its box");
+            ink.Min(p => p.Y).Should().BeLessThan(top + (28 * Scale / 2), "the first line sits in the upper half");
+            ink.Max(p => p.Y).Should().BeGreaterThan(top + (28 * Scale / 2), "the second in the lower half");
+        }
     }
 
     [Fact]

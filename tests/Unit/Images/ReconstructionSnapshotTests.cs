@@ -34,7 +34,7 @@ public sealed class ReconstructionSnapshotTests
         string title = $"{model} on flip_lr,flip_ud: first test digits";
         string[] labels = RowLabels[..rows];
         string[] columns = [.. Enumerable.Range(1, Digits).Select(i => $"test {i}")];
-        var blank = Enumerable.Repeat(Enumerable.Repeat(new byte[Side * Side], Digits).ToList(), rows).Cast<IReadOnlyList<byte[]>>().ToList();
+        var blank = Enumerable.Repeat((IReadOnlyList<GridCell>)[.. Enumerable.Repeat(GridCell.Tile(new byte[Side * Side]), Digits)], rows).ToList();
         var layout = LabelledGrid.Of(title, labels, columns, blank, Side, Side, Scale);
 
         var tiles = Enumerable.Range(0, rows).Select(r => (IReadOnlyList<byte[]>)Enumerable.Range(0, Digits).Select(c => TileAt(verified, layout.TileAt(r, c))).ToList()).ToList();

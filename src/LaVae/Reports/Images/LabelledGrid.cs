@@ -6,7 +6,7 @@ namespace LaVae.Reports.Images;
 /// A grid of gray tiles laid out as a paper figure: a label left of each row, a label above each column
 /// (wrapped at commas), an optional bold title, dark text on white in the shipped font. Tiles are
 /// pixel-crisp (each tile pixel a scale x scale block) and each has a thin gray frame, so tiles with a
-/// white background still stand apart.
+/// white background still stand apart. A cell may hold text instead of a tile (<see cref="GridCell"/>).
 /// </summary>
 public sealed class LabelledGrid : IFigure
 {
@@ -22,7 +22,7 @@ public sealed class LabelledGrid : IFigure
     private readonly string? title;
     private readonly IReadOnlyList<string> rowLabels;
     private readonly string[][] headerLines;
-    private readonly IReadOnlyList<IReadOnlyList<byte[]>> rows;
+    private readonly IReadOnlyList<IReadOnlyList<GridCell>> rows;
     private readonly int tileWidth;
     private readonly int tileHeight;
     private readonly int scale;
@@ -30,7 +30,7 @@ public sealed class LabelledGrid : IFigure
     private readonly int rowHeight;
     private readonly int lineHeight;
 
-    private LabelledGrid(string? title, IReadOnlyList<string> rowLabels, IReadOnlyList<string> columnLabels, IReadOnlyList<IReadOnlyList<byte[]>> rows, int tileWidth, int tileHeight, int scale)
+    private LabelledGrid(string? title, IReadOnlyList<string> rowLabels, IReadOnlyList<string> columnLabels, IReadOnlyList<IReadOnlyList<GridCell>> rows, int tileWidth, int tileHeight, int scale)
     {
         this.title = title;
         this.rowLabels = rowLabels;
@@ -90,14 +90,32 @@ public sealed class LabelledGrid : IFigure
         int tileWidth,
         int tileHeight,
         int scale = 2) =>
+        FigureFile.Raster(Of(title, rowLabels, columnLabels, Cells(rows), tileWidth, tileHeight, scale));
+
+    /// <param name="rows">Tiles or texts, row-major; a short row leaves its last cells blank.</param>
+    /// <param name="scale">Each tile pixel becomes a scale x scale block.</param>
+    public static RasterImage Render(
+        string? title,
+        IReadOnlyList<string> rowLabels,
+        IReadOnlyList<string> columnLabels,
+        IReadOnlyList<IReadOnlyList<GridCell>> rows,
+        int tileWidth,
+        int tileHeight,
+        int scale = 2) =>
         FigureFile.Raster(Of(title, rowLabels, columnLabels, rows, tileWidth, tileHeight, scale));
+
+    private static IReadOnlyList<IReadOnlyList<GridCell>> Cells(IReadOnlyList<IReadOnlyList<byte[]>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return [.. rows.Select(row => (IReadOnlyList<GridCell>)[.. row.Select(GridCell.Tile)])];
+    }
 
     /// <summary>The grid as a figure, its layout checked: labels for every row and column, tiles of the stated size.</summary>
     internal static LabelledGrid Of(
         string? title,
         IReadOnlyList<string> rowLabels,
         IReadOnlyList<string> columnLabels,
-        IReadOnlyList<IReadOnlyList<byte[]>> rows,
+        IReadOnlyList<IReadOnlyList<GridCell>> rows,
         int tileWidth,
         int tileHeight,
         int scale = 2)
@@ -125,10 +143,10 @@ public sealed class LabelledGrid : IFigure
         {
             for (int c = 0; c < rows[r].Count; c++)
             {
-                if (rows[r][c].Length != tileWidth * tileHeight)
+                if (rows[r][c].Pixels is { } pixels && pixels.Length != tileWidth * tileHeight)
                 {
                     throw new ArgumentException(
-                        $"Tile (row {r}, column {c}) has {rows[r][c].Length} bytes; a {tileWidth}x{tileHeight} gray tile has {tileWidth * tileHeight}.",
+                        $"Tile (row {r}, column {c}) has {pixels.Length} bytes; a {tileWidth}x{tileHeight} gray tile has {tileWidth * tileHeight}.",
                         nameof(rows));
                 }
             }
@@ -174,11 +192,39 @@ public sealed class LabelledGrid : IFigure
             for (int c = 0; c < rows[r].Count; c++)
             {
                 var (left, top) = TileAt(r, c);
-                int width = tileWidth * scale, height = tileHeight * scale;
-                canvas.DrawRect(SKRect.Create(left - 1, top - 1, width + 2, height + 2), frame);
-                using var tile = SKImage.FromPixelCopy(new SKImageInfo(tileWidth, tileHeight, SKColorType.Gray8, SKAlphaType.Opaque), rows[r][c]);
-                canvas.DrawImage(tile, SKRect.Create(left, top, width, height), nearest);
+                var box = SKRect.Create(left, top, tileWidth * scale, tileHeight * scale);
+                canvas.DrawRect(SKRect.Create(left - 1, top - 1, box.Width + 2, box.Height + 2), frame);
+                if (rows[r][c].Pixels is { } pixels)
+                {
+                    using var tile = SKImage.FromPixelCopy(new SKImageInfo(tileWidth, tileHeight, SKColorType.Gray8, SKAlphaType.Opaque), pixels);
+                    canvas.DrawImage(tile, box, nearest);
+                }
+                else
+                {
+                    DrawWords(canvas, rows[r][c].Text!, box, ink);
+                }
             }
+        }
+    }
+
+    /// <summary>Dark lines on white, centred in the tile's box, at the label size or smaller if they would not fit.</summary>
+    private static void DrawWords(SKCanvas canvas, string text, SKRect box, SKPaint ink)
+    {
+        using var white = new SKPaint { Color = SKColors.White };
+        canvas.DrawRect(box, white);
+        string[] lines = text.Split('\n');
+        float size = LabelSize;
+        using var font = FigureFont.Font(size);
+        while (size > 6 && (lines.Length * font.Spacing > box.Height || lines.Any(line => font.MeasureText(line) > box.Width - 2)))
+        {
+            size -= 0.5f;
+            font.Size = size;
+        }
+
+        float top = box.MidY - (lines.Length * font.Spacing / 2);
+        for (int line = 0; line < lines.Length; line++)
+        {
+            canvas.DrawText(lines[line], box.MidX, top + (line * font.Spacing) - font.Metrics.Ascent, SKTextAlign.Center, font, ink);
         }
     }
 
