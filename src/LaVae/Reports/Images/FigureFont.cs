@@ -46,7 +46,9 @@ public static class FigureFont
         string resource = $"LaVae.Reports.Fonts.{file}";
         using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"The font {resource} is not embedded in {Assembly.GetExecutingAssembly().GetName().Name}.");
-        return SKTypeface.FromStream(stream)
+        // Skia reads glyphs from the font's bytes as it draws: it gets its own copy, not a stream that is closed here.
+        using var data = SKData.Create(stream);
+        return SKTypeface.FromData(data)
             ?? throw new InvalidDataException($"Skia cannot read the embedded font {resource}.");
     }
 }

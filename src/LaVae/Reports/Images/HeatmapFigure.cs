@@ -62,8 +62,10 @@ public sealed class HeatmapFigure : IFigure
         }
     }
 
+    // The cells at about CellWidth x CellHeight pixels: room left for the axis title and the row labels, right for the colour bar.
     public int Width => 60 + RowLabelsWidth + (int)((panels.Sum(panel => panel.ColumnLabels.Count) + (PanelGap * (panels.Count - 1))) * CellWidth) + 120;
 
+    // Above the cells the title and the panel titles; below, the column labels' lines and the axis title.
     public int Height => (string.IsNullOrEmpty(title) ? 20 : 50) + 40 + (Rows * CellHeight) + (LabelLines * 17) + 50;
 
     public void Draw(SKCanvas canvas)

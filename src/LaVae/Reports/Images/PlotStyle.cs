@@ -45,17 +45,6 @@ internal static class PlotStyle
         plot.Axes.Top.FrameLineStyle.Width = 0;
     }
 
-    /// <summary>
-    /// Draws a plot once on <paramref name="canvas"/>. ScottPlot draws a new plot twice on its first
-    /// render (the second pass lays out the ticks the first measured), which an SVG would keep as a
-    /// copy of every element; a first render in memory takes that pass.
-    /// </summary>
-    internal static void Render(Plot plot, SkiaSharp.SKCanvas canvas, int width, int height)
-    {
-        plot.RenderInMemory(width, height);
-        plot.Render(canvas, width, height);
-    }
-
     /// <summary>Draws a plot into a <paramref name="width"/> x <paramref name="height"/> box at (<paramref name="left"/>, <paramref name="top"/>) of a larger canvas.</summary>
     internal static void RenderAt(Plot plot, SkiaSharp.SKCanvas canvas, float left, float top, int width, int height)
     {
@@ -64,5 +53,16 @@ internal static class PlotStyle
         canvas.ClipRect(SkiaSharp.SKRect.Create(width, height));
         Render(plot, canvas, width, height);
         canvas.RestoreToCount(saved);
+    }
+
+    /// <summary>
+    /// Draws a plot once on <paramref name="canvas"/>. ScottPlot draws a new plot twice on its first
+    /// render (the second pass lays out the ticks the first measured), which an SVG would keep as a
+    /// copy of every element; a first render in memory takes that pass.
+    /// </summary>
+    private static void Render(Plot plot, SkiaSharp.SKCanvas canvas, int width, int height)
+    {
+        plot.RenderInMemory(width, height);
+        plot.Render(canvas, width, height);
     }
 }
