@@ -11,7 +11,7 @@ internal static class ReportCommand
     {
         var runs = new Option<string?>("--runs") { Description = "Folder searched for results.json files (default: runs/)." };
         var output = new Option<string?>("--out") { Description = "Report folder (default: the runs folder)." };
-        var command = new Command("report", "Write report.md and report.html: paper value, ours, tolerance and verdict per claim, with the figures.")
+        var command = new Command("report", "Write report.md and report.html: an index of every run and of every claim with its verdict, then per run its claims, metric tables and captioned figures.")
         {
             runs, output,
         };

@@ -29,8 +29,8 @@ internal sealed class DownstreamBarsFigure : IFigureKind
             groups);
         var png = FigureContext.PathOf("downstream-accuracy.png");
         var svg = FigureContext.PathOf("downstream-accuracy.svg");
-        PngWriter.Write(context.FileOf(png), chart.RenderPng());
-        chart.RenderSvg().Write(context.FileOf(svg));
+        FigureFile.WritePng(context.FileOf(png), chart);
+        FigureFile.WriteSvg(context.FileOf(svg), chart);
         return [png, svg];
     }
 

@@ -55,7 +55,7 @@ internal sealed class EntanglementGridsFigure : IFigureKind
         return written;
     }
 
-    private static (List<string> Labels, List<IReadOnlyList<byte[]>> Rows) Rows(
+    private static (List<string> Labels, List<IReadOnlyList<GridCell>> Rows) Rows(
         DigitClassifier classifier, LabelledImages digits, AlignedSets test, IReadOnlyList<string> pair, IReadOnlyList<ErrorColumn> columns, int count, int seed)
     {
         using var noGrad = no_grad();
@@ -64,7 +64,7 @@ internal sealed class EntanglementGridsFigure : IFigureKind
         var batch = new EvaluationBatch(test, indices);
         var candidates = IdentityRetrieval.Candidates(test.Count, seed, test.Orig.device).index_select(0, indices);
         var labels = new List<string> { "x0 (test digit)" };
-        var rows = new List<IReadOnlyList<byte[]>> { ReconstructionGrid.Tiles(test.Orig.index_select(0, indices)) };
+        var rows = new List<IReadOnlyList<GridCell>> { Cells(ReconstructionGrid.Tiles(test.Orig.index_select(0, indices))) };
         foreach (var (set, name) in Augmented)
         {
             var column = columns.First(c => c.Name == name);
@@ -73,13 +73,15 @@ internal sealed class EntanglementGridsFigure : IFigureKind
             var read = ClassVerdict.Judge(classifier, digits, batch, pair, column).Reading.Predicted.ToArray<long>();
             var augmentation = SetName(pair, set);
             labels.AddRange([augmentation, $"decoded {augmentation}", $"id Y/N, class read{(Deaugmentation.IsExact(pair, set) ? " (turned back)" : "")}"]);
-            rows.Add(ReconstructionGrid.Tiles(test[set].index_select(0, indices)));
-            rows.Add(ReconstructionGrid.Tiles(ReconstructionGrid.ToPixels(decoded)));
-            rows.Add(Enumerable.Range(0, count).Select(i => TextTile.Gray($"id:{(hits[i] ? 'Y' : 'N')}\nc:{read[i]}", Tile, Tile)).ToList());
+            rows.Add(Cells(ReconstructionGrid.Tiles(test[set].index_select(0, indices))));
+            rows.Add(Cells(ReconstructionGrid.Tiles(ReconstructionGrid.ToPixels(decoded))));
+            rows.Add([.. Enumerable.Range(0, count).Select(i => GridCell.Words($"id: {(hits[i] ? 'Y' : 'N')}\nclass: {read[i]}"))]);
         }
 
         return (labels, rows);
     }
+
+    private static List<GridCell> Cells(IReadOnlyList<byte[]> tiles) => [.. tiles.Select(GridCell.Tile)];
 
     private static string SetName(IReadOnlyList<string> pair, AugClass set) => set switch
     {

@@ -71,8 +71,9 @@ internal sealed class LatentGeometryFigure : IFigureKind
             var stem = $"geometry-{TransferGrid.Name(pair)}";
             var png = FigureContext.PathOf($"{stem}.png");
             var svg = FigureContext.PathOf($"{stem}.svg");
-            PngWriter.Write(context.FileOf(png), ScatterPng.Render(title, panels, Projections.Count));
-            ScatterSvg.Write(context.FileOf(svg), title, panels, Projections.Count);
+            var figure = new ScatterFigure(title, panels, Projections.Count);
+            FigureFile.WritePng(context.FileOf(png), figure);
+            FigureFile.WriteSvg(context.FileOf(svg), figure);
             written.Add(png);
             written.Add(svg);
         }

@@ -52,7 +52,7 @@ internal sealed class RecursionPathsFigure : IFigureKind
                 var steps = FigureContext.PathOf($"{stem}-steps.png");
                 var path = FigureContext.PathOf($"{stem}-path.png");
                 PngWriter.Write(context.FileOf(steps), StepsGrid(model, k, pair, digits, examples, context.Seed));
-                PngWriter.Write(context.FileOf(path), PathPlot(run, pair, k, examples));
+                FigureFile.WritePng(context.FileOf(path), PathPlot(run, pair, k, examples));
                 written.Add(steps);
                 written.Add(path);
             }
@@ -112,7 +112,7 @@ internal sealed class RecursionPathsFigure : IFigureKind
     // Step images (steps + 1, B, 1, 28, 28) of one digit as the tiles of a row.
     private static IReadOnlyList<byte[]> Row(Tensor steps, int digit) => ReconstructionGrid.Tiles(ReconstructionGrid.ToPixels(steps.select(1, digit)));
 
-    private static RasterImage PathPlot(RecursionRun run, IReadOnlyList<string> pair, int k, List<(string Kind, int Digit)> examples)
+    private static PathFigure PathPlot(RecursionRun run, IReadOnlyList<string> pair, int k, List<(string Kind, int Digit)> examples)
     {
         using var scope = NewDisposeScope();
         var all = tensor(run.LatentValues, new long[] { (RecursionRun.Steps + 1) * run.Digits, run.LatentSize });
@@ -120,48 +120,19 @@ internal sealed class RecursionPathsFigure : IFigureKind
         var projected = Projection(all, tensor(chosen, new long[] { examples.Count * (RecursionRun.Steps + 1), run.LatentSize })).contiguous().ToArray<float>();
         var background = Projection(all, all.narrow(0, 0, run.Digits)).contiguous().ToArray<float>();
 
-        const int plot = 420, margin = 40, legend = 52, axisLabel = 12;
-        var title = $"Latent paths under the recursion of L{k + 1} ({pair[k]}), {TransferGrid.Name(pair)}: FastICA plane of every test digit's path";
-        var width = Math.Max(plot + (2 * margin), BitmapFont.Measure(title, 1).Width + (2 * margin));
-        var canvas = new Canvas(width, plot + (2 * margin) + legend, RgbColour.White);
-        canvas.DrawText(width / 2, 10, title, RgbColour.Gray(20), 1, TextAlign.Center);
-        var xs = projected.Where((_, i) => i % 2 == 0).Concat(background.Where((_, i) => i % 2 == 0)).ToList();
-        var ys = projected.Where((_, i) => i % 2 == 1).Concat(background.Where((_, i) => i % 2 == 1)).ToList();
-        var (left, top) = ((width - plot) / 2, margin);
-        (int X, int Y) Pixel(float x, float y) => (
-            left + (int)Math.Round((x - xs.Min()) / Math.Max(xs.Max() - xs.Min(), 1e-6f) * (plot - 1)),
-            top + (plot - 1) - (int)Math.Round((y - ys.Min()) / Math.Max(ys.Max() - ys.Min(), 1e-6f) * (plot - 1)));
-        canvas.StrokeRect(left - 4, top - 4, plot + 8, plot + 8, RgbColour.Gray(180));
-        canvas.DrawText(left + (plot / 2), top + plot + 8, "IC 1", RgbColour.Gray(20), 1, TextAlign.Center);
-        canvas.DrawText(left - 10, top + (plot / 2), "IC 2", RgbColour.Gray(20), 1, TextAlign.End, TextAlign.Center);
-        for (var i = 0; i < run.Digits; i++)
-        {
-            var (x, y) = Pixel(background[2 * i], background[(2 * i) + 1]);
-            canvas.FillRect(x, y, 2, 2, RgbColour.Gray(205));
-        }
-
-        for (var e = 0; e < examples.Count; e++)
-        {
-            var colour = examples[e].Kind == "stable" ? StableColour : DriftingColour;
-            var points = Enumerable.Range(0, RecursionRun.Steps + 1)
-                .Select(n => Pixel(projected[2 * ((e * (RecursionRun.Steps + 1)) + n)], projected[(2 * ((e * (RecursionRun.Steps + 1)) + n)) + 1]))
-                .ToList();
-            for (var n = 0; n < points.Count; n++)
-            {
-                if (n > 0)
-                {
-                    canvas.DrawLine(points[n - 1].X, points[n - 1].Y, points[n].X, points[n].Y, colour);
-                }
-
-                canvas.FillRect(points[n].X - 2, points[n].Y - 2, 5, 5, colour);
-                canvas.DrawText(points[n].X + 4, points[n].Y - 4, n.ToString(CultureInfo.InvariantCulture), colour);
-            }
-
-            var error = run.ImageLoop[^1][examples[e].Digit].ToString("0.0", CultureInfo.InvariantCulture);
-            canvas.FillRect(left, top + plot + 14 + axisLabel + (e * 14), 8, 8, colour);
-            canvas.DrawText(left + 14, top + plot + 14 + axisLabel + (e * 14), $"{examples[e].Kind}: test {examples[e].Digit + 1}, step-8 SSE {error} (bound {run.StableBound.ToString("0.0", CultureInfo.InvariantCulture)}); gray: every test digit's z0", RgbColour.Gray(20));
-        }
-
-        return canvas.ToImage();
+        var bound = run.StableBound.ToString("0.0", CultureInfo.InvariantCulture);
+        var paths = examples.Select((example, e) => new PlanePath(
+            $"{example.Kind}: test {example.Digit + 1}, step-8 SSE {run.ImageLoop[^1][example.Digit].ToString("0.0", CultureInfo.InvariantCulture)} (bound {bound})",
+            example.Kind == "stable" ? StableColour : DriftingColour,
+            [.. Enumerable.Range(0, RecursionRun.Steps + 1).Select(n => (
+                (double)projected[2 * ((e * (RecursionRun.Steps + 1)) + n)],
+                (double)projected[(2 * ((e * (RecursionRun.Steps + 1)) + n)) + 1]))])).ToList();
+        return new PathFigure(
+            $"Latent paths under the recursion of L{k + 1} ({pair[k]}), {TransferGrid.Name(pair)}: FastICA plane of every test digit's path",
+            "IC 1",
+            "IC 2",
+            "every test digit's z0",
+            [.. Enumerable.Range(0, run.Digits).Select(i => ((double)background[2 * i], (double)background[(2 * i) + 1]))],
+            paths);
     }
 }

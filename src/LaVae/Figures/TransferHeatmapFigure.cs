@@ -35,8 +35,9 @@ internal sealed class TransferHeatmapFigure : IFigureKind
         const string title = "Total BCE per image of a decoder head on a latent space (lower is better)";
         var png = FigureContext.PathOf($"{FileStem}.png");
         var svg = FigureContext.PathOf($"{FileStem}.svg");
-        PngWriter.Write(context.FileOf(png), HeatmapPng.Render(title, panels));
-        HeatmapSvg.Write(context.FileOf(svg), title, panels);
+        var figure = new HeatmapFigure(title, panels);
+        FigureFile.WritePng(context.FileOf(png), figure);
+        FigureFile.WriteSvg(context.FileOf(svg), figure);
         return [png, svg];
     }
 

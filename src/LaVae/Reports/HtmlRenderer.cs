@@ -13,7 +13,7 @@ internal static class HtmlRenderer
         body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 70em; color: #222; }
         table { border-collapse: collapse; margin: 0.5em 0 1.5em; }
         caption { text-align: left; font-weight: bold; padding: 0.3em 0; }
-        th, td { border: 1px solid #bbb; padding: 0.25em 0.6em; text-align: left; }
+        th, td { border: 1px solid #bbb; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
         th { background: #f0f0f0; }
         td.pass { background: #dff0d8; }
         td.fail { background: #f2dede; font-weight: bold; }
@@ -21,7 +21,13 @@ internal static class HtmlRenderer
         dl { display: grid; grid-template-columns: max-content auto; gap: 0.2em 1em; }
         dt { font-weight: bold; }
         dd { margin: 0; }
+        td a, td.compared span { white-space: nowrap; }
+        td.compared span { display: block; }
+        td.compared .paper { font-size: 0.85em; color: #555; }
+        .table { overflow-x: auto; }
+        figure { margin: 1em 0 2em; }
         figure img { max-width: 100%; border: 1px solid #ddd; }
+        figcaption { font-size: 0.9em; color: #444; max-width: 60em; }
         """;
 
     public static string Render(ReportDocument document)
@@ -37,6 +43,7 @@ internal static class HtmlRenderer
             .AppendLine("<body>")
             .Append("<h1>").Append(Encode(document.Title)).AppendLine("</h1>");
         Table(html, document.Summary);
+        Table(html, document.ClaimIndex);
         foreach (var note in document.Notes)
         {
             html.Append("<p class=\"note\"><strong>Note:</strong> ").Append(Encode(note)).AppendLine("</p>");
@@ -44,7 +51,7 @@ internal static class HtmlRenderer
 
         foreach (var section in document.Sections)
         {
-            html.Append("<section>\n<h2>").Append(Encode(section.Heading)).AppendLine("</h2>").AppendLine("<dl>");
+            html.Append("<section id=\"").Append(Encode(section.Anchor)).Append("\">\n<h2>").Append(Encode(section.Heading)).AppendLine("</h2>").AppendLine("<dl>");
             foreach (var fact in section.Facts)
             {
                 html.Append("<dt>").Append(Encode(fact.Label)).Append("</dt><dd>").Append(Encode(fact.Value)).AppendLine("</dd>");
@@ -72,8 +79,9 @@ internal static class HtmlRenderer
             {
                 var href = Encode(figure.Href);
                 var caption = Encode(figure.Caption);
+                var vector = figure.VectorHref is { } svg ? $" <a href=\"{Encode(svg)}\">SVG</a>" : "";
                 html.Append(figure.IsImage
-                    ? $"<figure><img src=\"{href}\" alt=\"{caption}\"><figcaption>{caption}</figcaption></figure>"
+                    ? $"<figure><img src=\"{href}\" alt=\"{caption}\"><figcaption>{caption}{vector}</figcaption></figure>"
                     : $"<p><a href=\"{href}\">{caption}</a></p>").AppendLine();
             }
 
@@ -83,25 +91,42 @@ internal static class HtmlRenderer
         return html.AppendLine("</body>").AppendLine("</html>").ToString();
     }
 
+    // A wide table scrolls inside its box instead of squeezing its cells until numbers wrap.
     private static void Table(StringBuilder html, ReportTable table)
     {
-        html.AppendLine("<table>").Append("<caption>").Append(Encode(table.Caption)).AppendLine("</caption>");
+        html.AppendLine("<div class=\"table\"><table>").Append("<caption>").Append(Encode(table.Caption)).AppendLine("</caption>");
         html.Append("<tr>").AppendJoin("", table.Header.Select(header => $"<th>{Encode(header)}</th>")).AppendLine("</tr>");
         foreach (var row in table.Rows)
         {
             html.Append("<tr>").AppendJoin("", row.Select(Cell)).AppendLine("</tr>");
         }
 
-        html.AppendLine("</table>");
+        html.AppendLine("</table></div>");
     }
 
-    private static string Cell(ReportCell cell) => cell.Tone switch
+    private static string Cell(ReportCell cell)
     {
-        CellTone.Pass => $"<td class=\"pass\">{Encode(cell.Text)}</td>",
-        CellTone.Fail => $"<td class=\"fail\">{Encode(cell.Text)}</td>",
-        CellTone.NotReproduced => $"<td class=\"not-reproduced\">{Encode(cell.Text)}</td>",
-        _ => $"<td>{Encode(cell.Text)}</td>",
-    };
+        string[] classes = [.. new[]
+        {
+            cell.Tone switch
+            {
+                CellTone.Pass => "pass",
+                CellTone.Fail => "fail",
+                CellTone.NotReproduced => "not-reproduced",
+                _ => null,
+            },
+            cell.Compared is null ? null : "compared",
+        }.OfType<string>()];
+        var content = cell.Compared is { } compared
+            ? $"<span class=\"ours\">{Encode(compared.Ours)}</span><span class=\"paper\">{Encode(compared.PaperText)}</span>"
+            : Encode(cell.Text);
+        if (cell.Link is { } link)
+        {
+            content = $"<a href=\"{Encode(link)}\">{content}</a>";
+        }
+
+        return classes.Length == 0 ? $"<td>{content}</td>" : $"<td class=\"{string.Join(' ', classes)}\">{content}</td>";
+    }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

@@ -10,6 +10,8 @@ internal static class MarkdownRenderer
         var md = new StringBuilder();
         md.Append("# ").AppendLine(Escape(document.Title)).AppendLine();
         Table(md, document.Summary);
+        md.Append("## ").AppendLine(Escape(document.ClaimIndex.Caption)).AppendLine();
+        Table(md, document.ClaimIndex);
         foreach (var note in document.Notes)
         {
             md.Append("> **Note:** ").AppendLine(Escape(note)).AppendLine();
@@ -44,6 +46,10 @@ internal static class MarkdownRenderer
             foreach (var figure in section.Figures)
             {
                 md.Append(figure.IsImage ? "![" : "[").Append(Escape(figure.Caption)).Append("](").Append(figure.Href).AppendLine(")").AppendLine();
+                if (figure.VectorHref is { } svg)
+                {
+                    md.Append("[SVG](").Append(svg).AppendLine(")").AppendLine();
+                }
             }
         }
 

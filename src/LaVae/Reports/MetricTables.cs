@@ -6,10 +6,12 @@ namespace LaVae.Reports;
 /// <summary>
 /// Table I style tables built from whatever metrics a run reported: one table per measure (BCE, SSE),
 /// rows = models, columns = the metric columns present, in the grammar's order. Where the paper has a
-/// value for a cell, the cell reads "paper / ours".
+/// value for a cell, the cell shows ours, the paper's value and how far ours lies from it.
 /// </summary>
 internal static class MetricTables
 {
+    private const string PaperCaption = "ours (the paper's value and ours relative to it where the paper has one)";
+
     public static IEnumerable<ReportTable> Build(RunResults results, ExperimentVocabulary vocabulary)
     {
         var names = results.Measurements.Metrics.Keys
@@ -66,7 +68,7 @@ internal static class MetricTables
 
     /// <summary>
     /// The transfer heatmap as a table: rows the latent spaces, columns the heads' target pairs, cells
-    /// the total BCE (<c>transfer.&lt;source&gt;.&lt;target&gt;.bce.total</c>), "paper / ours" where the paper has the cell.
+    /// the total BCE (<c>transfer.&lt;source&gt;.&lt;target&gt;.bce.total</c>), beside the paper's where it has the cell.
     /// </summary>
     private static IEnumerable<ReportTable> TransferTable(RunResults results)
     {
@@ -81,9 +83,9 @@ internal static class MetricTables
         var rows = sources.Select(source => (IReadOnlyList<ReportCell>)
         [
             new ReportCell(source),
-            .. targets.Select(target => new ReportCell(Cell(results, $"transfer.{source}.{target}.bce.total", withPaper))),
+            .. targets.Select(target => Cell(results, $"transfer.{source}.{target}.bce.total", withPaper)),
         ]).ToList();
-        var caption = $"Transfer: total BCE per image of the head for each target pair (columns) on each latent space (rows), {(withPaper ? "paper / ours" : "ours")}";
+        var caption = $"Transfer: total BCE per image of the head for each target pair (columns) on each latent space (rows), {(withPaper ? PaperCaption : "ours")}";
         yield return new ReportTable(caption, ["latent space trained on", .. targets], rows);
     }
 
@@ -101,23 +103,25 @@ internal static class MetricTables
         var rows = models.Select(model =>
             (IReadOnlyList<ReportCell>)[
                 new ReportCell(vocabulary.DisplayName(model)),
-                .. columns.Select(column => new ReportCell(Cell(results, new MetricName(model, measure, column).ToString(), withPaper))),
+                .. columns.Select(column => Cell(results, new MetricName(model, measure, column).ToString(), withPaper)),
             ]).ToList();
         var seeds = results.Measurements.Seeds.Count > 1 ? $"; ours as mean ± sd (min–max) over {results.Measurements.Seeds.Count} seeds" : "";
-        var caption = $"{measure.ToUpperInvariant()} per image, {(withPaper ? "paper / ours" : "ours")}{seeds}";
+        var caption = $"{measure.ToUpperInvariant()} per image, {(withPaper ? PaperCaption : "ours")}{seeds}";
         return new ReportTable(caption, ["model", .. columns.Select(vocabulary.DisplayName)], rows);
     }
 
-    private static string Cell(RunResults results, string metric, bool withPaper)
+    /// <summary>Ours; in a table with paper values, ours with the paper's value and the relative difference where the paper has one.</summary>
+    private static ReportCell Cell(RunResults results, string metric, bool withPaper)
     {
-        var ours = results.Measurements.Metrics.TryGetValue(metric, out var value) ? Ours(results, metric, value) : "—";
-        if (!withPaper)
+        double? measured = results.Measurements.Metrics.TryGetValue(metric, out var value) ? value : null;
+        var ours = measured is { } mean ? Ours(results, metric, mean) : "—";
+        if (!withPaper || !results.PaperValues.TryGetValue(metric, out var paper))
         {
-            return ours;
+            return new ReportCell(ours);
         }
 
-        var paper = results.PaperValues.TryGetValue(metric, out var paperValue) ? NumberText.Exact(paperValue) : "—";
-        return $"{paper} / {ours}";
+        var compared = PaperComparison.Of(measured, ours, paper);
+        return new ReportCell(compared.OneLine, Compared: compared);
     }
 
     // Ratios near 0 are the point of the ablation table (0.008 against 0.82), so three significant digits, not two decimals.

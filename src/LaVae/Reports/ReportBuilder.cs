@@ -16,9 +16,9 @@ internal static class ReportBuilder
         var summary = new ReportTable(
             "Summary",
             ["experiment", "profile", "claims passed", "result", "folder", "run key", "written"],
-            runs.Select(run => (IReadOnlyList<ReportCell>)
+            runs.Select((run, index) => (IReadOnlyList<ReportCell>)
             [
-                new ReportCell(run.Results.Title),
+                new ReportCell(run.Results.Title, Link: $"#{Anchor(index)}"),
                 new ReportCell(run.Results.Run.Profile),
                 new ReportCell($"{run.Results.Claims.Count(claim => claim.Passed)} / {run.Results.Claims.Count}"),
                 Verdict(run.Results.Claims.All(claim => claim.Passed)),
@@ -26,12 +26,26 @@ internal static class ReportBuilder
                 new ReportCell(ShortKey(run.Results.RunKey)),
                 new ReportCell(Time(run.WrittenUtc)),
             ]).ToList());
-        var sections = runs.Select(run => Section(run, reportFolder, vocabulary)).ToList();
-        return new ReportDocument("LaVae reproduction report", summary, sections, notes);
+        var claimIndex = new ReportTable(
+            "Every claim",
+            ["experiment", "profile", "claim", "paper", "ours", "result"],
+            runs.SelectMany((run, index) => run.Results.Claims.Select(claim => (IReadOnlyList<ReportCell>)
+            [
+                new ReportCell(run.Results.ExperimentId, Link: $"#{Anchor(index)}"),
+                new ReportCell(run.Results.Run.Profile),
+                new ReportCell($"{claim.ClaimId}: {claim.Description ?? claim.Expected}"),
+                new ReportCell(claim.PaperValue is { } paper ? NumberText.Exact(paper) : "—"),
+                new ReportCell(claim.Measured),
+                Verdict(claim),
+            ])).ToList());
+        var sections = runs.Select((run, index) => Section(run, Anchor(index), reportFolder, vocabulary)).ToList();
+        return new ReportDocument("LaVae reproduction report", summary, claimIndex, sections, notes);
     }
 
+    private static string Anchor(int runIndex) => $"run-{runIndex + 1}";
+
     // Runs of one experiment and profile (other seeds, devices, code) differ by folder, key and time: the heading says all three.
-    private static ReportSection Section(ReportedRun reported, string reportFolder, ExperimentVocabulary vocabulary)
+    private static ReportSection Section(ReportedRun reported, string anchor, string reportFolder, ExperimentVocabulary vocabulary)
     {
         var (results, resultsFolder) = (reported.Results, reported.Folder);
         var run = results.Run;
@@ -83,12 +97,13 @@ internal static class ReportBuilder
             ]).ToList());
 
         return new ReportSection(
+            anchor,
             $"{results.Title} ({run.Profile}) in {FolderName(resultsFolder, reportFolder)}, run {ShortKey(results.RunKey)}, {Time(reported.WrittenUtc)}",
             facts,
             claims,
             results.Claims.Where(claim => !claim.Passed || claim.NotReproduced is not null).Select(claim => claim.Message).ToList(),
             MetricTables.Build(results, vocabulary).ToList(),
-            measurements.Figures.Select(figure => Figure(figure, resultsFolder, reportFolder)).ToList());
+            Figures(measurements.Figures, resultsFolder, reportFolder));
     }
 
     private static string FolderName(string resultsFolder, string reportFolder) =>
@@ -110,11 +125,32 @@ internal static class ReportBuilder
         $"test images {s.TestImages}, epochs stage1 {s.Stage1Epochs} / stage2 {s.Stage2Epochs} / " +
         $"stage3 {s.Stage3Epochs} / cvae {s.CvaeEpochs} / classifier {s.ClassifierEpochs}");
 
+    /// <summary>
+    /// Each PNG shown with its caption and, where the run wrote the same figure as SVG, a link to it;
+    /// any other file (an SVG with no PNG beside it) linked.
+    /// </summary>
+    private static List<ReportFigure> Figures(IReadOnlyList<string> figures, string resultsFolder, string reportFolder)
+    {
+        static string Stem(string figure) => Path.ChangeExtension(figure, null);
+        var images = figures.Where(IsPng).ToList();
+        var shownAsImage = images.Select(Stem).ToHashSet(StringComparer.Ordinal);
+        return [.. figures
+            .Where(figure => IsPng(figure) || !(IsSvg(figure) && shownAsImage.Contains(Stem(figure))))
+            .Select(figure => new ReportFigure(
+                FigureCaptions.For(figure),
+                Href(figure, resultsFolder, reportFolder),
+                IsPng(figure),
+                IsPng(figure) && figures.FirstOrDefault(other => IsSvg(other) && Stem(other) == Stem(figure)) is { } svg ? Href(svg, resultsFolder, reportFolder) : null))];
+    }
+
+    private static bool IsPng(string figure) => figure.EndsWith(".png", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsSvg(string figure) => figure.EndsWith(".svg", StringComparison.OrdinalIgnoreCase);
+
     // Figures live beside results.json; the report may be elsewhere, so paths are rebased onto it.
-    private static ReportFigure Figure(string figure, string resultsFolder, string reportFolder)
+    private static string Href(string figure, string resultsFolder, string reportFolder)
     {
         var relative = Path.GetRelativePath(reportFolder, Path.Combine(resultsFolder, figure)).Replace('\\', '/');
-        var href = string.Join('/', relative.Split('/').Select(Uri.EscapeDataString));
-        return new ReportFigure(figure, href, figure.EndsWith(".png", StringComparison.OrdinalIgnoreCase));
+        return string.Join('/', relative.Split('/').Select(Uri.EscapeDataString));
     }
 }

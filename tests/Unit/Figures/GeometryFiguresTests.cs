@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using LaVae.Experiments;
 using LaVae.Reports.Images;
 using LaVae.Tests.Unit.Support;
@@ -15,7 +14,6 @@ namespace LaVae.Tests.Unit.Figures;
 public sealed class GeometryFiguresTests : IDisposable
 {
     private const string ExperimentId = "tiny-geometry";
-    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
     private readonly TemporaryFolder folder = new();
 
     public void Dispose() => folder.Dispose();
@@ -44,11 +42,11 @@ public sealed class GeometryFiguresTests : IDisposable
             File.Exists(Path.Combine(output, "figures", name)).Should().BeTrue($"{name} is written");
         }
 
-        var svg = XDocument.Load(Path.Combine(output, "figures", "geometry-flip_lr,flip_ud.svg"));
-        var points = svg.Descendants(Svg + "circle").Where(c => (string?)c.Attribute("class") == "point").ToList();
-        points.Should().HaveCount(9 * 4 * 32, "3 spaces x 3 projections, each of 4 clouds of the 32 test digits of class 2");
-        points.Select(c => (string?)c.Attribute("fill")).Distinct().Should().HaveCount(4, "one colour per augmentation");
-        var texts = svg.Descendants(Svg + "text").Select(t => t.Value).ToList();
+        var svg = File.ReadAllText(Path.Combine(output, "figures", "geometry-flip_lr,flip_ud.svg"));
+        var discs = Images.SvgText.Fills(svg, "ellipse");
+        discs.Should().HaveCount((9 * 4 * 32) + 4, "3 spaces x 3 projections, each of 4 clouds of the 32 test digits of class 2, and the legend's 4 discs");
+        discs.Distinct().Should().HaveCount(4, "one colour per augmentation");
+        var texts = Images.SvgText.Of(svg);
         texts.Should().Contain(["images: PCA", "latents: FastICA", "reconstructions: t-SNE", "orig", "A1 (flip_lr)", "A2 (flip_ud)", "compose"]);
         PngReader.Read(Path.Combine(output, "figures", "geometry-flip_lr,flip_ud.png")).Width.Should().BeGreaterThan(600);
     }

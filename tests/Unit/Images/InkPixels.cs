@@ -14,16 +14,4 @@ internal static class InkPixels
         from x in Enumerable.Range(left, width)
         where At(image, x, y) != background
         select (x, y);
-
-    /// <summary>The smallest box holding every pixel that is not <paramref name="background"/>: (left, top, right, bottom), right and bottom exclusive.</summary>
-    public static (int Left, int Top, int Right, int Bottom) Bounds(RasterImage image, RgbColour background)
-    {
-        var ink = Inside(image, 0, 0, image.Width, image.Height, background).ToList();
-        ink.Should().NotBeEmpty(because: "something must have been drawn");
-        return (ink.Min(p => p.X), ink.Min(p => p.Y), ink.Max(p => p.X) + 1, ink.Max(p => p.Y) + 1);
-    }
-
-    /// <summary>The image as rows of '#' (not background) and '.', for comparing with a glyph's picture.</summary>
-    public static string[] Picture(RasterImage image, RgbColour background) =>
-        [.. Enumerable.Range(0, image.Height).Select(y => new string([.. Enumerable.Range(0, image.Width).Select(x => At(image, x, y) == background ? '.' : '#')]))];
 }

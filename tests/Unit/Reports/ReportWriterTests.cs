@@ -36,14 +36,36 @@ public sealed class ReportWriterTests : IDisposable
     {
         var (markdown, html) = Write(Metrics(lavaeTotal: 310.2, lavaeCompose: 80));
 
-        markdown.Should().Contain("### BCE per image, paper / ours")
+        markdown.Should().Contain("### BCE per image, ours (the paper's value and ours relative to it where the paper has one)")
             .And.Contain("| model | Orig | Compose | Total |")
-            .And.Contain("| LAVAE | — / 70.25 | — / 80 | 297.1 / 310.2 |")
-            .And.Contain("| CVAE\\_AugInv | — / 99 | — / 299.12 | — / — |")
+            .And.Contain("| LAVAE | 70.25 | 80 | 310.2 (paper 297.1, +4.4%) |")
+            .And.Contain("| CVAE\\_AugInv | 99 | 299.12 | — |")
             .And.Contain("### SSE per image, ours")
             .And.Contain("| LAVAE | 20.5 |");
-        html.Should().Contain("<caption>BCE per image, paper / ours</caption>")
-            .And.Contain("<tr><td>LAVAE</td><td>— / 70.25</td><td>— / 80</td><td>297.1 / 310.2</td></tr>");
+        html.Should().Contain("<caption>BCE per image, ours (the paper&#39;s value and ours relative to it where the paper has one)</caption>")
+            .And.Contain("<tr><td>LAVAE</td><td>70.25</td><td>80</td><td class=\"compared\"><span class=\"ours\">310.2</span><span class=\"paper\">paper 297.1, +4.4%</span></td></tr>");
+    }
+
+    [Fact]
+    public void A_value_below_the_paper_shows_a_minus_and_a_missing_one_no_difference()
+    {
+        PaperComparison.Of(90, "90", 100).OneLine.Should().Be("90 (paper 100, \u221210.0%)");
+        PaperComparison.Of(null, "—", 100).OneLine.Should().Be("— (paper 100)");
+        PaperComparison.Of(5, "5", 0).PaperText.Should().Be("paper 0", "no relative difference to a paper value of 0");
+    }
+
+    [Fact]
+    public void The_index_lists_every_claim_of_every_run_with_its_verdict_linked_to_its_section()
+    {
+        var (markdown, html) = Write(Metrics(lavaeTotal: 310.2, lavaeCompose: 400));
+
+        markdown.Should().Contain("## Every claim")
+            .And.Contain("| experiment | profile | claim | paper | ours | result |")
+            .And.Contain("| sample | paper | lavae-total-near-paper: lavae.bce.total = 297.1 ± 29.71 | 297.1 | 310.2 | pass |")
+            .And.Contain("| sample | paper | composes-better: LAVAE composes better | — | 400 ≥ 299.12 | FAIL |");
+        html.Should().Contain("<caption>Every claim</caption>")
+            .And.Contain("<td><a href=\"#run-1\">sample</a></td><td>paper</td><td>composes-better: LAVAE composes better</td>")
+            .And.Contain("<section id=\"run-1\">");
     }
 
     [Fact]
@@ -86,12 +108,26 @@ public sealed class ReportWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_figure_is_captioned_with_what_it_shows_and_its_svg_linked_beside_it()
+    {
+        var results = ResultsFileTests.SampleResults("paper", Metrics(lavaeTotal: 310.2, lavaeCompose: 80));
+        results = results with { Measurements = results.Measurements with { Figures = ["figures/transfer-heatmap.png", "figures/transfer-heatmap.svg"] } };
+
+        var (markdown, html) = Write(results);
+
+        const string caption = "Fig. 7 / 18: total BCE per image of each decoder head (columns) on each latent space (rows), ours beside the paper on one colour scale (figures/transfer-heatmap.png)";
+        html.Should().Contain($"<figcaption>{caption} <a href=\"../runs/sample/figures/transfer-heatmap.svg\">SVG</a></figcaption>")
+            .And.NotContain("<p><a href=\"../runs/sample/figures/transfer-heatmap.svg\">", "the SVG is linked from its PNG's caption, not listed again");
+        markdown.Should().Contain("[SVG](../runs/sample/figures/transfer-heatmap.svg)");
+    }
+
+    [Fact]
     public void The_html_is_one_self_contained_page()
     {
         var (_, html) = Write(Metrics(lavaeTotal: 310.2, lavaeCompose: 80));
 
         html.Should().StartWith("<!DOCTYPE html>").And.Contain("<style>").And.NotContain("<link").And.NotContain("<script")
-            .And.Contain("<td>Sample</td><td>paper</td><td>2 / 2</td><td class=\"pass\">pass</td>");
+            .And.Contain("<td><a href=\"#run-1\">Sample</a></td><td>paper</td><td>2 / 2</td><td class=\"pass\">pass</td>");
     }
 
     [Fact]

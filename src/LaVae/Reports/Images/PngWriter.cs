@@ -1,53 +1,47 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
 using LaVae.IO;
+using SkiaSharp;
 
 namespace LaVae.Reports.Images;
 
-/// <summary>Writes 8-bit grayscale, RGB or RGBA PNG files, non-interlaced.</summary>
+/// <summary>Writes a <see cref="RasterImage"/> as a PNG file of the same channels (gray, RGB or RGBA), through Skia's encoder.</summary>
 public static class PngWriter
 {
-    /// <summary>Writes the image; the file appears only once complete.</summary>
+    /// <summary>The file appears only once complete.</summary>
     public static void Write(string path, RasterImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        AtomicFile.Write(path, stream => Encode(image, stream));
+        using var bitmap = ToBitmap(image);
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100)
+            ?? throw new InvalidOperationException($"Skia could not encode a {image.Shape} image as PNG.");
+        AtomicFile.Write(path, data.SaveTo);
     }
 
-    internal static void Encode(RasterImage image, Stream output)
+    /// <summary>RGB becomes opaque RGBA in memory, which Skia's encoder writes back as an RGB PNG.</summary>
+    private static SKBitmap ToBitmap(RasterImage image)
     {
-        output.Write(PngFormat.Signature);
-
-        Span<byte> header = stackalloc byte[PngFormat.IhdrLength];
-        BinaryPrimitives.WriteInt32BigEndian(header, image.Width);
-        BinaryPrimitives.WriteInt32BigEndian(header[4..], image.Height);
-        header[8] = 8; // bits per channel
-        header[9] = PngFormat.ColorType(image.Channels);
-        header[10] = 0; // compression: zlib deflate, the only one defined
-        header[11] = 0; // filtering: the five adaptive filters, the only method defined
-        header[12] = 0; // no interlacing
-        PngFormat.WriteChunk(output, "IHDR", header);
-        PngFormat.WriteChunk(output, "IDAT", CompressedRows(image));
-        PngFormat.WriteChunk(output, "IEND", []);
-    }
-
-    /// <summary>
-    /// Every row with filter type 0 (None): LaVae's images are small grids of digits, mostly flat,
-    /// which deflate shrinks well without a predictor.
-    /// </summary>
-    private static byte[] CompressedRows(RasterImage image)
-    {
-        int stride = image.Width * image.Channels;
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        var (colorType, alphaType) = image.Channels switch
         {
-            for (int y = 0; y < image.Height; y++)
-            {
-                zlib.WriteByte(0);
-                zlib.Write(image.Pixels, y * stride, stride);
-            }
+            1 => (SKColorType.Gray8, SKAlphaType.Opaque),
+            3 => (SKColorType.Rgba8888, SKAlphaType.Opaque),
+            _ => (SKColorType.Rgba8888, SKAlphaType.Unpremul),
+        };
+        var bitmap = new SKBitmap(new SKImageInfo(image.Width, image.Height, colorType, alphaType));
+        byte[] pixels = image.Channels == 3 ? WithOpaqueAlpha(image.Pixels) : image.Pixels;
+        System.Runtime.InteropServices.Marshal.Copy(pixels, 0, bitmap.GetPixels(), pixels.Length);
+        return bitmap;
+    }
+
+    private static byte[] WithOpaqueAlpha(byte[] rgb)
+    {
+        var rgba = new byte[rgb.Length / 3 * 4];
+        for (int from = 0, to = 0; from < rgb.Length; from += 3, to += 4)
+        {
+            rgba[to] = rgb[from];
+            rgba[to + 1] = rgb[from + 1];
+            rgba[to + 2] = rgb[from + 2];
+            rgba[to + 3] = 255;
         }
 
-        return compressed.ToArray();
+        return rgba;
     }
 }

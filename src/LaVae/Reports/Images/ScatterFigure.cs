@@ -1,77 +1,92 @@
+using ScottPlot;
+using SkiaSharp;
+
 namespace LaVae.Reports.Images;
 
-/// <summary>Draws a scatter figure (<see cref="ScatterLayout"/>) on any plot surface; <see cref="ScatterPng"/> and <see cref="ScatterSvg"/> share it.</summary>
-internal static class ScatterFigure
+/// <summary>
+/// Scatter panels in a grid of <c>columns</c> columns under one title and one legend (the first panel's
+/// series); each panel a ScottPlot plot with its title, axis labels and ticks. Series are drawn in order,
+/// so where clouds overlap the later series shows.
+/// </summary>
+public sealed class ScatterFigure : IFigure
 {
-    internal const string PointRole = "point";
-    internal const string LegendRole = "legend";
+    private const int PanelSize = 300;
+    private const int Margin = 12;
+    private const int HeaderHeight = 72;
+    private const float MarkerSize = 4;
 
-    private static readonly RgbColour Text = RgbColour.Gray(20);
-    private static readonly RgbColour Axis = RgbColour.Gray(60);
-    private static readonly RgbColour AxisTitle = RgbColour.Gray(100);
+    private readonly string? title;
+    private readonly IReadOnlyList<ScatterPanel> panels;
+    private readonly int columns;
 
-    internal static void Draw(IPlotSurface surface, ScatterLayout layout)
+    public ScatterFigure(string? title, IReadOnlyList<ScatterPanel> panels, int columns)
     {
-        surface.Rect(0, 0, layout.Width, layout.Height, RgbColour.White);
-        if (!string.IsNullOrEmpty(layout.Title))
+        ArgumentNullException.ThrowIfNull(panels);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columns);
+        if (panels.Count == 0)
         {
-            surface.Text(layout.Width / 2, layout.TitleTop, layout.Title, Text, ScatterLayout.TitleScale, TextAlign.Center, TextAlign.Start);
+            throw new ArgumentException("A scatter figure needs at least one panel.", nameof(panels));
         }
 
-        DrawLegend(surface, layout);
-        for (int p = 0; p < layout.Panels.Count; p++)
+        this.title = title;
+        this.panels = panels;
+        this.columns = Math.Min(columns, panels.Count);
+    }
+
+    public int Width => (2 * Margin) + (columns * PanelSize);
+
+    public int Height => HeaderHeight + (((panels.Count + columns - 1) / columns) * PanelSize) + Margin;
+
+    public void Draw(SKCanvas canvas)
+    {
+        ArgumentNullException.ThrowIfNull(canvas);
+        FigureFont.EnsureRegistered();
+        using var ink = new SKPaint { Color = new SKColor(PlotStyle.Ink.R, PlotStyle.Ink.G, PlotStyle.Ink.B), IsAntialias = true };
+        if (!string.IsNullOrEmpty(title))
         {
-            DrawPanel(surface, layout, p);
+            using var titleFont = FigureFont.Font(PlotStyle.TitleSize, bold: true);
+            canvas.DrawText(title, Width / 2f, Margin + PlotStyle.TitleSize, SKTextAlign.Center, titleFont, ink);
+        }
+
+        DrawLegend(canvas, ink);
+        for (int p = 0; p < panels.Count; p++)
+        {
+            PlotStyle.RenderAt(Panel(panels[p]), canvas, Margin + ((p % columns) * PanelSize), HeaderHeight + ((p / columns) * PanelSize), PanelSize, PanelSize);
         }
     }
 
-    private static void DrawLegend(IPlotSurface surface, ScatterLayout layout)
+    private static Plot Panel(ScatterPanel panel)
     {
-        int centreY = layout.LegendTop + ScatterLayout.LegendMarkerRadius;
-        for (int i = 0; i < layout.LegendLabels.Length; i++)
-        {
-            int left = layout.LegendLeft(i);
-            surface.Marker(left + ScatterLayout.LegendMarkerRadius, centreY, ScatterLayout.LegendMarkerRadius, layout.LegendColours[i], LegendRole);
-            surface.Text(left + (2 * ScatterLayout.LegendMarkerRadius) + ScatterLayout.Gap, centreY, layout.LegendLabels[i], Text, ScatterLayout.TextScale, TextAlign.Start, TextAlign.Center);
-        }
-    }
-
-    private static void DrawPanel(IPlotSurface surface, ScatterLayout layout, int p)
-    {
-        var panel = layout.Panels[p];
-        int left = layout.PlotLeft(p), top = layout.PlotTop(p), size = layout.PlotSize;
-        int lineHeight = BitmapFont.Measure("X", ScatterLayout.TextScale).Height;
-        int panelTop = top - layout.PanelHeaderHeight;
-        surface.Text(left + (size / 2), panelTop, panel.Title, Text, ScatterLayout.TextScale, TextAlign.Center, TextAlign.Start);
-        surface.Text(left, top - ScatterLayout.Gap, panel.YLabel, AxisTitle, ScatterLayout.TextScale, TextAlign.Start, TextAlign.End);
-
-        surface.Outline(left, top, size + 1, size + 1, Axis);
-        var xTicks = layout.XTicks[p];
-        for (int t = 0; t < xTicks.Values.Count; t++)
-        {
-            int x = (int)Math.Round(layout.PixelOf(p, xTicks.Values[t], layout.YRanges[p].Min).X);
-            surface.Line(x, top + size, x, top + size + ScatterLayout.TickLength, Axis);
-            surface.Text(x, top + size + ScatterLayout.TickLength + ScatterLayout.Gap, xTicks.Labels[t], Text, ScatterLayout.TextScale, TextAlign.Center, TextAlign.Start);
-        }
-
-        var yTicks = layout.YTicks[p];
-        for (int t = 0; t < yTicks.Values.Count; t++)
-        {
-            int y = (int)Math.Round(layout.PixelOf(p, layout.XRanges[p].Min, yTicks.Values[t]).Y);
-            surface.Line(left - ScatterLayout.TickLength, y, left, y, Axis);
-            surface.Text(left - ScatterLayout.TickLength - ScatterLayout.Gap, y, yTicks.Labels[t], Text, ScatterLayout.TextScale, TextAlign.End, TextAlign.Center);
-        }
-
-        int xLabelTop = top + size + ScatterLayout.TickLength + ScatterLayout.Gap + lineHeight + ScatterLayout.Gap;
-        surface.Text(left + (size / 2), xLabelTop, panel.XLabel, AxisTitle, ScatterLayout.TextScale, TextAlign.Center, TextAlign.Start);
-
+        var plot = PlotStyle.New();
+        PlotStyle.OpenFrame(plot);
+        plot.Axes.Title.Label.Text = panel.Title;
+        plot.Axes.Title.Label.FontSize = PlotStyle.TextSize;
+        plot.XLabel(panel.XLabel);
+        plot.YLabel(panel.YLabel);
         foreach (var series in panel.Series)
         {
-            foreach (var (x, y) in series.Points.Where(point => double.IsFinite(point.X) && double.IsFinite(point.Y)))
-            {
-                var (px, py) = layout.PixelOf(p, x, y);
-                surface.Marker(px, py, layout.MarkerRadius, series.Colour, PointRole);
-            }
+            var points = plot.Add.ScatterPoints(
+                series.Points.Select(point => point.X).ToArray(), series.Points.Select(point => point.Y).ToArray(), PlotStyle.Of(series.Colour));
+            points.MarkerSize = MarkerSize;
+            points.MarkerShape = MarkerShape.FilledCircle;
+        }
+
+        return plot;
+    }
+
+    /// <summary>One row under the title: a disc in each series' colour and its label.</summary>
+    private void DrawLegend(SKCanvas canvas, SKPaint ink)
+    {
+        using var font = FigureFont.Font(PlotStyle.TextSize);
+        var series = panels[0].Series;
+        float[] widths = [.. series.Select(s => 18 + font.MeasureText(s.Label) + 24)];
+        float x = (Width - widths.Sum()) / 2, y = HeaderHeight - 16;
+        for (int s = 0; s < series.Count; s++)
+        {
+            using var disc = new SKPaint { Color = new SKColor(series[s].Colour.R, series[s].Colour.G, series[s].Colour.B), IsAntialias = true };
+            canvas.DrawCircle(x + 5, y - 4.5f, 5, disc);
+            canvas.DrawText(series[s].Label, x + 16, y, SKTextAlign.Left, font, ink);
+            x += widths[s];
         }
     }
 }
