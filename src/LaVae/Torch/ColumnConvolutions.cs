@@ -3,86 +3,76 @@ using TorchSharp.Modules;
 namespace LaVae.Torch;
 
 /// <summary>
-/// conv2d as unfold + matmul, for the encoder's one-channel input layer. Why: on CPU, libtorch 2.10
-/// runs one-channel convolutions through oneDNN kernels that cost several times this (see README,
-/// "The engine"); autograd derives the backward from the matmul. Same parameters, names, shapes and
-/// initialisation as torch.nn.Conv2d; on CUDA it is cuDNN's conv2d.
+/// A convolution layer computed through columns (unfold/fold + matmul) on CPU. Why: for the models'
+/// one-channel layers LibTorch 2.10's CPU kernels cost more than this (README, "Measured"); autograd
+/// derives the backward from the matmul. Parameters are named, shaped and initialised as torch.nn's
+/// layer's; on CUDA the forward is cuDNN's own convolution.
 /// </summary>
-public sealed class ColumnConv2d : nn.Module<Tensor, Tensor>
+public abstract class ColumnConvolution : nn.Module<Tensor, Tensor>
 {
-    private readonly long kernel;
-    private readonly long stride;
-    private readonly long padding;
-
-    public ColumnConv2d(long inChannels, long outChannels, long kernel, long stride, long padding, Generator generator, Device device)
-        : base(nameof(ColumnConv2d))
+    protected ColumnConvolution(string name, long[] weightShape, long outChannels, long biasFanIn, long kernel, long stride, long padding, Generator generator, Device device)
+        : base(name)
     {
-        (this.kernel, this.stride, this.padding) = (kernel, stride, padding);
-        weight = nn.Parameter(Init.DefaultWeight(zeros(outChannels, inChannels, kernel, kernel, device: device), generator));
-        bias = nn.Parameter(Init.DefaultBias(zeros(outChannels, device: device), inChannels * kernel * kernel, generator));
+        ArgumentNullException.ThrowIfNull(weightShape);
+        (Kernel, Stride, Padding) = (kernel, stride, padding);
+        weight = nn.Parameter(Init.DefaultWeight(zeros(weightShape, device: device), generator));
+        bias = nn.Parameter(Init.DefaultBias(zeros(outChannels, device: device), biasFanIn, generator));
         register_parameter("weight", weight);
         register_parameter("bias", bias);
     }
 
-    public Parameter weight { get; private set; }
+    public Parameter weight { get; protected set; }
 
-    public Parameter bias { get; private set; }
+    public Parameter bias { get; protected set; }
 
+    protected long Kernel { get; }
+
+    protected long Stride { get; }
+
+    protected long Padding { get; }
+}
+
+/// <summary>conv2d as unfold + matmul: the encoder's one-channel input layer.</summary>
+public sealed class ColumnConv2d(long inChannels, long outChannels, long kernel, long stride, long padding, Generator generator, Device device)
+    : ColumnConvolution(nameof(ColumnConv2d), [outChannels, inChannels, kernel, kernel], outChannels, inChannels * kernel * kernel, kernel, stride, padding, generator, device)
+{
     /// <summary>x: (N, C_in, H, W) → (N, C_out, H', W').</summary>
     public override Tensor forward(Tensor x)
     {
         if (x.device_type != DeviceType.CPU)
         {
-            return nn.functional.conv2d(x, weight, bias, strides: [stride, stride], padding: [padding, padding]);
+            return nn.functional.conv2d(x, weight, bias, strides: [Stride, Stride], padding: [Padding, Padding]);
         }
 
         var (n, height, width) = (x.size(0), x.size(2), x.size(3));
-        var outHeight = ((height + (2 * padding) - kernel) / stride) + 1;
-        var outWidth = ((width + (2 * padding) - kernel) / stride) + 1;
-        var columns = nn.functional.unfold(x, kernel, padding: padding, stride: stride); // (N, C_in·k·k, H'·W')
+        var outHeight = ((height + (2 * Padding) - Kernel) / Stride) + 1;
+        var outWidth = ((width + (2 * Padding) - Kernel) / Stride) + 1;
+        var columns = nn.functional.unfold(x, Kernel, padding: Padding, stride: Stride); // (N, C_in·k·k, H'·W')
         var y = weight.view(weight.size(0), -1).matmul(columns) + bias.view(1, -1, 1); // (N, C_out, H'·W')
         return y.view(n, -1, outHeight, outWidth);
     }
 }
 
 /// <summary>
-/// conv_transpose2d as matmul + fold, for the decoder's one-channel output layer, for the same reason
-/// as <see cref="ColumnConv2d"/>. Weight (C_in, C_out, k, k) as torch.nn.ConvTranspose2d, whose
-/// fan-in PyTorch takes from dim 1 (C_out·k·k).
+/// conv_transpose2d as matmul + fold: the decoder's one-channel output layer. Weight (C_in, C_out,
+/// k, k), whose fan-in PyTorch takes from dim 1 (C_out·k·k).
 /// </summary>
-public sealed class ColumnConvTranspose2d : nn.Module<Tensor, Tensor>
+public sealed class ColumnConvTranspose2d(long inChannels, long outChannels, long kernel, long stride, long padding, Generator generator, Device device)
+    : ColumnConvolution(nameof(ColumnConvTranspose2d), [inChannels, outChannels, kernel, kernel], outChannels, outChannels * kernel * kernel, kernel, stride, padding, generator, device)
 {
-    private readonly long kernel;
-    private readonly long stride;
-    private readonly long padding;
-
-    public ColumnConvTranspose2d(long inChannels, long outChannels, long kernel, long stride, long padding, Generator generator, Device device)
-        : base(nameof(ColumnConvTranspose2d))
-    {
-        (this.kernel, this.stride, this.padding) = (kernel, stride, padding);
-        weight = nn.Parameter(Init.DefaultWeight(zeros(inChannels, outChannels, kernel, kernel, device: device), generator));
-        bias = nn.Parameter(Init.DefaultBias(zeros(outChannels, device: device), outChannels * kernel * kernel, generator));
-        register_parameter("weight", weight);
-        register_parameter("bias", bias);
-    }
-
-    public Parameter weight { get; private set; }
-
-    public Parameter bias { get; private set; }
-
     /// <summary>x: (N, C_in, H, W) → (N, C_out, (H−1)·s − 2p + k, …).</summary>
     public override Tensor forward(Tensor x)
     {
         if (x.device_type != DeviceType.CPU)
         {
-            return nn.functional.conv_transpose2d(x, weight, bias, strides: [stride, stride], padding: [padding, padding]);
+            return nn.functional.conv_transpose2d(x, weight, bias, strides: [Stride, Stride], padding: [Padding, Padding]);
         }
 
         var (n, inChannels, height, width) = (x.size(0), x.size(1), x.size(2), x.size(3));
-        var outHeight = ((height - 1) * stride) - (2 * padding) + kernel;
-        var outWidth = ((width - 1) * stride) - (2 * padding) + kernel;
+        var outHeight = ((height - 1) * Stride) - (2 * Padding) + Kernel;
+        var outWidth = ((width - 1) * Stride) - (2 * Padding) + Kernel;
         var columns = weight.view(inChannels, -1).t().matmul(x.view(n, inChannels, height * width)); // (N, C_out·k·k, H·W)
-        var y = nn.functional.fold(columns, (outHeight, outWidth), (kernel, kernel), padding: (padding, padding), stride: (stride, stride));
+        var y = nn.functional.fold(columns, (outHeight, outWidth), (Kernel, Kernel), padding: (Padding, Padding), stride: (Stride, Stride));
         return y + bias.view(1, -1, 1, 1);
     }
 }

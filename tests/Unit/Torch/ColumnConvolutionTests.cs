@@ -24,16 +24,7 @@ public class ColumnConvolutionTests
         output.shape.Should().Equal(shape).And.Equal(3, 5, 5, 4);
         output.ShouldBeClose(expected, 1e-12, "ColumnConv2d");
 
-        var weight = layer.weight.detach().clone().requires_grad_();
-        var bias = layer.bias.detach().clone().requires_grad_();
-        var xRef = TestData.Tensor(input, inputShape).requires_grad_();
-        var reference = nn.functional.conv2d(xRef, weight, bias, strides: [2, 2], padding: [1, 1]);
-        var upstream = TestData.Tensor(TestData.Uniform(8, 3 * 5 * 5 * 4), [3, 5, 5, 4]);
-        (output * upstream).sum().backward();
-        (reference * upstream).sum().backward();
-        layer.weight.grad!.ShouldBeClose(Approx.Values(weight.grad!), 1e-12, "weight gradient");
-        layer.bias.grad!.ShouldBeClose(Approx.Values(bias.grad!), 1e-12, "bias gradient");
-        x.grad!.ShouldBeClose(Approx.Values(xRef.grad!), 1e-12, "input gradient");
+        GradientsShouldMatch(layer, x, output, (xRef, weight, bias) => nn.functional.conv2d(xRef, weight, bias, strides: [2, 2], padding: [1, 1]));
     }
 
     [Fact]
@@ -51,16 +42,7 @@ public class ColumnConvolutionTests
         output.shape.Should().Equal(shape).And.Equal(2, 1, 14, 10);
         output.ShouldBeClose(expected, 1e-12, "ColumnConvTranspose2d");
 
-        var weight = layer.weight.detach().clone().requires_grad_();
-        var bias = layer.bias.detach().clone().requires_grad_();
-        var xRef = TestData.Tensor(input, inputShape).requires_grad_();
-        var reference = nn.functional.conv_transpose2d(xRef, weight, bias, strides: [2, 2], padding: [1, 1]);
-        var upstream = TestData.Tensor(TestData.Uniform(10, 2 * 14 * 10), [2, 1, 14, 10]);
-        (output * upstream).sum().backward();
-        (reference * upstream).sum().backward();
-        layer.weight.grad!.ShouldBeClose(Approx.Values(weight.grad!), 1e-12, "weight gradient");
-        layer.bias.grad!.ShouldBeClose(Approx.Values(bias.grad!), 1e-12, "bias gradient");
-        x.grad!.ShouldBeClose(Approx.Values(xRef.grad!), 1e-12, "input gradient");
+        GradientsShouldMatch(layer, x, output, (xRef, weight, bias) => nn.functional.conv_transpose2d(xRef, weight, bias, strides: [2, 2], padding: [1, 1]));
     }
 
     [Fact]
@@ -73,5 +55,19 @@ public class ColumnConvolutionTests
         Approx.Values(conv.weight).Max(Math.Abs).Should().BeLessThanOrEqualTo(1 / Math.Sqrt(16), "kaiming_uniform(a=√5) over fan-in 1·4·4");
         Approx.Values(deconv.weight).Max(Math.Abs).Should().BeLessThanOrEqualTo(1 / Math.Sqrt(16), "a transposed weight's fan-in is dim 1 (1·4·4)");
         Approx.Values(deconv.bias).Max(Math.Abs).Should().BeLessThanOrEqualTo(1 / Math.Sqrt(16));
+    }
+
+    /// <summary>The same random upstream gradient through the layer and through libtorch's convolution.</summary>
+    private static void GradientsShouldMatch(ColumnConvolution layer, Tensor x, Tensor output, Func<Tensor, Tensor, Tensor, Tensor> reference)
+    {
+        var weight = layer.weight.detach().clone().requires_grad_();
+        var bias = layer.bias.detach().clone().requires_grad_();
+        var xRef = x.detach().clone().requires_grad_();
+        var upstream = TestData.Tensor(TestData.Uniform(11, (int)output.numel()), output.shape);
+        (output * upstream).sum().backward();
+        (reference(xRef, weight, bias) * upstream).sum().backward();
+        layer.weight.grad!.ShouldBeClose(Approx.Values(weight.grad!), 1e-12, "weight gradient");
+        layer.bias.grad!.ShouldBeClose(Approx.Values(bias.grad!), 1e-12, "bias gradient");
+        x.grad!.ShouldBeClose(Approx.Values(xRef.grad!), 1e-12, "input gradient");
     }
 }
