@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$1"
 shift
-find "$@" -type f \( -name '*.cs' -o -name '*.cpp' -o -name '*.h' -o -name 'CMakeLists.txt' -o -name '*.sh' \) \
+find "$@" -type f \( -name '*.cs' -o -name '*.sh' -o -name '*.ttf' \) \
     -not -path '*/obj/*' -not -path '*/bin/*' -print0 \
   | LC_ALL=C sort -z \
   | while IFS= read -r -d '' file; do printf '%s %s\n' "$file" "$(sha256sum < "$file" | cut -c1-64)"; done \
