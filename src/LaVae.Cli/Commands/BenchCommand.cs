@@ -17,9 +17,10 @@ internal static class BenchCommand
         var batch = new Option<int>("--batch") { Description = "Batch size.", DefaultValueFactory = _ => 64 };
         var filters = new Option<int>("--filters") { Description = "Conv filters F.", DefaultValueFactory = _ => 64 };
         var busy = new Option<int>("--busy") { Description = "Spin this many threads of our own beside the benchmark: a machine other work is using.", DefaultValueFactory = _ => 0 };
+        var layers = new Option<bool>("--layers") { Description = "Also time each convolution layer as LibTorch's kernel and as LaVae's column form." };
         var command = new Command("bench", "Time stage-1 training steps (images/second, and where a step's time goes).")
         {
-            device, threads, steps, batch, filters, busy,
+            device, threads, steps, batch, filters, busy, layers,
         };
         command.SetAction(parse =>
         {
@@ -35,6 +36,14 @@ internal static class BenchCommand
             Console.WriteLine(string.Create(c, $"throughput: {result.ImagesPerSecond:F0} images/s ({result.StepMs:F2} ms/step)"));
             Console.WriteLine(string.Create(c, $"per step: data {result.DataMs:F2} ms, forward {result.ForwardMs:F2} ms, backward {result.BackwardMs:F2} ms, optimizer {result.OptimizerMs:F2} ms"));
             Console.WriteLine(string.Create(c, $"managed, per step: {result.AllocatedBytesPerStep / 1024:F1} KB allocated, {result.TensorsPerStep:F0} tensors created; {result.Gen0Collections} gen-0 collections and {result.GcPauseMs:F1} ms of GC pauses in {result.Steps} steps"));
+            if (parse.GetValue(layers))
+            {
+                foreach (var timing in LayerBenchmark.Run(dev, shape.Filters, batchSize, Math.Min(stepCount, 50)))
+                {
+                    Console.WriteLine(string.Create(c, $"layer {timing.Layer,-16} {timing.Implementation,-8} forward {timing.ForwardMs,6:F2} ms, backward {timing.BackwardMs,6:F2} ms"));
+                }
+            }
+
             return 0;
         });
         return command;
