@@ -3,8 +3,9 @@
 
 The paper's VAE (F=64, latent 16), batch 64, per-image summed BCE + KL, the data resident as one
 uint8 tensor and batches taken by index; the optimizer is Adam (PyTorch has no AdaBelief; the two
-cost the same per step, about 2% of it). Run with Debian's python3-torch (libtorch 1.13, the same
-library LaVae binds), beside `lavae bench` on the same machine:
+cost the same per step, about 2% of it). Run with Debian's python3-torch (PyTorch 1.13; LaVae runs on
+LibTorch 2.10 through TorchSharp, and no PyTorch 2.10 wheel can be installed on this machine kind),
+beside `lavae bench` on the same machine:
 
     /usr/bin/python3 baselines/reference/pytorch_stage1_loop.py --steps 300 --threads 2 [--busy 1]
 
