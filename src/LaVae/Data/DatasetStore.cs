@@ -113,7 +113,6 @@ public sealed class DatasetStore
             throw new IOException($"{path} must be fetched ({why}), but {e.Message}; point --data or {DataFolderVariable} at a folder that can be written", e);
         }
 
-        AtomicFile.DeleteAbandonedTemps(path);
         var failures = new List<(IDatasetSource Source, Exception Error)>();
         foreach (var source in Definition(dataset).Sources)
         {
