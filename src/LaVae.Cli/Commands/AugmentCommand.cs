@@ -40,13 +40,13 @@ internal static class AugmentCommand
             }
 
             var augmentations = AugmentationRegistry.Pair(names[0], names[1]);
+            var target = CommonOptions.NonEmptyPath(parse.GetValue(output), "--out")!;
             var requested = CommonOptions.InRange(parse.GetValue(count), "--count", 1, int.MaxValue);
             var split = DatasetStore.Open().Load(CommonOptions.ParseDataset(parse.GetValue(dataset)!, "--dataset"), Split.Test);
             var n = Math.Min(requested, split.Count);
             using var scope = NewDisposeScope();
             var originals = tensor(split.Images.Pixels[..(n * 784)], new long[] { n, 28, 28 });
             using var sets = augmentations.Apply(originals, parse.GetValue(seed));
-            var target = parse.GetValue(output)!;
             if (parse.GetValue(format) == "idx")
             {
                 var setNames = augmentations.SetNames;

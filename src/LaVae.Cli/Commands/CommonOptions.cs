@@ -36,6 +36,15 @@ internal static class CommonOptions
         Description = "The artifact store trained parts are shared in (default: $LAVAE_STORE, then runs/artifacts).",
     };
 
+    /// <summary>
+    /// A path option's value as typed; an empty one (<c>--out ""</c>, an unset shell variable) is refused
+    /// here by name, where .NET would otherwise fail deep inside with a stack trace.
+    /// </summary>
+    public static string? NonEmptyPath(string? value, string option) =>
+        value is not null && string.IsNullOrWhiteSpace(value)
+            ? throw new UserInputException($"{option}: '{value}' is not a path; name a folder or file, or leave {option} out")
+            : value;
+
     /// <summary>The share "i/n" of an option, e.g. <c>--shard 2/4</c>.</summary>
     public static Shard ParseShard(string text, string option)
     {

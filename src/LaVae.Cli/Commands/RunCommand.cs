@@ -31,8 +31,10 @@ internal static class RunCommand
             var (root, catalog, definition) = CommonOptions.FindExperiment(parse.GetValue(experiment)!);
             var profileName = CommonOptions.RequireProfile(definition, parse.GetValue(profile)!);
             var dev = CommonOptions.Setup(parse.GetValue(device)!, parse.GetValue(threads));
-            var options = new RunOptions(profileName, dev, parse.GetValue(output) ?? RepositoryRoot.RunFolder(root, definition.Id, profileName),
-                parse.GetValue(store) ?? RepositoryRoot.StoreFolder(root), parse.GetValue(data), parse.GetValue(force));
+            var options = new RunOptions(profileName, dev,
+                CommonOptions.NonEmptyPath(parse.GetValue(output), "--out") ?? RepositoryRoot.RunFolder(root, definition.Id, profileName),
+                CommonOptions.NonEmptyPath(parse.GetValue(store), "--store") ?? RepositoryRoot.StoreFolder(root),
+                CommonOptions.NonEmptyPath(parse.GetValue(data), "--data"), parse.GetValue(force));
             if (parse.GetValue(shard) is { } shardText)
             {
                 var share = CommonOptions.ParseShard(shardText, "--shard");

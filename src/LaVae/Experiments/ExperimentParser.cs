@@ -91,6 +91,7 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
         return items.Select((item, i) => ReadKnown(file, item, $"{path}[{i}]", vocabulary.Augmentations, "augmentation")).ToList();
     }
 
+
     // 'pair: [A1, A2]' or 'pairs: [[A1, A2], ...]' (the listed models train on each), not both.
     private List<IReadOnlyList<string>> ReadModelPairs(StrictYamlFile file, StrictMapping top)
     {
