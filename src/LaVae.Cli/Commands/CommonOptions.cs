@@ -45,6 +45,26 @@ internal static class CommonOptions
             ? throw new UserInputException($"{option}: '{value}' is not a path; name a folder or file, or leave {option} out")
             : value;
 
+    /// <summary>
+    /// Refuses an output folder that is the artifact store or inside it: the run locks its output folder,
+    /// and training then waits for the lock of the artifact folder it must write, held by the run itself.
+    /// </summary>
+    public static void RequireOutsideStore(string output, string store)
+    {
+        if (IsWithin(output, store))
+        {
+            throw new UserInputException(
+                $"--out {output}: it is inside the artifact store {Path.GetFullPath(store)}, whose folders the run's own training locks; choose a folder outside it");
+        }
+    }
+
+    /// <summary>Whether <paramref name="path"/> is <paramref name="folder"/> or lies under it, with '..' resolved.</summary>
+    public static bool IsWithin(string path, string folder)
+    {
+        var relative = Path.GetRelativePath(Path.GetFullPath(folder), Path.GetFullPath(path));
+        return !(relative == ".." || relative.StartsWith($"..{Path.DirectorySeparatorChar}", StringComparison.Ordinal) || Path.IsPathRooted(relative));
+    }
+
     /// <summary>The share "i/n" of an option, e.g. <c>--shard 2/4</c>.</summary>
     public static Shard ParseShard(string text, string option)
     {

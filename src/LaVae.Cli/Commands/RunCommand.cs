@@ -35,6 +35,7 @@ internal static class RunCommand
                 CommonOptions.NonEmptyPath(parse.GetValue(output), "--out") ?? RepositoryRoot.RunFolder(root, definition.Id, profileName),
                 CommonOptions.NonEmptyPath(parse.GetValue(store), "--store") ?? RepositoryRoot.StoreFolder(root),
                 CommonOptions.NonEmptyPath(parse.GetValue(data), "--data"), parse.GetValue(force));
+            CommonOptions.RequireOutsideStore(options.OutputFolder, options.StoreFolder);
             if (parse.GetValue(shard) is { } shardText)
             {
                 var share = CommonOptions.ParseShard(shardText, "--shard");

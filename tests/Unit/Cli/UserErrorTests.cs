@@ -50,6 +50,7 @@ public sealed class UserErrorTests : IDisposable
         { "valid", $"run {Tiny} --out ", "--out: '' is not a path; name a folder or file, or leave --out out" },
         { "valid", $"run {Tiny} --store ", "--store: '' is not a path; *" },
         { "valid", "augment flip_lr,flip_ud --out ", "--out: '' is not a path; *" },
+        { "valid", $"run {Tiny} --out {{tmp}}/valid/store/lavae-0", "--out {tmp}/valid/store/lavae-0: it is inside the artifact store {tmp}/valid/store, *" },
         { "syntax-error", $"run {Tiny}", "experiments/tiny.yaml:6:8: malformed YAML here: is a '[' or '{' left open?" },
         { "too-many-images", $"run {Tiny}", "experiments/tiny.yaml:16:17: 'settings.train_images' is 70000, but mnist has 60000 training images" },
         { "no-stage1", $"plan {Tiny}",
