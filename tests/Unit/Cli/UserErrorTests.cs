@@ -51,6 +51,7 @@ public sealed class UserErrorTests : IDisposable
         { "valid", $"run {Tiny} --store ", "--store: '' is not a path; *" },
         { "valid", "augment flip_lr,flip_ud --out ", "--out: '' is not a path; *" },
         { "valid", $"run {Tiny} --out {{tmp}}/valid/store/lavae-0", "--out {tmp}/valid/store/lavae-0: it is inside the artifact store {tmp}/valid/store, *" },
+        { "valid", $"run {Tiny} --out {{tmp}}/locked", "{tmp}/locked/.lavae.lock is a folder, where LaVae keeps its lock file; remove that folder" },
         { "valid", "accept {tmp}", "accept: {tmp} is outside the repository {tmp}/valid; accept replaces snapshots of this repository only" },
         { "valid", "accept ..", "accept: {tmp} is outside the repository {tmp}/valid; *" },
         { "valid", "accept /", "accept: / is outside the repository {tmp}/valid; *" },
@@ -66,6 +67,7 @@ public sealed class UserErrorTests : IDisposable
     {
         var file = Path.Combine(folder.Path, "a-file");
         File.WriteAllText(file, "not a folder");
+        Directory.CreateDirectory(Path.Combine(folder.Path, "locked", ".lavae.lock"));
         string Fill(string text) => text.Replace("{file}", file, StringComparison.Ordinal).Replace("{tmp}", folder.Path, StringComparison.Ordinal);
 
         var (exitCode, stderr) = Lavae(WriteRepository(repository), Fill(arguments).Split(' '));
