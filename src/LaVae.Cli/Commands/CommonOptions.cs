@@ -65,6 +65,25 @@ internal static class CommonOptions
         return !(relative == ".." || relative.StartsWith($"..{Path.DirectorySeparatorChar}", StringComparison.Ordinal) || Path.IsPathRooted(relative));
     }
 
+    /// <summary>
+    /// A <c>--level</c> the experiments' graph has: a deeper one would train nothing and report success.
+    /// </summary>
+    public static int? RequireLevel(int? level, IEnumerable<Experiment> experiments, RunOptions options)
+    {
+        if (level is not { } depth)
+        {
+            return null;
+        }
+
+        var graph = new Artifacts.ArtifactGraph(ExperimentRunner.Environment(options.Device));
+        foreach (var experiment in experiments)
+        {
+            ExperimentRunner.Plan(experiment, options, graph);
+        }
+
+        return InRange(depth, "--level", 0, graph.Nodes.Select(node => node.Level).DefaultIfEmpty(0).Max());
+    }
+
     /// <summary>The share "i/n" of an option, e.g. <c>--shard 2/4</c>.</summary>
     public static Shard ParseShard(string text, string option)
     {

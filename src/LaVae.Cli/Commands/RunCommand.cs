@@ -40,7 +40,7 @@ internal static class RunCommand
             {
                 var share = CommonOptions.ParseShard(shardText, "--shard");
                 Console.WriteLine($"Training share {share} of {definition.Id} ({profileName} profile) on {dev}; store {options.StoreFolder}");
-                var left = Train(catalog, definition, options, share, parse.GetValue(level) is { } depth ? CommonOptions.InRange(depth, "--level", 0, int.MaxValue) : null);
+                var left = Train(catalog, definition, options, share, CommonOptions.RequireLevel(parse.GetValue(level), [definition], options));
                 if (left > 0)
                 {
                     Console.WriteLine($"Share {share} done; {left} trained part(s) of the graph are still not done (other shares). `lavae plan` shows them.");

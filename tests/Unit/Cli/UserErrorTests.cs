@@ -52,6 +52,7 @@ public sealed class UserErrorTests : IDisposable
         { "valid", "augment flip_lr,flip_ud --out ", "--out: '' is not a path; *" },
         { "valid", $"run {Tiny} --out {{tmp}}/valid/store/lavae-0", "--out {tmp}/valid/store/lavae-0: it is inside the artifact store {tmp}/valid/store, *" },
         { "valid", $"run {Tiny} --out {{tmp}}/locked", "{tmp}/locked/.lavae.lock is a folder, where LaVae keeps its lock file; remove that folder" },
+        { "valid", $"run {Tiny} --shard 1/1 --level 9", "--level must be between 0 and 0, found 9" },
         { "valid", "accept {tmp}", "accept: {tmp} is outside the repository {tmp}/valid; accept replaces snapshots of this repository only" },
         { "valid", "accept ..", "accept: {tmp} is outside the repository {tmp}/valid; *" },
         { "valid", "accept /", "accept: / is outside the repository {tmp}/valid; *" },
