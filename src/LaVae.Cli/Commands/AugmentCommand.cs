@@ -39,6 +39,11 @@ internal static class AugmentCommand
                 throw new UserInputException($"unknown augmentation '{unknown}' (known: {string.Join(", ", AugmentationRegistry.Names)})");
             }
 
+            if (names[0] == names[1])
+            {
+                throw new UserInputException($"'{parse.GetValue(pair)}' names {names[0]} twice; a pair is two different augmentations, e.g. flip_lr,flip_ud");
+            }
+
             var augmentations = AugmentationRegistry.Pair(names[0], names[1]);
             var target = CommonOptions.NonEmptyPath(parse.GetValue(output), "--out")!;
             var requested = CommonOptions.InRange(parse.GetValue(count), "--count", 1, int.MaxValue);

@@ -88,7 +88,10 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
             throw file.Error(node, $"{StrictYamlFile.Quote(path)} must list two augmentations (A1, A2), found {items.Count}");
         }
 
-        return items.Select((item, i) => ReadKnown(file, item, $"{path}[{i}]", vocabulary.Augmentations, "augmentation")).ToList();
+        var pair = items.Select((item, i) => ReadKnown(file, item, $"{path}[{i}]", vocabulary.Augmentations, "augmentation")).ToList();
+        return pair[0] != pair[1]
+            ? pair
+            : throw file.Error(items[1], $"{StrictYamlFile.Quote(path)} names {pair[0]} twice; a pair is two different augmentations");
     }
 
 

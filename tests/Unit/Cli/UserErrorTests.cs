@@ -56,10 +56,12 @@ public sealed class UserErrorTests : IDisposable
         { "valid", "accept {tmp}", "accept: {tmp} is outside the repository {tmp}/valid; accept replaces snapshots of this repository only" },
         { "valid", "accept ..", "accept: {tmp} is outside the repository {tmp}/valid; *" },
         { "valid", "accept /", "accept: / is outside the repository {tmp}/valid; *" },
+        { "valid", "augment flip_lr,flip_lr --out {tmp}/grid.png", "'flip_lr,flip_lr' names flip_lr twice; a pair is two different augmentations, e.g. flip_lr,flip_ud" },
         { "syntax-error", $"run {Tiny}", "experiments/tiny.yaml:6:8: malformed YAML here: is a '[' or '{' left open?" },
         { "too-many-images", $"run {Tiny}", "experiments/tiny.yaml:16:17: 'settings.train_images' is 70000, but mnist has 60000 training images" },
         { "no-stage1", $"plan {Tiny}",
             "experiments/tiny.yaml:22:22: 'profiles.smoke.epochs.stage1' is 0, so profile 'smoke' would train LAVAE for no epochs; give it at least 1" },
+        { "same-augmentation-twice", $"plan {Tiny}", "experiments/tiny.yaml:6:*: 'pair' names flip_lr twice; a pair is two different augmentations" },
     };
 
     [Theory]
@@ -177,6 +179,7 @@ public sealed class UserErrorTests : IDisposable
             "syntax-error" => yaml.Replace("pair: [flip_lr, flip_ud]", "pair: [flip_lr, flip_ud", StringComparison.Ordinal),
             "too-many-images" => yaml.Replace("train_images: 64", "train_images: 70000", StringComparison.Ordinal),
             "no-stage1" => yaml.Replace("  smoke: {}", "  smoke:\n    epochs: {stage1: 0}", StringComparison.Ordinal),
+            "same-augmentation-twice" => yaml.Replace("pair: [flip_lr, flip_ud]", "pair: [flip_lr, flip_lr]", StringComparison.Ordinal),
             _ => throw new ArgumentException($"no repository variant '{variant}'", nameof(variant)),
         };
         var experiments = Directory.CreateDirectory(Path.Combine(root, ExperimentCatalog.ExperimentsFolder)).FullName;
