@@ -57,6 +57,7 @@ public sealed class UserErrorTests : IDisposable
         { "valid", "accept ..", "accept: {tmp} is outside the repository {tmp}/valid; *" },
         { "valid", "accept /", "accept: / is outside the repository {tmp}/valid; *" },
         { "valid", "augment flip_lr,flip_lr --out {tmp}/grid.png", "'flip_lr,flip_lr' names flip_lr twice; a pair is two different augmentations, e.g. flip_lr,flip_ud" },
+        { "valid", "augment flip_lr,flip_ud --count 100000 --out {tmp}/grid.png", "--count must be between 1 and 100, found 100000" },
         { "syntax-error", $"run {Tiny}", "experiments/tiny.yaml:6:8: malformed YAML here: is a '[' or '{' left open?" },
         { "too-many-images", $"run {Tiny}", "experiments/tiny.yaml:16:17: 'settings.train_images' is 70000, but mnist has 60000 training images" },
         { "no-stage1", $"plan {Tiny}",
