@@ -24,6 +24,12 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
         var top = file.Mapping(file.Root, "", TopLevelKeys);
 
         var id = top.RequiredString("id");
+        if (!Names.IsPlainIdentifier(id))
+        {
+            // The id names the run's folder under runs/: '..' or a slash would put it elsewhere.
+            throw file.Error(top.Required("id"), $"id '{id}' must be letters, digits, '-' and '_' only, as it names the run's folder");
+        }
+
         var fileId = Path.GetFileNameWithoutExtension(path);
         if (id != fileId)
         {

@@ -62,6 +62,7 @@ public sealed class UserErrorTests : IDisposable
         { "too-many-images", $"run {Tiny}", "experiments/tiny.yaml:16:17: 'settings.train_images' is 70000, but mnist has 60000 training images" },
         { "no-stage1", $"plan {Tiny}",
             "experiments/tiny.yaml:22:22: 'profiles.smoke.epochs.stage1' is 0, so profile 'smoke' would train LAVAE for no epochs; give it at least 1" },
+        { "dot-id", "run experiments/...yaml", "experiments/...yaml:1:5: id '..' must be letters, digits, '-' and '_' only, as it names the run's folder" },
         { "same-augmentation-twice", $"plan {Tiny}", "experiments/tiny.yaml:6:*: 'pair' names flip_lr twice; a pair is two different augmentations" },
     };
 
@@ -180,11 +181,13 @@ public sealed class UserErrorTests : IDisposable
             "syntax-error" => yaml.Replace("pair: [flip_lr, flip_ud]", "pair: [flip_lr, flip_ud", StringComparison.Ordinal),
             "too-many-images" => yaml.Replace("train_images: 64", "train_images: 70000", StringComparison.Ordinal),
             "no-stage1" => yaml.Replace("  smoke: {}", "  smoke:\n    epochs: {stage1: 0}", StringComparison.Ordinal),
+            "dot-id" => yaml.Replace("id: tiny", "id: ..", StringComparison.Ordinal),
             "same-augmentation-twice" => yaml.Replace("pair: [flip_lr, flip_ud]", "pair: [flip_lr, flip_lr]", StringComparison.Ordinal),
             _ => throw new ArgumentException($"no repository variant '{variant}'", nameof(variant)),
         };
         var experiments = Directory.CreateDirectory(Path.Combine(root, ExperimentCatalog.ExperimentsFolder)).FullName;
-        File.WriteAllText(Path.Combine(experiments, "tiny.yaml"), yaml);
+        // An id of '..' must come from a file named '...yaml', or the id check against the file name refuses it first.
+        File.WriteAllText(Path.Combine(experiments, variant == "dot-id" ? "...yaml" : "tiny.yaml"), yaml);
         return root;
     }
 }
