@@ -13,6 +13,8 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
     /// <summary>The profile whose values are the <c>settings</c> block itself.</summary>
     public const string PaperProfile = "paper";
 
+    private const int MaxTitleLength = 200;
+
     private static readonly string[] TopLevelKeys =
         ["id", "title", "paper", "dataset", "seed", "seeds", "pair", "pairs", "models", "transfer", "measures", "figures", "settings", "profiles", "claims", "snapshots"];
 
@@ -52,7 +54,7 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
         var figures = ReadRegistered(file, top, "figures", FigureRegistry.Names, required: false, name => FigureRegistry.Get(name).Problem(design));
         var header = new ExperimentHeader(
             id,
-            top.RequiredString("title"),
+            ReadTitle(file, top),
             top.RequiredString("paper"),
             ReadKnown(file, top.Required("dataset"), "dataset", vocabulary.Datasets, "dataset"),
             ReadSeeds(file, top),
@@ -100,6 +102,18 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
             : throw file.Error(items[1], $"{StrictYamlFile.Quote(path)} names {pair[0]} twice; a pair is two different augmentations");
     }
 
+    /// <summary>The title heads the report and a line of `lavae list`: one line of at most <see cref="MaxTitleLength"/> characters.</summary>
+    private static string ReadTitle(StrictYamlFile file, StrictMapping top)
+    {
+        var title = top.RequiredString("title");
+        if (title.Length > MaxTitleLength || title.Contains('\n', StringComparison.Ordinal))
+        {
+            throw file.Error(top.Required("title"),
+                $"'title' must be one line of at most {MaxTitleLength} characters, found {title.Length} characters{(title.Contains('\n', StringComparison.Ordinal) ? " on several lines" : "")}");
+        }
+
+        return title;
+    }
 
     // 'pair: [A1, A2]' or 'pairs: [[A1, A2], ...]' (the listed models train on each), not both.
     private List<IReadOnlyList<string>> ReadModelPairs(StrictYamlFile file, StrictMapping top)
