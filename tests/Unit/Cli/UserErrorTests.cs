@@ -63,6 +63,7 @@ public sealed class UserErrorTests : IDisposable
         { "no-stage1", $"plan {Tiny}",
             "experiments/tiny.yaml:22:22: 'profiles.smoke.epochs.stage1' is 0, so profile 'smoke' would train LAVAE for no epochs; give it at least 1" },
         { "dot-id", "run experiments/...yaml", "experiments/...yaml:1:5: id '..' must be letters, digits, '-' and '_' only, as it names the run's folder" },
+        { "tab-indent", $"plan {Tiny}", "experiments/tiny.yaml:11:1: a tab indents this line; YAML indents with spaces" },
         { "same-augmentation-twice", $"plan {Tiny}", "experiments/tiny.yaml:6:*: 'pair' names flip_lr twice; a pair is two different augmentations" },
         { "long-title", $"plan {Tiny}", "experiments/tiny.yaml:2:8: 'title' must be one line of at most 200 characters, found 300 characters" },
     };
@@ -183,6 +184,7 @@ public sealed class UserErrorTests : IDisposable
             "too-many-images" => yaml.Replace("train_images: 64", "train_images: 70000", StringComparison.Ordinal),
             "no-stage1" => yaml.Replace("  smoke: {}", "  smoke:\n    epochs: {stage1: 0}", StringComparison.Ordinal),
             "dot-id" => yaml.Replace("id: tiny", "id: ..", StringComparison.Ordinal),
+            "tab-indent" => yaml.Replace("  latent: 16", "\tlatent: 16", StringComparison.Ordinal),
             "same-augmentation-twice" => yaml.Replace("pair: [flip_lr, flip_ud]", "pair: [flip_lr, flip_lr]", StringComparison.Ordinal),
             "long-title" => yaml.Replace("\"A tiny LAVAE on Flips\"", new string('t', 300), StringComparison.Ordinal),
             _ => throw new ArgumentException($"no repository variant '{variant}'", nameof(variant)),
