@@ -118,7 +118,16 @@ internal static class CommonOptions
         }
 
         var root = RepositoryRoot.Find(File.Exists(target) ? target : Directory.GetCurrentDirectory());
-        var catalog = ExperimentCatalog.Load(root);
+        var catalog = ExperimentCatalog.LoadEach(root);
+        // Another file's mistake does not stop this experiment; this file's own mistake does.
+        var own = catalog.Broken.FirstOrDefault(error => File.Exists(target)
+            ? Path.GetFullPath(Path.Combine(root, error.Location.File)) == Path.GetFullPath(target)
+            : Path.GetFileNameWithoutExtension(error.Location.File) == target);
+        if (own is not null)
+        {
+            throw own;
+        }
+
         var experiment = File.Exists(target)
             ? catalog.Experiments.FirstOrDefault(e => Path.GetFullPath(Path.Combine(root, e.SourcePath)) == Path.GetFullPath(target))
                 ?? throw new UserInputException($"{target} is not one of {Path.Combine(root, ExperimentCatalog.ExperimentsFolder)}/*.yaml; experiments live there")

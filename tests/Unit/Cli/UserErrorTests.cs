@@ -77,7 +77,7 @@ public sealed class UserErrorTests : IDisposable
         Directory.CreateDirectory(Path.Combine(folder.Path, "locked", ".lavae.lock"));
         string Fill(string text) => text.Replace("{file}", file, StringComparison.Ordinal).Replace("{tmp}", folder.Path, StringComparison.Ordinal);
 
-        var (exitCode, stderr) = Lavae(WriteRepository(repository), Fill(arguments).Split(' '));
+        var (exitCode, _, stderr) = Lavae(WriteRepository(repository), Fill(arguments).Split(' '));
 
         stderr.Should().ContainSingle("a user error is one line on stderr, not a stack trace; stderr was:\n{0}", string.Join('\n', stderr))
             .Which.Should().Match($"lavae: {Fill(expected)}");
@@ -99,7 +99,7 @@ public sealed class UserErrorTests : IDisposable
                 return;
             }
 
-            var (exitCode, stderr) = Lavae(WriteRepository("valid"), ["run", Tiny, "--out", readOnly]);
+            var (exitCode, _, stderr) = Lavae(WriteRepository("valid"), ["run", Tiny, "--out", readOnly]);
 
             stderr.Should().ContainSingle().Which.Should().Match($"lavae: output folder {readOnly} cannot be written: *denied*");
             exitCode.Should().Be(2);
@@ -108,6 +108,26 @@ public sealed class UserErrorTests : IDisposable
         {
             File.SetUnixFileMode(readOnly, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
+    }
+
+    [Fact]
+    public void A_broken_experiment_file_stops_only_the_commands_that_name_it()
+    {
+        var repository = WriteRepository("valid");
+        File.WriteAllText(Path.Combine(repository, ExperimentCatalog.ExperimentsFolder, "broken.yaml"), "id: broken\ntitle: [\n");
+
+        var (listCode, listOut, listErr) = Lavae(repository, ["list"]);
+        listOut.Should().Contain(line => line.StartsWith("tiny: ", StringComparison.Ordinal), "the other experiments are still listed");
+        listErr.Should().ContainSingle().Which.Should().StartWith("lavae: experiments/broken.yaml:");
+        listCode.Should().Be(2, "a file that does not parse is still an error to fix");
+
+        var (planCode, _, planErr) = Lavae(repository, ["plan", Tiny]);
+        planErr.Should().BeEmpty("another file's mistake does not concern this experiment");
+        planCode.Should().Be(0);
+
+        var (runCode, _, runErr) = Lavae(repository, ["run", "broken"]);
+        runErr.Should().ContainSingle().Which.Should().StartWith("lavae: experiments/broken.yaml:");
+        runCode.Should().Be(2);
     }
 
     private static bool CanWrite(string directory)
@@ -124,8 +144,8 @@ public sealed class UserErrorTests : IDisposable
         }
     }
 
-    /// <summary>Runs `lavae` in <paramref name="repository"/>; its exit code and stderr lines.</summary>
-    private static (int ExitCode, IReadOnlyList<string> Stderr) Lavae(string repository, IReadOnlyList<string> arguments)
+    /// <summary>Runs `lavae` in <paramref name="repository"/>; its exit code, stdout and stderr lines.</summary>
+    private static (int ExitCode, IReadOnlyList<string> Stdout, IReadOnlyList<string> Stderr) Lavae(string repository, IReadOnlyList<string> arguments)
     {
         var start = new ProcessStartInfo(LaVaeCli.DotnetHost())
         {
@@ -152,7 +172,7 @@ public sealed class UserErrorTests : IDisposable
         }
 
         process.WaitForExit();
-        return (process.ExitCode, stderr.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        return (process.ExitCode, stdout.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries), stderr.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>A repository with the paper baselines and experiments/tiny.yaml, valid or broken as named.</summary>
