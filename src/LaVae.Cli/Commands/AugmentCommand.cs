@@ -13,10 +13,13 @@ namespace LaVae.Cli.Commands;
 /// </summary>
 internal static class AugmentCommand
 {
+    /// <summary>A grid row of more digits is wider than a screen, and the whole test set made a 31 MB PNG.</summary>
+    private const int MaxPngDigits = 100;
+
     public static Command Create()
     {
         var pair = new Argument<string>("pair") { Description = "Two augmentations, A1 first: e.g. flip_lr,flip_ud." };
-        var count = new Option<int>("--count") { Description = "Test digits to augment.", DefaultValueFactory = _ => 10 };
+        var count = new Option<int>("--count") { Description = $"Test digits to augment: up to {MaxPngDigits} for png, the whole test set for idx.", DefaultValueFactory = _ => 10 };
         var output = new Option<string>("--out") { Description = "PNG file (png) or folder (idx).", Required = true };
         var format = new Option<string>("--format") { Description = "png or idx.", DefaultValueFactory = _ => "png" };
         format.AcceptOnlyFromAmong("png", "idx");
@@ -39,15 +42,21 @@ internal static class AugmentCommand
                 throw new UserInputException($"unknown augmentation '{unknown}' (known: {string.Join(", ", AugmentationRegistry.Names)})");
             }
 
+            if (names[0] == names[1])
+            {
+                throw new UserInputException($"'{parse.GetValue(pair)}' names {names[0]} twice; a pair is two different augmentations, e.g. flip_lr,flip_ud");
+            }
+
             var augmentations = AugmentationRegistry.Pair(names[0], names[1]);
-            var requested = CommonOptions.InRange(parse.GetValue(count), "--count", 1, int.MaxValue);
-            var split = DatasetStore.Open().Load(CommonOptions.ParseDataset(parse.GetValue(dataset)!, "--dataset"), Split.Test);
-            var n = Math.Min(requested, split.Count);
+            var png = parse.GetValue(format) == "png";
+            var target = CommonOptions.NonEmptyPath(parse.GetValue(output), "--out")!;
+            var name = CommonOptions.ParseDataset(parse.GetValue(dataset)!, "--dataset");
+            var n = CommonOptions.InRange(parse.GetValue(count), "--count", 1, png ? MaxPngDigits : PublishedDatasets.ImagesIn(name, Split.Test));
+            var split = DatasetStore.Open().Load(name, Split.Test);
             using var scope = NewDisposeScope();
             var originals = tensor(split.Images.Pixels[..(n * 784)], new long[] { n, 28, 28 });
             using var sets = augmentations.Apply(originals, parse.GetValue(seed));
-            var target = parse.GetValue(output)!;
-            if (parse.GetValue(format) == "idx")
+            if (!png)
             {
                 var setNames = augmentations.SetNames;
                 for (var k = 0; k < 4; k++)

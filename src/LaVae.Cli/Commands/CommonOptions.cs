@@ -36,6 +36,54 @@ internal static class CommonOptions
         Description = "The artifact store trained parts are shared in (default: $LAVAE_STORE, then runs/artifacts).",
     };
 
+    /// <summary>
+    /// A path option's value as typed; an empty one (<c>--out ""</c>, an unset shell variable) is refused
+    /// here by name, where .NET would otherwise fail deep inside with a stack trace.
+    /// </summary>
+    public static string? NonEmptyPath(string? value, string option) =>
+        value is not null && string.IsNullOrWhiteSpace(value)
+            ? throw new UserInputException($"{option}: '{value}' is not a path; name a folder or file, or leave {option} out")
+            : value;
+
+    /// <summary>
+    /// Refuses an output folder that is the artifact store or inside it: the run locks its output folder,
+    /// and training then waits for the lock of the artifact folder it must write, held by the run itself.
+    /// </summary>
+    public static void RequireOutsideStore(string output, string store)
+    {
+        if (IsWithin(output, store))
+        {
+            throw new UserInputException(
+                $"--out {output}: it is inside the artifact store {Path.GetFullPath(store)}, whose folders the run's own training locks; choose a folder outside it");
+        }
+    }
+
+    /// <summary>Whether <paramref name="path"/> is <paramref name="folder"/> or lies under it, with '..' resolved.</summary>
+    public static bool IsWithin(string path, string folder)
+    {
+        var relative = Path.GetRelativePath(Path.GetFullPath(folder), Path.GetFullPath(path));
+        return !(relative == ".." || relative.StartsWith($"..{Path.DirectorySeparatorChar}", StringComparison.Ordinal) || Path.IsPathRooted(relative));
+    }
+
+    /// <summary>
+    /// A <c>--level</c> the experiments' graph has: a deeper one would train nothing and report success.
+    /// </summary>
+    public static int? RequireLevel(int? level, IEnumerable<Experiment> experiments, RunOptions options)
+    {
+        if (level is not { } depth)
+        {
+            return null;
+        }
+
+        var graph = new Artifacts.ArtifactGraph(ExperimentRunner.Environment(options.Device));
+        foreach (var experiment in experiments)
+        {
+            ExperimentRunner.Plan(experiment, options, graph);
+        }
+
+        return InRange(depth, "--level", 0, graph.Nodes.Select(node => node.Level).DefaultIfEmpty(0).Max());
+    }
+
     /// <summary>The share "i/n" of an option, e.g. <c>--shard 2/4</c>.</summary>
     public static Shard ParseShard(string text, string option)
     {
@@ -70,7 +118,16 @@ internal static class CommonOptions
         }
 
         var root = RepositoryRoot.Find(File.Exists(target) ? target : Directory.GetCurrentDirectory());
-        var catalog = ExperimentCatalog.Load(root);
+        var catalog = ExperimentCatalog.LoadEach(root);
+        // Another file's mistake does not stop this experiment; this file's own mistake does.
+        var own = catalog.Broken.FirstOrDefault(error => File.Exists(target)
+            ? Path.GetFullPath(Path.Combine(root, error.Location.File)) == Path.GetFullPath(target)
+            : Path.GetFileNameWithoutExtension(error.Location.File) == target);
+        if (own is not null)
+        {
+            throw own;
+        }
+
         var experiment = File.Exists(target)
             ? catalog.Experiments.FirstOrDefault(e => Path.GetFullPath(Path.Combine(root, e.SourcePath)) == Path.GetFullPath(target))
                 ?? throw new UserInputException($"{target} is not one of {Path.Combine(root, ExperimentCatalog.ExperimentsFolder)}/*.yaml; experiments live there")

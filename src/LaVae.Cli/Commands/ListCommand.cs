@@ -4,7 +4,10 @@ using Spectre.Console;
 
 namespace LaVae.Cli.Commands;
 
-/// <summary><c>lavae list</c>: the experiments of this repository and their claims per profile.</summary>
+/// <summary>
+/// <c>lavae list</c>: the experiments of this repository and their claims per profile; then one line per
+/// experiment file that does not parse, and exit code 2 if there is one.
+/// </summary>
 internal static class ListCommand
 {
     public static Command Create()
@@ -12,7 +15,7 @@ internal static class ListCommand
         var command = new Command("list", "List experiments and their claims.");
         command.SetAction(_ =>
         {
-            var catalog = ExperimentCatalog.Load(RepositoryRoot.Find(Directory.GetCurrentDirectory()));
+            var catalog = ExperimentCatalog.LoadEach(RepositoryRoot.Find(Directory.GetCurrentDirectory()));
             foreach (var experiment in catalog.Experiments)
             {
                 AnsiConsole.MarkupLine($"[bold]{Markup.Escape(experiment.Id)}[/]: {Markup.Escape(experiment.Title)} [grey]({Markup.Escape(experiment.PaperReference)}; {Markup.Escape(experiment.SourcePath)})[/]");
@@ -23,7 +26,13 @@ internal static class ListCommand
                 }
             }
 
-            return 0;
+            // The files that do not parse are named after the others are listed, so one typo hides nothing.
+            foreach (var error in catalog.Broken)
+            {
+                Console.Error.WriteLine($"lavae: {error.Message}");
+            }
+
+            return catalog.Broken.Count == 0 ? 0 : 2;
         });
         return command;
     }

@@ -17,7 +17,7 @@ internal static class ReportCommand
         };
         command.SetAction(parse =>
         {
-            var folder = parse.GetValue(runs) ?? Path.Combine(RepositoryRoot.Find(Directory.GetCurrentDirectory()), "runs");
+            var folder = CommonOptions.NonEmptyPath(parse.GetValue(runs), "--runs") ?? Path.Combine(RepositoryRoot.Find(Directory.GetCurrentDirectory()), "runs");
             var results = Directory.Exists(folder)
                 ? Directory.GetFiles(folder, Experiments.ResultsFile.FileName, SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
                 : [];
@@ -26,7 +26,7 @@ internal static class ReportCommand
                 throw new UserInputException($"no {Experiments.ResultsFile.FileName} under {folder}; run an experiment first (lavae run experiments/table1-flips.yaml)");
             }
 
-            var files = ReportWriter.Write(parse.GetValue(output) ?? folder, results);
+            var files = ReportWriter.Write(CommonOptions.NonEmptyPath(parse.GetValue(output), "--out") ?? folder, results);
             foreach (var note in files.Skipped)
             {
                 Console.Error.WriteLine($"lavae: {note}");

@@ -31,13 +31,16 @@ internal static class RunCommand
             var (root, catalog, definition) = CommonOptions.FindExperiment(parse.GetValue(experiment)!);
             var profileName = CommonOptions.RequireProfile(definition, parse.GetValue(profile)!);
             var dev = CommonOptions.Setup(parse.GetValue(device)!, parse.GetValue(threads));
-            var options = new RunOptions(profileName, dev, parse.GetValue(output) ?? RepositoryRoot.RunFolder(root, definition.Id, profileName),
-                parse.GetValue(store) ?? RepositoryRoot.StoreFolder(root), parse.GetValue(data), parse.GetValue(force));
+            var options = new RunOptions(profileName, dev,
+                CommonOptions.NonEmptyPath(parse.GetValue(output), "--out") ?? RepositoryRoot.RunFolder(root, definition.Id, profileName),
+                CommonOptions.NonEmptyPath(parse.GetValue(store), "--store") ?? RepositoryRoot.StoreFolder(root),
+                CommonOptions.NonEmptyPath(parse.GetValue(data), "--data"), parse.GetValue(force));
+            CommonOptions.RequireOutsideStore(options.OutputFolder, options.StoreFolder);
             if (parse.GetValue(shard) is { } shardText)
             {
                 var share = CommonOptions.ParseShard(shardText, "--shard");
                 Console.WriteLine($"Training share {share} of {definition.Id} ({profileName} profile) on {dev}; store {options.StoreFolder}");
-                var left = Train(catalog, definition, options, share, parse.GetValue(level) is { } depth ? CommonOptions.InRange(depth, "--level", 0, int.MaxValue) : null);
+                var left = Train(catalog, definition, options, share, CommonOptions.RequireLevel(parse.GetValue(level), [definition], options));
                 if (left > 0)
                 {
                     Console.WriteLine($"Share {share} done; {left} trained part(s) of the graph are still not done (other shares). `lavae plan` shows them.");

@@ -35,10 +35,11 @@ internal static class TrainCommand
                 CommonOptions.RequireProfile(experiment, profileName);
             }
 
-            var depth = parse.GetValue(level) is { } l ? CommonOptions.InRange(l, "--level", 0, int.MaxValue) : (int?)null;
             var dev = CommonOptions.Setup(parse.GetValue(device)!, parse.GetValue(threads));
-            var storeFolder = parse.GetValue(store) ?? RepositoryRoot.StoreFolder(root);
-            var options = new RunOptions(profileName, dev, RepositoryRoot.RunFolder(root, "train", profileName), storeFolder, parse.GetValue(data));
+            var storeFolder = CommonOptions.NonEmptyPath(parse.GetValue(store), "--store") ?? RepositoryRoot.StoreFolder(root);
+            var options = new RunOptions(
+                profileName, dev, RepositoryRoot.RunFolder(root, "train", profileName), storeFolder, CommonOptions.NonEmptyPath(parse.GetValue(data), "--data"));
+            var depth = CommonOptions.RequireLevel(parse.GetValue(level), found.Select(f => f.Experiment), options);
             Console.WriteLine($"Training share {share} of {string.Join(", ", found.Select(f => f.Experiment.Id))} ({profileName} profile) on {dev}; store {storeFolder}");
             var left = RunCommand.WithProgress(catalog, runner => runner.TrainShare(found.Select(f => f.Experiment).ToList(), options, share, depth));
             Console.WriteLine(left == 0 ? "Every trained part of these experiments is done." : $"{left} trained part(s) are not done yet (other shares or levels).");

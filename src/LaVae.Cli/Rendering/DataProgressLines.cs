@@ -3,8 +3,8 @@ using LaVae.Data;
 namespace LaVae.Cli.Rendering;
 
 /// <summary>
-/// Dataset fetches as plain lines: why a file is fetched and from where, then how far it has got
-/// (the store reports a few times per file). Written as reported, in order.
+/// Dataset fetches as plain lines: once why a file is fetched, then each source's answer, a failure or
+/// how far the file has got (the store reports a few times per file). Written as reported, in order.
 /// </summary>
 internal sealed class DataProgressLines(TextWriter writer) : IProgress<DataProgress>
 {
@@ -12,11 +12,17 @@ internal sealed class DataProgressLines(TextWriter writer) : IProgress<DataProgr
     {
         if (value.Reason is { } reason)
         {
-            writer.WriteLine($"fetching {value.FileName} from {value.Source}: {reason}");
+            writer.WriteLine($"fetching {value.FileName}: {reason}");
+            return;
+        }
+
+        if (value.Failure is { } failure)
+        {
+            writer.WriteLine($"  from {value.Source}: failed: {failure}");
             return;
         }
 
         var total = value.BytesTotal is { } t ? $" of {t / 1024} KiB" : "";
-        writer.WriteLine($"  {value.FileName}: {value.BytesDone / 1024} KiB{total}");
+        writer.WriteLine($"  from {value.Source}: {value.BytesDone / 1024} KiB{total}");
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LaVae.IO;
+using LaVae.Torch.Serialization;
 
 namespace LaVae.Artifacts;
 
@@ -78,10 +79,25 @@ public sealed class ArtifactStore(string root)
         AtomicFile.WriteAllText(Path.Combine(FolderOf(node), DescriptionFileName), description.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
+    // A checkpoint edited after it was written (its checksum removed or no longer matching) is not a
+    // trained artifact, whatever its description says: the run that loads it sets it aside and trains again.
+    private static bool Intact(string checkpoint)
+    {
+        try
+        {
+            SafeTensors.Verify(checkpoint);
+            return true;
+        }
+        catch (CorruptFileException)
+        {
+            return false;
+        }
+    }
+
     private bool IsComplete(ArtifactNode node)
     {
         var path = Path.Combine(FolderOf(node), DescriptionFileName);
-        if (!File.Exists(path) || !File.Exists(CheckpointOf(node)))
+        if (!File.Exists(path) || !File.Exists(CheckpointOf(node)) || !Intact(CheckpointOf(node)))
         {
             return false;
         }

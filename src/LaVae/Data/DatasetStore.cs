@@ -113,11 +113,15 @@ public sealed class DatasetStore
             throw new IOException($"{path} must be fetched ({why}), but {e.Message}; point --data or {DataFolderVariable} at a folder that can be written", e);
         }
 
-        AtomicFile.DeleteAbandonedTemps(path);
         var failures = new List<(IDatasetSource Source, Exception Error)>();
-        foreach (var source in Definition(dataset).Sources)
+        var sources = Definition(dataset).Sources;
+        if (sources.Count > 0)
         {
-            _progress?.Report(new DataProgress(file.Name, source.Description, 0, null, why));
+            _progress?.Report(new DataProgress(file.Name, sources[0].Description, 0, null, Reason: why));
+        }
+
+        foreach (var source in sources)
+        {
             try
             {
                 await AtomicFile.WriteAsync(path, (stream, ct) => FetchVerifiedAsync(source, file, stream, ct), cancellationToken).ConfigureAwait(false);
@@ -128,6 +132,7 @@ public sealed class DatasetStore
                 // Any failure of one source, whatever its kind, is a reason to try the next one;
                 // all of them together are reported below.
                 failures.Add((source, e));
+                _progress?.Report(new DataProgress(file.Name, source.Description, 0, null, Failure: e.Message.TrimEnd('.')));
             }
         }
 

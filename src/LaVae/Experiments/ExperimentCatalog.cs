@@ -2,17 +2,19 @@ namespace LaVae.Experiments;
 
 /// <summary>
 /// Every experiment of a repository (<c>experiments/*.yaml</c>) and the paper baselines they refer
-/// to (<c>baselines/paper/*.yaml</c>), parsed strictly: one bad file fails the whole load.
+/// to (<c>baselines/paper/*.yaml</c>), parsed strictly: by <see cref="Load"/>, one bad file fails the
+/// whole load; by <see cref="LoadEach"/>, a bad experiment file is set apart in <see cref="Broken"/>.
 /// </summary>
 public sealed class ExperimentCatalog
 {
     public const string ExperimentsFolder = "experiments";
     public const string BaselinesFolder = "baselines/paper";
 
-    private ExperimentCatalog(IReadOnlyList<Experiment> experiments, PaperBaselines baselines)
+    private ExperimentCatalog(IReadOnlyList<Experiment> experiments, PaperBaselines baselines, IReadOnlyList<ExperimentFormatException> broken)
     {
         Experiments = experiments;
         Baselines = baselines;
+        Broken = broken;
     }
 
     /// <summary>Sorted by id.</summary>
@@ -20,16 +22,41 @@ public sealed class ExperimentCatalog
 
     public PaperBaselines Baselines { get; }
 
+    /// <summary>The experiment files <see cref="LoadEach"/> could not parse, each error naming its file and position; empty after <see cref="Load"/>.</summary>
+    public IReadOnlyList<ExperimentFormatException> Broken { get; }
+
     /// <exception cref="ExperimentFormatException">A file does not follow the schema.</exception>
     /// <exception cref="DirectoryNotFoundException">A folder is missing.</exception>
-    public static ExperimentCatalog Load(string repoRoot, ExperimentVocabulary? vocabulary = null)
+    public static ExperimentCatalog Load(string repoRoot, ExperimentVocabulary? vocabulary = null) => Load(repoRoot, vocabulary, setBrokenApart: false);
+
+    /// <summary>
+    /// As <see cref="Load"/>, except that an experiment file that does not follow the schema lands in
+    /// <see cref="Broken"/> instead of failing the load: one typo must not stop `lavae list` or the run of
+    /// every other experiment. The baselines are shared by all, so a bad baseline still fails the load.
+    /// </summary>
+    public static ExperimentCatalog LoadEach(string repoRoot) => Load(repoRoot, null, setBrokenApart: true);
+
+    private static ExperimentCatalog Load(string repoRoot, ExperimentVocabulary? vocabulary, bool setBrokenApart)
     {
         vocabulary ??= ExperimentVocabulary.Default;
         var baselines = new PaperBaselines(
-            YamlFiles(repoRoot, BaselinesFolder).Select(file => PaperTableParser.Parse(file.Path, file.Text, vocabulary)));
+            YamlFiles(repoRoot, BaselinesFolder).Select(file => PaperTableParser.Parse(file.Path, file.Text(), vocabulary)));
         var parser = new ExperimentParser(vocabulary, baselines);
-        var experiments = YamlFiles(repoRoot, ExperimentsFolder).Select(file => parser.Parse(file.Path, file.Text)).ToList();
-        return new ExperimentCatalog(experiments, baselines);
+        var experiments = new List<Experiment>();
+        var broken = new List<ExperimentFormatException>();
+        foreach (var file in YamlFiles(repoRoot, ExperimentsFolder))
+        {
+            try
+            {
+                experiments.Add(parser.Parse(file.Path, file.Text()));
+            }
+            catch (ExperimentFormatException e) when (setBrokenApart)
+            {
+                broken.Add(e);
+            }
+        }
+
+        return new ExperimentCatalog(experiments, baselines, broken);
     }
 
     /// <exception cref="KeyNotFoundException">No experiment has this id.</exception>
@@ -37,9 +64,10 @@ public sealed class ExperimentCatalog
         Experiments.FirstOrDefault(experiment => experiment.Id == id)
         ?? throw new KeyNotFoundException($"no experiment '{id}' (known: {Names.List(Experiments.Select(experiment => experiment.Id))})");
 
-    // Paths are returned relative to the repository root, as messages show them. A '.yml' file
-    // would otherwise be silently skipped, so it is an error.
-    private static IEnumerable<(string Path, string Text)> YamlFiles(string repoRoot, string folder)
+    // Paths are returned relative to the repository root, as messages show them; a file is read when
+    // its text is asked for, so a '.yml' file (which would otherwise be silently skipped) is an error of
+    // that file alone.
+    private static IEnumerable<(string Path, Func<string> Text)> YamlFiles(string repoRoot, string folder)
     {
         var directory = Path.Combine(repoRoot, folder);
         if (!Directory.Exists(directory))
@@ -52,12 +80,12 @@ public sealed class ExperimentCatalog
             var relative = Path.GetRelativePath(repoRoot, file).Replace('\\', '/');
             if (file.EndsWith(".yml", StringComparison.Ordinal))
             {
-                throw new ExperimentFormatException(new SourceLocation(relative, 1, 1), "use the '.yaml' extension, which the catalog loads");
+                yield return (relative, () => throw new ExperimentFormatException(new SourceLocation(relative, 1, 1), "use the '.yaml' extension, which the catalog loads"));
             }
 
             if (file.EndsWith(".yaml", StringComparison.Ordinal))
             {
-                yield return (relative, File.ReadAllText(file));
+                yield return (relative, () => File.ReadAllText(file));
             }
         }
     }

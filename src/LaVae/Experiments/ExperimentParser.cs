@@ -13,6 +13,8 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
     /// <summary>The profile whose values are the <c>settings</c> block itself.</summary>
     public const string PaperProfile = "paper";
 
+    private const int MaxTitleLength = 200;
+
     private static readonly string[] TopLevelKeys =
         ["id", "title", "paper", "dataset", "seed", "seeds", "pair", "pairs", "models", "transfer", "measures", "figures", "settings", "profiles", "claims", "snapshots"];
 
@@ -24,6 +26,12 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
         var top = file.Mapping(file.Root, "", TopLevelKeys);
 
         var id = top.RequiredString("id");
+        if (!Names.IsPlainIdentifier(id))
+        {
+            // The id names the run's folder under runs/: '..' or a slash would put it elsewhere.
+            throw file.Error(top.Required("id"), $"id '{id}' must be letters, digits, '-' and '_' only, as it names the run's folder");
+        }
+
         var fileId = Path.GetFileNameWithoutExtension(path);
         if (id != fileId)
         {
@@ -46,7 +54,7 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
         var figures = ReadRegistered(file, top, "figures", FigureRegistry.Names, required: false, name => FigureRegistry.Get(name).Problem(design));
         var header = new ExperimentHeader(
             id,
-            top.RequiredString("title"),
+            ReadTitle(file, top),
             top.RequiredString("paper"),
             ReadKnown(file, top.Required("dataset"), "dataset", vocabulary.Datasets, "dataset"),
             ReadSeeds(file, top),
@@ -88,7 +96,23 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
             throw file.Error(node, $"{StrictYamlFile.Quote(path)} must list two augmentations (A1, A2), found {items.Count}");
         }
 
-        return items.Select((item, i) => ReadKnown(file, item, $"{path}[{i}]", vocabulary.Augmentations, "augmentation")).ToList();
+        var pair = items.Select((item, i) => ReadKnown(file, item, $"{path}[{i}]", vocabulary.Augmentations, "augmentation")).ToList();
+        return pair[0] != pair[1]
+            ? pair
+            : throw file.Error(items[1], $"{StrictYamlFile.Quote(path)} names {pair[0]} twice; a pair is two different augmentations");
+    }
+
+    /// <summary>The title heads the report and a line of `lavae list`: one line of at most <see cref="MaxTitleLength"/> characters.</summary>
+    private static string ReadTitle(StrictYamlFile file, StrictMapping top)
+    {
+        var title = top.RequiredString("title");
+        if (title.Length > MaxTitleLength || title.Contains('\n', StringComparison.Ordinal))
+        {
+            throw file.Error(top.Required("title"),
+                $"'title' must be one line of at most {MaxTitleLength} characters, found {title.Length} characters{(title.Contains('\n', StringComparison.Ordinal) ? " on several lines" : "")}");
+        }
+
+        return title;
     }
 
     // 'pair: [A1, A2]' or 'pairs: [[A1, A2], ...]' (the listed models train on each), not both.

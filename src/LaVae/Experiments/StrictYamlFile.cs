@@ -32,7 +32,7 @@ internal sealed class StrictYamlFile
         }
         catch (YamlException e)
         {
-            throw new ExperimentFormatException(At(path, e.Start), e.Message);
+            throw TabIndent(path, text) ?? new ExperimentFormatException(At(path, e.Start), e.Message);
         }
         catch (InvalidOperationException)
         {
@@ -51,6 +51,24 @@ internal sealed class StrictYamlFile
         }
 
         return new StrictYamlFile(path, stream.Documents[0].RootNode);
+    }
+
+    // YAML forbids tabs in indentation, but YamlDotNet reports them far from the line (at 1:1, or where a
+    // mapping started); the first line indented with a tab is where the user has to look.
+    private static ExperimentFormatException? TabIndent(string path, string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indent)
+            {
+                return new ExperimentFormatException(new SourceLocation(path, i + 1, tab + 1), "a tab indents this line; YAML indents with spaces");
+            }
+        }
+
+        return null;
     }
 
     public SourceLocation LocationOf(YamlNode node) => At(Path, node.Start);

@@ -3,12 +3,15 @@ namespace LaVae.IO;
 /// <summary>
 /// Writes a file so that readers see either the old content or the complete new content, never
 /// a partial one: the bytes go to a temporary file in the same folder (so the final rename stays
-/// on one file system and is atomic), which replaces the target only once fully written.
+/// on one file system and is atomic), which replaces the target only once fully written. A process
+/// killed mid-write leaves its temporary file behind; the next write of the same file (the next run's
+/// checkpoint, results or report) deletes it.
 /// </summary>
 public static class AtomicFile
 {
     public static void Write(string path, Action<Stream> write)
     {
+        DeleteAbandonedTemps(path);
         string temp = TempPathBeside(path);
         try
         {
@@ -36,6 +39,7 @@ public static class AtomicFile
     /// </summary>
     public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
+        DeleteAbandonedTemps(path);
         string temp = TempPathBeside(path);
         try
         {
@@ -57,7 +61,7 @@ public static class AtomicFile
     /// Deletes the temporary files that writes of <paramref name="path"/> by a killed process left
     /// behind. Only those untouched for an hour: a younger one may belong to a process still at work.
     /// </summary>
-    public static void DeleteAbandonedTemps(string path)
+    private static void DeleteAbandonedTemps(string path)
     {
         string full = Path.GetFullPath(path);
         string? folder = Path.GetDirectoryName(full);

@@ -29,11 +29,18 @@ public sealed class OutputLock : IDisposable
     public static OutputLock Acquire(string folder)
     {
         var fullFolder = WritableFolder.Require(folder, "folder");
+        var lockPath = Path.Combine(fullFolder, LockFileName);
+        if (Directory.Exists(lockPath))
+        {
+            // Opening it would fail as "access denied", which sends the user after permissions instead.
+            throw new IOException($"{lockPath} is a folder, where LaVae keeps its lock file; remove that folder");
+        }
+
         FileStream stream;
         try
         {
             // The lock file is never deleted: deleting it would let a waiting opener lock an orphaned inode.
-            stream = new FileStream(Path.Combine(fullFolder, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException e)
         {

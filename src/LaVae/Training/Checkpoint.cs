@@ -13,7 +13,7 @@ public sealed record TrainingPosition(string Stage, int EpochsDone, bool StageCo
 /// One safetensors file per trained model: every parameter, the running stage's optimizer
 /// moments ("optimizer.*"), and the position plus the run key as metadata. Written atomically after
 /// each stage and every N epochs; a checkpoint of another run (different key) is refused, a damaged
-/// one (its checksum no longer matches, or it is cut short) is set aside.
+/// one (its checksum no longer matches or was removed, or it is cut short) is set aside.
 /// </summary>
 public sealed class Checkpoint(string path, string runKey)
 {
@@ -84,7 +84,7 @@ public sealed class Checkpoint(string path, string runKey)
         SafeTensorsContent content;
         try
         {
-            content = SafeTensors.Load(Path, device);
+            content = SafeTensors.Load(Path, device, requireChecksum: true);
         }
         catch (CorruptFileException e)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using LaVae.Torch;
 using LaVae.Torch.Optimizers;
 
@@ -13,6 +14,9 @@ namespace LaVae.Training;
 /// </summary>
 public sealed class ModelTraining
 {
+    /// <summary>libtorch's words when binary cross-entropy is given a NaN (or any value outside [0, 1]).</summary>
+    private const string BinaryCrossEntropyRange = "all elements of input should be between 0 and 1";
+
     private readonly string modelName;
     private readonly nn.Module model;
     private readonly Checkpoint checkpoint;
@@ -128,7 +132,21 @@ public sealed class ModelTraining
             var start = (long)b * stage.BatchSize;
             var indices = order.narrow(0, start, Math.Min(stage.BatchSize, examples - start));
             var batch = b;
-            var value = step(indices, generator, optimizers, (optimizer, loss) => Descend(optimizer, loss, stage, epoch, batch));
+            double value;
+            try
+            {
+                value = step(indices, generator, optimizers, (optimizer, loss) => Descend(optimizer, loss, stage, epoch, batch));
+            }
+            catch (System.Runtime.InteropServices.ExternalException e) when (e.Message.Contains(BinaryCrossEntropyRange, StringComparison.Ordinal))
+            {
+                // A diverged decoder outputs NaN, which libtorch's BCE refuses before any loss is NaN.
+                throw new TrainingDivergedException(
+                    $"{modelName}: training diverged in stage {stage.Name}, epoch {epoch + 1}, batch {batch + 1}: the decoder's output became NaN, "
+                    + $"which the reconstruction loss refuses; look first at the setting 'learning_rate' ({stage.LearningRate.ToString(CultureInfo.InvariantCulture)} in this stage); {KeptCheckpoint()}.",
+                    e);
+            }
+
+
             total += value;
             context.Progress.BatchDone(modelName, stage, epoch, b, value / indices.size(0));
         }
@@ -143,11 +161,8 @@ public sealed class ModelTraining
         var value = loss.ToDouble();
         if (!double.IsFinite(value))
         {
-            var kept = File.Exists(checkpoint.Path)
-                ? $"the last good checkpoint ({checkpoint.Path}) was kept"
-                : $"no checkpoint had been written to {checkpoint.Path} yet";
             throw new TrainingDivergedException(
-                $"{modelName}: loss became {value} in stage {stage.Name}, epoch {epoch + 1}, batch {batch + 1}; {kept}.");
+                $"{modelName}: loss became {value} in stage {stage.Name}, epoch {epoch + 1}, batch {batch + 1}; {KeptCheckpoint()}.");
         }
 
         optimizer.ZeroGrad();
@@ -155,6 +170,10 @@ public sealed class ModelTraining
         optimizer.Step();
         return value;
     }
+
+    private string KeptCheckpoint() => File.Exists(checkpoint.Path)
+        ? $"the last good checkpoint ({checkpoint.Path}) was kept"
+        : $"no checkpoint had been written to {checkpoint.Path} yet";
 
     private bool AlreadyDone(StagePlan stage)
     {

@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using LaVae.Artifacts;
 using LaVae.IO;
 using LaVae.Tests.Unit.Support;
+using LaVae.Tests.Unit.Models;
 using LaVae.Tests.Unit.Training;
+using LaVae.Training;
 
 namespace LaVae.Tests.Unit.Artifacts;
 
@@ -26,7 +28,19 @@ public sealed class ArtifactStoreTests : IDisposable
     private void WriteCheckpoint()
     {
         Directory.CreateDirectory(store.FolderOf(node));
-        File.WriteAllBytes(store.CheckpointOf(node), [1, 2, 3]);
+        using var model = Tiny.Lavae();
+        new Checkpoint(store.CheckpointOf(node), node.Key).Save(model, null, new TrainingPosition("stage1", 1, StageComplete: true));
+    }
+
+    [Fact]
+    public void A_complete_description_beside_a_checkpoint_without_its_checksum_is_not_done()
+    {
+        WriteCheckpoint();
+        store.Describe(node, "cpu", complete: true);
+        var path = store.CheckpointOf(node);
+        File.WriteAllBytes(path, CheckpointTests.WithoutChecksum(File.ReadAllBytes(path)));
+
+        store.StateOf(node).Should().NotBe(ArtifactState.Done, "an edited checkpoint is trained again, so `lavae plan` must not call it done");
     }
 
     [Fact]

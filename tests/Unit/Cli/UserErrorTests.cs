@@ -47,10 +47,25 @@ public sealed class UserErrorTests : IDisposable
         { "valid", "data fetch mnst", "dataset 'mnst' is not a dataset LaVae knows (known: mnist, fashion-mnist)" },
         { "valid", "report --runs {tmp}/no-runs", "no results.json under {tmp}/no-runs*" },
         { "valid", "frobnicate", "*'frobnicate'*" },
+        { "valid", $"run {Tiny} --out ", "--out: '' is not a path; name a folder or file, or leave --out out" },
+        { "valid", $"run {Tiny} --store ", "--store: '' is not a path; *" },
+        { "valid", "augment flip_lr,flip_ud --out ", "--out: '' is not a path; *" },
+        { "valid", $"run {Tiny} --out {{tmp}}/valid/store/lavae-0", "--out {tmp}/valid/store/lavae-0: it is inside the artifact store {tmp}/valid/store, *" },
+        { "valid", $"run {Tiny} --out {{tmp}}/locked", "{tmp}/locked/.lavae.lock is a folder, where LaVae keeps its lock file; remove that folder" },
+        { "valid", $"run {Tiny} --shard 1/1 --level 9", "--level must be between 0 and 0, found 9" },
+        { "valid", "accept {tmp}", "accept: {tmp} is outside the repository {tmp}/valid; accept replaces snapshots of this repository only" },
+        { "valid", "accept ..", "accept: {tmp} is outside the repository {tmp}/valid; *" },
+        { "valid", "accept /", "accept: / is outside the repository {tmp}/valid; *" },
+        { "valid", "augment flip_lr,flip_lr --out {tmp}/grid.png", "'flip_lr,flip_lr' names flip_lr twice; a pair is two different augmentations, e.g. flip_lr,flip_ud" },
+        { "valid", "augment flip_lr,flip_ud --count 100000 --out {tmp}/grid.png", "--count must be between 1 and 100, found 100000" },
         { "syntax-error", $"run {Tiny}", "experiments/tiny.yaml:6:8: malformed YAML here: is a '[' or '{' left open?" },
         { "too-many-images", $"run {Tiny}", "experiments/tiny.yaml:16:17: 'settings.train_images' is 70000, but mnist has 60000 training images" },
         { "no-stage1", $"plan {Tiny}",
             "experiments/tiny.yaml:22:22: 'profiles.smoke.epochs.stage1' is 0, so profile 'smoke' would train LAVAE for no epochs; give it at least 1" },
+        { "dot-id", "run experiments/...yaml", "experiments/...yaml:1:5: id '..' must be letters, digits, '-' and '_' only, as it names the run's folder" },
+        { "tab-indent", $"plan {Tiny}", "experiments/tiny.yaml:11:1: a tab indents this line; YAML indents with spaces" },
+        { "same-augmentation-twice", $"plan {Tiny}", "experiments/tiny.yaml:6:*: 'pair' names flip_lr twice; a pair is two different augmentations" },
+        { "long-title", $"plan {Tiny}", "experiments/tiny.yaml:2:8: 'title' must be one line of at most 200 characters, found 300 characters" },
     };
 
     [Theory]
@@ -59,9 +74,10 @@ public sealed class UserErrorTests : IDisposable
     {
         var file = Path.Combine(folder.Path, "a-file");
         File.WriteAllText(file, "not a folder");
+        Directory.CreateDirectory(Path.Combine(folder.Path, "locked", ".lavae.lock"));
         string Fill(string text) => text.Replace("{file}", file, StringComparison.Ordinal).Replace("{tmp}", folder.Path, StringComparison.Ordinal);
 
-        var (exitCode, stderr) = Lavae(WriteRepository(repository), Fill(arguments).Split(' '));
+        var (exitCode, _, stderr) = Lavae(WriteRepository(repository), Fill(arguments).Split(' '));
 
         stderr.Should().ContainSingle("a user error is one line on stderr, not a stack trace; stderr was:\n{0}", string.Join('\n', stderr))
             .Which.Should().Match($"lavae: {Fill(expected)}");
@@ -83,7 +99,7 @@ public sealed class UserErrorTests : IDisposable
                 return;
             }
 
-            var (exitCode, stderr) = Lavae(WriteRepository("valid"), ["run", Tiny, "--out", readOnly]);
+            var (exitCode, _, stderr) = Lavae(WriteRepository("valid"), ["run", Tiny, "--out", readOnly]);
 
             stderr.Should().ContainSingle().Which.Should().Match($"lavae: output folder {readOnly} cannot be written: *denied*");
             exitCode.Should().Be(2);
@@ -92,6 +108,26 @@ public sealed class UserErrorTests : IDisposable
         {
             File.SetUnixFileMode(readOnly, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
+    }
+
+    [Fact]
+    public void A_broken_experiment_file_stops_only_the_commands_that_name_it()
+    {
+        var repository = WriteRepository("valid");
+        File.WriteAllText(Path.Combine(repository, ExperimentCatalog.ExperimentsFolder, "broken.yaml"), "id: broken\ntitle: [\n");
+
+        var (listCode, listOut, listErr) = Lavae(repository, ["list"]);
+        listOut.Should().Contain(line => line.StartsWith("tiny: ", StringComparison.Ordinal), "the other experiments are still listed");
+        listErr.Should().ContainSingle().Which.Should().StartWith("lavae: experiments/broken.yaml:");
+        listCode.Should().Be(2, "a file that does not parse is still an error to fix");
+
+        var (planCode, _, planErr) = Lavae(repository, ["plan", Tiny]);
+        planErr.Should().BeEmpty("another file's mistake does not concern this experiment");
+        planCode.Should().Be(0);
+
+        var (runCode, _, runErr) = Lavae(repository, ["run", "broken"]);
+        runErr.Should().ContainSingle().Which.Should().StartWith("lavae: experiments/broken.yaml:");
+        runCode.Should().Be(2);
     }
 
     private static bool CanWrite(string directory)
@@ -108,8 +144,8 @@ public sealed class UserErrorTests : IDisposable
         }
     }
 
-    /// <summary>Runs `lavae` in <paramref name="repository"/>; its exit code and stderr lines.</summary>
-    private static (int ExitCode, IReadOnlyList<string> Stderr) Lavae(string repository, IReadOnlyList<string> arguments)
+    /// <summary>Runs `lavae` in <paramref name="repository"/>; its exit code, stdout and stderr lines.</summary>
+    private static (int ExitCode, IReadOnlyList<string> Stdout, IReadOnlyList<string> Stderr) Lavae(string repository, IReadOnlyList<string> arguments)
     {
         var start = new ProcessStartInfo(LaVaeCli.DotnetHost())
         {
@@ -136,7 +172,7 @@ public sealed class UserErrorTests : IDisposable
         }
 
         process.WaitForExit();
-        return (process.ExitCode, stderr.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        return (process.ExitCode, stdout.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries), stderr.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>A repository with the paper baselines and experiments/tiny.yaml, valid or broken as named.</summary>
@@ -167,10 +203,15 @@ public sealed class UserErrorTests : IDisposable
             "syntax-error" => yaml.Replace("pair: [flip_lr, flip_ud]", "pair: [flip_lr, flip_ud", StringComparison.Ordinal),
             "too-many-images" => yaml.Replace("train_images: 64", "train_images: 70000", StringComparison.Ordinal),
             "no-stage1" => yaml.Replace("  smoke: {}", "  smoke:\n    epochs: {stage1: 0}", StringComparison.Ordinal),
+            "dot-id" => yaml.Replace("id: tiny", "id: ..", StringComparison.Ordinal),
+            "tab-indent" => yaml.Replace("  latent: 16", "\tlatent: 16", StringComparison.Ordinal),
+            "same-augmentation-twice" => yaml.Replace("pair: [flip_lr, flip_ud]", "pair: [flip_lr, flip_lr]", StringComparison.Ordinal),
+            "long-title" => yaml.Replace("\"A tiny LAVAE on Flips\"", new string('t', 300), StringComparison.Ordinal),
             _ => throw new ArgumentException($"no repository variant '{variant}'", nameof(variant)),
         };
         var experiments = Directory.CreateDirectory(Path.Combine(root, ExperimentCatalog.ExperimentsFolder)).FullName;
-        File.WriteAllText(Path.Combine(experiments, "tiny.yaml"), yaml);
+        // An id of '..' must come from a file named '...yaml', or the id check against the file name refuses it first.
+        File.WriteAllText(Path.Combine(experiments, variant == "dot-id" ? "...yaml" : "tiny.yaml"), yaml);
         return root;
     }
 }

@@ -319,21 +319,27 @@ public sealed class DatasetStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Each_source_is_told_why_the_file_is_fetched()
+    public async Task Why_a_file_is_fetched_is_said_once_then_what_each_source_answered()
     {
         _dataset.ServeGzipped(_server, "mirror");
         Directory.CreateDirectory(MnistFolder);
         File.WriteAllBytes(Path.Combine(MnistFolder, "train-labels-idx1-ubyte"), [1, 2, 3]);
         var progress = new RecordingProgress();
+        var empty = Mirror("empty");
         var mirror = Mirror("mirror");
-        var store = _dataset.Store(_root.Path, [mirror], progress);
+        var store = _dataset.Store(_root.Path, [empty, mirror], progress);
 
         await store.LoadAsync(DatasetName.Mnist, Split.Train);
 
         progress.Reports.Where(p => p.Reason is not null).Should().Equal(
-            new DataProgress("train-images-idx3-ubyte", mirror.Description, 0, null, "it is not there"),
-            new DataProgress("train-labels-idx1-ubyte", mirror.Description, 0, null,
+            new DataProgress("train-images-idx3-ubyte", empty.Description, 0, null, "it is not there"),
+            new DataProgress("train-labels-idx1-ubyte", empty.Description, 0, null,
                 $"its MD5 is {LaVae.Data.Md5.Of([1, 2, 3])}, expected {_dataset.Files.TrainLabels.RawMd5}"));
+        progress.Reports.Where(p => p.Failure is not null).Should().Equal(
+            new DataProgress("train-images-idx3-ubyte", empty.Description, 0, null, Failure: $"{empty.Description}train-images-idx3-ubyte.gz: HTTP 404 Not Found"),
+            new DataProgress("train-labels-idx1-ubyte", empty.Description, 0, null, Failure: $"{empty.Description}train-labels-idx1-ubyte.gz: HTTP 404 Not Found"));
+        progress.Reports.Where(p => p.Reason is null && p.Failure is null).Should().OnlyContain(p => p.Source == mirror.Description,
+            "the file's bytes came from the second source");
     }
 
     [Fact]

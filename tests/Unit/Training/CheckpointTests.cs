@@ -143,6 +143,36 @@ public class CheckpointTests
         firstNotice.Should().NotBe(secondNotice);
     }
 
+    [Fact]
+    public void A_checkpoint_whose_checksum_was_removed_and_weights_changed_is_moved_aside_not_trusted()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("lavae.safetensors");
+        SavedAndDamaged(path, bytes => FlipByte(3)(WithoutChecksum(bytes)));
+        using var model = Tiny.Lavae(seed: 2);
+        var before = TinyTraining.Snapshot(model);
+
+        var position = new Checkpoint(path, "key").Restore(model, CPU, out _, out var notice);
+
+        position.Should().BeNull("a checkpoint this code wrote always has its checksum; one without it was edited");
+        TinyTraining.Changed(before, TinyTraining.Snapshot(model)).Should().BeEmpty("nothing of the edited file reaches the model");
+        notice.Should().Match($"{path} is damaged (not a valid safetensors file: its header has no content checksum*); it was moved to {path}.damaged-*");
+        File.Exists(path).Should().BeFalse();
+    }
+
+    /// <summary>
+    /// A safetensors file's bytes with the checksum entry taken out of its header, as someone editing
+    /// the file by hand would: the header's length changes with it, the data stays as it was.
+    /// </summary>
+    internal static byte[] WithoutChecksum(byte[] bytes)
+    {
+        var length = (int)BitConverter.ToUInt64(bytes, 0);
+        var header = System.Text.Json.Nodes.JsonNode.Parse(bytes.AsSpan(8, length))!.AsObject();
+        header["__metadata__"]!.AsObject().Remove("lavae.content_sha256").Should().BeTrue("the file had a checksum to remove");
+        var edited = System.Text.Encoding.UTF8.GetBytes(header.ToJsonString());
+        return [.. BitConverter.GetBytes((ulong)edited.Length), .. edited, .. bytes.AsSpan(8 + length)];
+    }
+
     /// <summary>Saves a checkpoint at <paramref name="path"/>, applies <paramref name="damage"/> to its bytes and returns what is now on disk.</summary>
     private static byte[] SavedAndDamaged(string path, Func<byte[], byte[]> damage)
     {

@@ -59,4 +59,31 @@ public class DivergenceTests
             .WithMessage($"lavae: loss became Infinity in stage stage1, epoch 1, batch 1; no checkpoint had been written to {path} yet.");
         File.Exists(path).Should().BeFalse();
     }
+
+    [Fact]
+    public void A_decoder_that_outputs_nan_is_reported_as_divergence_naming_the_learning_rate_not_as_a_libtorch_error()
+    {
+        using var folder = new TempFolder();
+        using var train = Tiny.Sets(32, seed: 3);
+        using var model = Tiny.Lavae();
+        var path = folder.File("lavae.safetensors");
+        var training = new ModelTraining("lavae", model, new Checkpoint(path, "key"), ["stage1"], TinyTraining.Context(new RecordingProgress()));
+        var calls = 0;
+
+        // As an absurd learning rate does after a step or two: the weights turn NaN, so the decoder's output does.
+        var act = () => training.RunStage(new StagePlan("stage1", 1, 16, 1e6), [.. model.parameters()], train.Count, (indices, generator) =>
+        {
+            if (calls++ == 1)
+            {
+                using var noGrad = no_grad();
+                model.parameters().First().fill_(double.NaN);
+            }
+
+            return LavaeStages.Stage1(model, train.Batch(AugClass.Orig, indices), generator, klWeight: 1);
+        });
+
+        act.Should().Throw<TrainingDivergedException>().WithMessage(
+            "lavae: training diverged in stage stage1, epoch 1, batch 2: the decoder's output became NaN, which the reconstruction loss refuses; "
+            + $"look first at the setting 'learning_rate' (1000000 in this stage); no checkpoint had been written to {path} yet.");
+    }
 }

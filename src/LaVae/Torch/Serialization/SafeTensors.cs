@@ -23,7 +23,8 @@ public static class SafeTensors
     /// <summary>
     /// The metadata entry that holds the SHA-256 of the content (see <see cref="ContentDigest"/>).
     /// Load verifies it and leaves it out of the metadata it returns; files from other writers lack it
-    /// and load unverified.
+    /// and load unverified unless the caller requires it (a checkpoint this code wrote always has one, so
+    /// one without it was edited and is not trusted).
     /// </summary>
     internal const string ChecksumKey = "lavae.content_sha256";
 
@@ -92,12 +93,33 @@ public static class SafeTensors
         });
     }
 
-    /// <exception cref="CorruptFileException">The file is truncated, its header is malformed, or its content does not match its checksum.</exception>
-    public static SafeTensorsContent Load(string path, Device? device = null)
+    /// <exception cref="CorruptFileException">
+    /// The file is truncated, its header is malformed, its content does not match its checksum, or it has
+    /// none and <paramref name="requireChecksum"/> is set.
+    /// </exception>
+    public static SafeTensorsContent Load(string path, Device? device = null, bool requireChecksum = false)
     {
         var bytes = File.ReadAllBytes(path);
+        var (metadata, entries, dataStart) = Verified(path, bytes, requireChecksum);
+        var tensors = entries.ToDictionary(entry => entry.Name, entry => TensorHost.FromBytes(Data(bytes, dataStart, entry), entry.DType, entry.Shape, device));
+        return new SafeTensorsContent(tensors, metadata);
+    }
+
+    /// <summary>Checks a file as <see cref="Load"/> with a required checksum does, without building its tensors.</summary>
+    /// <exception cref="CorruptFileException">As for <see cref="Load"/>.</exception>
+    public static void Verify(string path) => Verified(path, File.ReadAllBytes(path), requireChecksum: true);
+
+    private static (Dictionary<string, string> Metadata, List<Entry> Entries, int DataStart) Verified(string path, byte[] bytes, bool requireChecksum)
+    {
         var (metadata, entries, dataStart) = ReadHeader(path, bytes);
-        if (metadata.Remove(ChecksumKey, out var recorded))
+        if (!metadata.Remove(ChecksumKey, out var recorded))
+        {
+            if (requireChecksum)
+            {
+                throw Invalid(path, $"its header has no content checksum ('{ChecksumKey}')");
+            }
+        }
+        else
         {
             using var digest = new ContentDigest(metadata);
             foreach (var entry in entries)
@@ -112,8 +134,7 @@ public static class SafeTensors
             }
         }
 
-        var tensors = entries.ToDictionary(entry => entry.Name, entry => TensorHost.FromBytes(Data(bytes, dataStart, entry), entry.DType, entry.Shape, device));
-        return new SafeTensorsContent(tensors, metadata);
+        return (metadata, entries, dataStart);
     }
 
     private sealed record Entry(string Name, ScalarType DType, long[] Shape, long Start, long Length);
