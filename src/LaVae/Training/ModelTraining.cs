@@ -146,7 +146,6 @@ public sealed class ModelTraining
                     e);
             }
 
-
             total += value;
             context.Progress.BatchDone(modelName, stage, epoch, b, value / indices.size(0));
         }
