@@ -10,7 +10,7 @@ namespace LaVae.Models;
 /// </summary>
 public sealed class ConvEncoder : nn.Module<Tensor, (Tensor Mu, Tensor LogVar)>
 {
-    private readonly ColumnConv2d conv1;
+    private readonly Conv2d conv1;
     private readonly Conv2d conv2;
     private readonly Linear mu;
     private readonly Linear logVar;
@@ -21,7 +21,7 @@ public sealed class ConvEncoder : nn.Module<Tensor, (Tensor Mu, Tensor LogVar)>
         ArgumentNullException.ThrowIfNull(shape);
         ConditionSize = conditionSize;
         var features = shape.FlatFeatures;
-        conv1 = new ColumnConv2d(1, shape.Filters, 4, stride: 2, padding: 1, generator, device);
+        conv1 = Layers.Conv2d(1, shape.Filters, 4, stride: 2, padding: 1, generator, device);
         conv2 = Layers.Conv2d(shape.Filters, 2 * shape.Filters, 4, stride: 2, padding: 1, generator, device);
         mu = Layers.Linear(features + conditionSize, shape.Latent, generator, device);
         logVar = Layers.Linear(features + conditionSize, shape.Latent, generator, device);

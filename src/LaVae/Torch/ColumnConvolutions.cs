@@ -3,10 +3,11 @@ using TorchSharp.Modules;
 namespace LaVae.Torch;
 
 /// <summary>
-/// A convolution layer computed through columns (unfold/fold + matmul) on CPU. Why: for the models'
-/// one-channel layers LibTorch 2.10's CPU kernels cost more than this (README, "Measured"); autograd
-/// derives the backward from the matmul. Parameters are named, shaped and initialised as torch.nn's
-/// layer's; on CUDA the forward is cuDNN's own convolution.
+/// A convolution layer computed through columns (unfold/fold + matmul) on CPU; autograd derives the
+/// backward from the matmul. Parameters are named, shaped and initialised as torch.nn's layer's; on
+/// CUDA the forward is cuDNN's own convolution. `lavae bench --layers` times every layer of the
+/// models both ways: only the decoder's one-channel output layer is faster so (README, "Measured"),
+/// so only it uses this form; the encoder's input layer stays LibTorch's.
 /// </summary>
 public abstract class ColumnConvolution : nn.Module<Tensor, Tensor>
 {
@@ -32,7 +33,7 @@ public abstract class ColumnConvolution : nn.Module<Tensor, Tensor>
     protected long Padding { get; }
 }
 
-/// <summary>conv2d as unfold + matmul: the encoder's one-channel input layer.</summary>
+/// <summary>conv2d as unfold + matmul: measured against LibTorch's by `lavae bench --layers`, and slower.</summary>
 public sealed class ColumnConv2d(long inChannels, long outChannels, long kernel, long stride, long padding, Generator generator, Device device)
     : ColumnConvolution(nameof(ColumnConv2d), [outChannels, inChannels, kernel, kernel], outChannels, inChannels * kernel * kernel, kernel, stride, padding, generator, device)
 {
