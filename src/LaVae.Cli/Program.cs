@@ -22,6 +22,7 @@ var root = new RootCommand("LaVae: reproduce 'Towards Composable Distributions o
     BenchCommand.Create(),
     DataCommand.Create(),
     InfoCommand.Create(),
+    SettingsCommand.Create(),
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -12,7 +12,7 @@ namespace LaVae.Artifacts;
 public static class ArtifactKey
 {
     // Bumped when the canonical form changes.
-    private const int CanonicalFormVersion = 1;
+    private const int CanonicalFormVersion = 2;
 
     /// <summary>Characters of the key that name an artifact's folder.</summary>
     public const int ShortLength = 16;
@@ -36,7 +36,12 @@ public static class ArtifactKey
             json.WriteString("pair", spec.PairName);
             json.WriteNumber("seed", spec.Seed);
             json.WriteStartObject("settings");
-            foreach (var (name, value) in kind.Identity(spec.Settings))
+            foreach (var setting in kind.Identity)
+            {
+                json.WriteNumber(setting.Key, spec.Settings.Value(setting));
+            }
+
+            foreach (var (name, value) in kind.FixedIdentity)
             {
                 json.WriteNumber(name, value);
             }

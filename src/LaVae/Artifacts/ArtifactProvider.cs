@@ -36,9 +36,9 @@ public sealed class ArtifactProvider(
         var job = new ArtifactJob(
             node,
             store.CheckpointOf(node),
-            new TrainingContext((ulong)node.Spec.Seed, device, progress, node.Spec.Settings.CheckpointEvery),
+            new TrainingContext((ulong)node.Spec.Seed, device, progress, node.Spec.Settings[Setting.CheckpointEvery]),
             pair => TrainSets(node.Spec, pair),
-            () => sets.Labelled(node.Spec.Dataset, Split.Train, node.Spec.Settings.TrainImages),
+            () => sets.Labelled(node.Spec.Dataset, Split.Train, node.Spec.Settings[Setting.TrainImages]),
             other => Get(Node(other)),
             source,
             source is Lavae space ? LatentsOf(node.Source!, space) : null); // only a latent space has stage 3's latents
@@ -85,21 +85,21 @@ public sealed class ArtifactProvider(
             throw new ArgumentException($"{spec.Describe()} trains on no pair, so it has no aligned test sets", nameof(spec));
         }
 
-        return sets.Get(spec.Dataset, spec.Pair, Split.Test, spec.Settings.TestImages, spec.Seed);
+        return sets.Get(spec.Dataset, spec.Pair, Split.Test, spec.Settings[Setting.TestImages], spec.Seed);
     }
 
     /// <summary>The first <c>test_images</c> test digits of a part's dataset with their labels; digit i is digit i of <see cref="TestSets"/>.</summary>
     public LabelledImages TestDigits(ArtifactSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return sets.Labelled(spec.Dataset, Split.Test, spec.Settings.TestImages);
+        return sets.Labelled(spec.Dataset, Split.Test, spec.Settings[Setting.TestImages]);
     }
 
     /// <summary>The class labels of the test digits <see cref="TestSets"/> holds, image i's at i.</summary>
     public byte[] TestLabels(ArtifactSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return sets.Labels(spec.Dataset, Split.Test, spec.Settings.TestImages);
+        return sets.Labels(spec.Dataset, Split.Test, spec.Settings[Setting.TestImages]);
     }
 
     /// <summary>The training sets a part of this pair trains on (the first <c>train_images</c> digits), e.g. for latent statistics.</summary>
@@ -126,7 +126,7 @@ public sealed class ArtifactProvider(
     }
 
     private AlignedSets TrainSets(ArtifactSpec spec, IReadOnlyList<string> pair) =>
-        sets.Get(spec.Dataset, pair, Split.Train, spec.Settings.TrainImages, spec.Seed);
+        sets.Get(spec.Dataset, pair, Split.Train, spec.Settings[Setting.TrainImages], spec.Seed);
 
     private Lazy<TransferLatents> LatentsOf(ArtifactNode space, Lavae model)
     {

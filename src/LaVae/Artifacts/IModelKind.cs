@@ -40,10 +40,16 @@ public interface IModelKind
     /// The settings counting the epochs it trains for (<c>epochs.stage1</c>, ...): a profile that sets
     /// one to 0 would leave it untrained, which the parser rejects.
     /// </summary>
-    IReadOnlyList<string> EpochSettings { get; }
+    IReadOnlyList<Setting<int>> EpochSettings { get; }
 
-    /// <summary>The settings that change this kind's trained weights, by name, in a fixed order.</summary>
-    IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings);
+    /// <summary>
+    /// The settings its training reads, in a fixed order: its artifact key carries their values. A test
+    /// trains every kind with settings that report their reads, and fails on a read not listed here.
+    /// </summary>
+    IReadOnlyList<Setting> Identity { get; }
+
+    /// <summary>Values of its own, not settings, that change its weights (the downstream classifier's labelled digits), by name.</summary>
+    IEnumerable<KeyValuePair<string, double>> FixedIdentity => [];
 
     /// <summary>Builds the model, trains what its checkpoint does not hold yet, and returns it.</summary>
     nn.Module Train(ArtifactJob job);

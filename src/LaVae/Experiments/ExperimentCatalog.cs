@@ -1,19 +1,22 @@
 namespace LaVae.Experiments;
 
 /// <summary>
-/// Every experiment of a repository (<c>experiments/*.yaml</c>) and the paper baselines they refer
-/// to (<c>baselines/paper/*.yaml</c>), parsed strictly: by <see cref="Load"/>, one bad file fails the
-/// whole load; by <see cref="LoadEach"/>, a bad experiment file is set apart in <see cref="Broken"/>.
+/// Every experiment of a repository (<c>experiments/*.yaml</c>), the settings and profiles they share
+/// (<c>experiments/settings.yaml</c>) and the paper baselines they refer to (<c>baselines/paper/*.yaml</c>),
+/// parsed strictly: by <see cref="Load"/>, one bad file fails the whole load; by <see cref="LoadEach"/>,
+/// a bad experiment file is set apart in <see cref="Broken"/> (the shared files still fail the load).
 /// </summary>
 public sealed class ExperimentCatalog
 {
     public const string ExperimentsFolder = "experiments";
     public const string BaselinesFolder = "baselines/paper";
 
-    private ExperimentCatalog(IReadOnlyList<Experiment> experiments, PaperBaselines baselines, IReadOnlyList<ExperimentFormatException> broken)
+    private ExperimentCatalog(
+        IReadOnlyList<Experiment> experiments, PaperBaselines baselines, ProfiledSettings shared, IReadOnlyList<ExperimentFormatException> broken)
     {
         Experiments = experiments;
         Baselines = baselines;
+        Shared = shared;
         Broken = broken;
     }
 
@@ -21,6 +24,9 @@ public sealed class ExperimentCatalog
     public IReadOnlyList<Experiment> Experiments { get; }
 
     public PaperBaselines Baselines { get; }
+
+    /// <summary>The settings and profiles of <c>experiments/settings.yaml</c> (none when the file is absent).</summary>
+    internal ProfiledSettings Shared { get; }
 
     /// <summary>The experiment files <see cref="LoadEach"/> could not parse, each error naming its file and position; empty after <see cref="Load"/>.</summary>
     public IReadOnlyList<ExperimentFormatException> Broken { get; }
@@ -41,10 +47,13 @@ public sealed class ExperimentCatalog
         vocabulary ??= ExperimentVocabulary.Default;
         var baselines = new PaperBaselines(
             YamlFiles(repoRoot, BaselinesFolder).Select(file => PaperTableParser.Parse(file.Path, file.Text(), vocabulary)));
-        var parser = new ExperimentParser(vocabulary, baselines);
+        var files = YamlFiles(repoRoot, ExperimentsFolder).ToList();
+        var sharedFile = files.FirstOrDefault(file => Path.GetFileName(file.Path) == SharedSettingsFile.FileName);
+        var shared = sharedFile.Path is null ? ProfiledSettings.None : SharedSettingsFile.Parse(sharedFile.Path, sharedFile.Text());
+        var parser = new ExperimentParser(vocabulary, baselines, shared);
         var experiments = new List<Experiment>();
         var broken = new List<ExperimentFormatException>();
-        foreach (var file in YamlFiles(repoRoot, ExperimentsFolder))
+        foreach (var file in files.Where(file => file != sharedFile))
         {
             try
             {
@@ -56,7 +65,7 @@ public sealed class ExperimentCatalog
             }
         }
 
-        return new ExperimentCatalog(experiments, baselines, broken);
+        return new ExperimentCatalog(experiments, baselines, shared, broken);
     }
 
     /// <exception cref="KeyNotFoundException">No experiment has this id.</exception>

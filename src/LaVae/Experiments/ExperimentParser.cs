@@ -8,10 +8,11 @@ namespace LaVae.Experiments;
 /// Reads an <c>experiments/*.yaml</c> file strictly: unknown keys, wrong types, missing fields and
 /// names outside the vocabulary or the baselines are errors at their file:line:column.
 /// </summary>
-internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBaselines baselines)
+/// <param name="shared">The settings and profiles of <c>experiments/settings.yaml</c>, which each file extends.</param>
+internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBaselines baselines, ProfiledSettings? shared = null)
 {
     /// <summary>The profile whose values are the <c>settings</c> block itself.</summary>
-    public const string PaperProfile = "paper";
+    public const string PaperProfile = ProfiledSettings.PaperProfile;
 
     private const int MaxTitleLength = 200;
 
@@ -46,10 +47,10 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
             throw file.Error(top.Required("models"), "'models' train on a 'pair': declare the pair (A1, A2) or 'pairs'");
         }
 
-        var settingSources = new Dictionary<string, SettingSource>(StringComparer.Ordinal);
-        var settings = SettingsSchema.Read(file, top.Required("settings"), "settings", complete: true, settingSources);
+        var declared = (shared ?? ProfiledSettings.None).Extend(ProfiledSettings.Read(file, top));
+        var settings = Complete(file, top, declared.Settings);
         var transfer = top.Optional("transfer") is { } transferNode ? ReadTransfer(file, transferNode) : null;
-        var design = new ExperimentDesign("design", pair, models, transfer, SettingsSchema.Build(settings)) { Pairs = pairs };
+        var design = new ExperimentDesign("design", pair, models, transfer, SettingsSchema.Build(settings.Values)) { Pairs = pairs };
         var measures = ReadRegistered(file, top, "measures", MeasureRegistry.Names, required: true, name => MeasureRegistry.Get(name).Problem(design));
         var figures = ReadRegistered(file, top, "figures", FigureRegistry.Names, required: false, name => FigureRegistry.Get(name).Problem(design));
         var header = new ExperimentHeader(
@@ -64,9 +65,14 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
             measures,
             figures,
             path);
-        var profileSources = new Dictionary<string, (IReadOnlyDictionary<string, double>, IReadOnlyDictionary<string, SettingSource>)>(StringComparer.Ordinal);
-        var profiles = ReadProfiles(file, top, profileSources);
-        ProfileChecks.Check(file, header.Dataset, design, measures, settings, settingSources, profileSources);
+        if (!declared.Profiles.ContainsKey(PaperProfile))
+        {
+            throw file.Error(top.Optional("profiles") ?? file.Root,
+                $"no 'paper' profile: declare 'paper: {{}}' under 'profiles' in {ExperimentCatalog.ExperimentsFolder}/{SharedSettingsFile.FileName} or this file (the 'settings' block is the paper profile)");
+        }
+
+        var profiles = declared.Profiles.ToDictionary(profile => profile.Key, profile => profile.Value.Values, StringComparer.Ordinal);
+        ProfileChecks.Check(header.Dataset, design, measures, declared);
 
         var metricNames = measures.SelectMany(measure => MeasureRegistry.Get(measure).MetricNames(design)).ToHashSet(StringComparer.Ordinal);
         var scope = new ExperimentScope(file, models, profiles.Keys.ToList(), vocabulary.Metrics, metricNames, baselines);
@@ -79,7 +85,7 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
             throw file.Error(top.Required("snapshots"), "snapshots compare reconstruction grids: add 'reconstruction_grids' to 'figures'");
         }
 
-        return new Experiment(header, settings, profiles, claims, snapshots);
+        return new Experiment(header, settings.Values, profiles, claims, snapshots);
     }
 
     private static string ReadKnown(StrictYamlFile file, YamlNode node, string path, IReadOnlyCollection<string> known, string what)
@@ -269,37 +275,15 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
         return models;
     }
 
-    // The settings block is the paper profile, so 'paper' must be declared and must override nothing;
-    // other profiles (smoke) only override values.
-    private static Dictionary<string, IReadOnlyDictionary<string, double>> ReadProfiles(
-        StrictYamlFile file, StrictMapping top, Dictionary<string, (IReadOnlyDictionary<string, double>, IReadOnlyDictionary<string, SettingSource>)> sources)
+    // Every declared setting needs a value once the file's own are laid over the shared ones.
+    private static SettingValues Complete(StrictYamlFile file, StrictMapping top, SettingValues settings)
     {
-        var mapping = file.Mapping(top.Required("profiles"), "profiles", knownKeys: null);
-        var profiles = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
-        foreach (var (name, keyNode, node) in mapping.Entries)
-        {
-            if (!Names.IsPlainIdentifier(name))
-            {
-                throw file.Error(keyNode, $"profile name '{name}' must use only letters, digits, '-' and '_'");
-            }
-
-            var where = new Dictionary<string, SettingSource>(StringComparer.Ordinal);
-            var overrides = SettingsSchema.Read(file, node, mapping.PathOf(name), complete: false, where);
-            if (name == PaperProfile && overrides.Count > 0)
-            {
-                throw file.Error(node, "the 'paper' profile must be {}: the 'settings' block holds the paper's values");
-            }
-
-            profiles.Add(name, overrides);
-            sources.Add(name, (overrides, where));
-        }
-
-        if (!profiles.ContainsKey(PaperProfile))
-        {
-            throw file.Error(mapping.Node, "'profiles' must declare 'paper: {}' (the 'settings' block is the paper profile)");
-        }
-
-        return profiles;
+        var missing = Training.Setting.All.Select(setting => setting.Key).Where(key => !settings.Values.ContainsKey(key)).ToList();
+        return missing.Count == 0
+            ? settings
+            : throw file.Error(top.Optional("settings") ?? file.Root,
+                $"no value for {string.Join(", ", missing.Select(key => $"'{key}'"))}: set it under 'settings' in " +
+                $"{ExperimentCatalog.ExperimentsFolder}/{SharedSettingsFile.FileName} (shared by every experiment) or in this file");
     }
 
     private static List<T> ReadItems<T>(

@@ -12,17 +12,10 @@ namespace LaVae.Experiments;
 /// </summary>
 internal static class ProfileChecks
 {
-    /// <param name="settingSources">Where each value of the settings block was written.</param>
-    /// <param name="profiles">Each profile's overrides and where each was written.</param>
-    public static void Check(
-        StrictYamlFile file,
-        string dataset,
-        ExperimentDesign design,
-        IReadOnlyList<string> measures,
-        IReadOnlyDictionary<string, double> settings,
-        IReadOnlyDictionary<string, SettingSource> settingSources,
-        IReadOnlyDictionary<string, (IReadOnlyDictionary<string, double> Values, IReadOnlyDictionary<string, SettingSource> Sources)> profiles)
+    /// <param name="declared">The complete settings block and each profile's overrides, with where each value was written (this file or the shared one).</param>
+    public static void Check(string dataset, ExperimentDesign design, IReadOnlyList<string> measures, ProfiledSettings declared)
     {
+        var (settings, profiles) = (declared.Settings.Values, declared.Profiles);
         var name = DatasetNames.Parse(dataset);
         var limits = new Dictionary<string, (int Images, string Split)>(StringComparer.Ordinal)
         {
@@ -30,7 +23,7 @@ internal static class ProfileChecks
             ["test_images"] = (PublishedDatasets.ImagesIn(name, Split.Test), "test"),
         };
         var epochNeeds = KindsTrained(design, measures)
-            .SelectMany(kind => ModelKinds.Get(kind).EpochSettings.Select(key => (Key: key, Kind: ModelKinds.Get(kind).DisplayName)))
+            .SelectMany(kind => ModelKinds.Get(kind).EpochSettings.Select(setting => (Key: setting.Key, Kind: ModelKinds.Get(kind).DisplayName)))
             .GroupBy(need => need.Key, need => need.Kind, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
 
@@ -42,16 +35,16 @@ internal static class ProfileChecks
             {
                 var (value, source) = profile.Values.TryGetValue(key, out var own)
                     ? (own, profile.Sources[key])
-                    : (settings[key], settingSources[key]);
+                    : (settings[key], declared.Settings.Sources[key]);
                 if (limits.TryGetValue(key, out var limit) && value > limit.Images)
                 {
-                    throw file.Error(source.Node,
+                    throw source.Error(
                         $"{StrictYamlFile.Quote(source.Path)} is {NumberText.Exact(value)}, but {dataset} has {limit.Images} {limit.Split} images");
                 }
 
                 if (value == 0 && epochNeeds.TryGetValue(key, out var kinds))
                 {
-                    throw file.Error(source.Node,
+                    throw source.Error(
                         $"{StrictYamlFile.Quote(source.Path)} is 0, so profile '{profileName}' would train {string.Join(" and ", kinds)} for no epochs; give it at least 1");
                 }
             }

@@ -15,7 +15,7 @@ namespace LaVae.Experiments;
 public sealed record RunKey
 {
     // Bumped when the canonical form changes, so old results are not mistaken for new ones.
-    private const int CanonicalFormVersion = 2;
+    private const int CanonicalFormVersion = 3;
 
     private RunKey(string value)
     {
@@ -92,23 +92,15 @@ public sealed record RunKey
         json.WriteEndArray();
     }
 
-    // CheckpointEvery is left out: how often weights are saved does not change them.
+    // Every setting that can change a number (not checkpoint_every, which changes neither weights nor measurements).
     private static void WriteSettings(Utf8JsonWriter json, TrainingSettings settings)
     {
         json.WriteStartObject("settings");
-        json.WriteNumber("filters", settings.Filters);
-        json.WriteNumber("latent_dim", settings.LatentDim);
-        json.WriteNumber("batch_size", settings.BatchSize);
-        json.WriteNumber("learning_rate", settings.LearningRate);
-        json.WriteNumber("kl_weight", settings.KlWeight);
-        json.WriteNumber("involutory_weight", settings.InvolutoryWeight);
-        json.WriteNumber("train_images", settings.TrainImages);
-        json.WriteNumber("test_images", settings.TestImages);
-        json.WriteNumber("stage1_epochs", settings.Stage1Epochs);
-        json.WriteNumber("stage2_epochs", settings.Stage2Epochs);
-        json.WriteNumber("stage3_epochs", settings.Stage3Epochs);
-        json.WriteNumber("cvae_epochs", settings.CvaeEpochs);
-        json.WriteNumber("classifier_epochs", settings.ClassifierEpochs);
+        foreach (var setting in Setting.All.Where(setting => setting.Effect != SettingEffect.Nothing))
+        {
+            json.WriteNumber(setting.Key, settings.Value(setting));
+        }
+
         json.WriteEndObject();
     }
 }

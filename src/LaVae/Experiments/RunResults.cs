@@ -17,7 +17,7 @@ public sealed record RunResults(
     IReadOnlyDictionary<string, double> PaperValues,
     IReadOnlyList<ClaimOutcome> Claims)
 {
-    public const string CurrentFormat = "lavae-results/2";
+    public const string CurrentFormat = "lavae-results/3";
 
     /// <summary>
     /// Judges the experiment's claims on <paramref name="measurements"/>. Call it again on stored

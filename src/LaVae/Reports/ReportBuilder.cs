@@ -118,12 +118,10 @@ internal static class ReportBuilder
     private static ReportCell Verdict(ClaimOutcome claim) =>
         claim.NotReproduced is not null && claim.Passed ? new(claim.Verdict, CellTone.NotReproduced) : new(claim.Verdict, claim.Passed ? CellTone.Pass : CellTone.Fail);
 
-    private static string Settings(TrainingSettings s) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"filters {s.Filters}, latent {s.LatentDim}, batch {s.BatchSize}, learning rate {s.LearningRate}, " +
-        $"KL weight {s.KlWeight}, involutory weight {s.InvolutoryWeight}, train images {s.TrainImages}, " +
-        $"test images {s.TestImages}, epochs stage1 {s.Stage1Epochs} / stage2 {s.Stage2Epochs} / " +
-        $"stage3 {s.Stage3Epochs} / cvae {s.CvaeEpochs} / classifier {s.ClassifierEpochs}");
+    // Every setting that changes a number, by its YAML key, as declared.
+    private static string Settings(TrainingSettings settings) => string.Join(", ",
+        Setting.All.Where(setting => setting.Effect != SettingEffect.Nothing)
+            .Select(setting => $"{setting.Key} {settings.Value(setting).ToString(CultureInfo.InvariantCulture)}"));
 
     /// <summary>
     /// Each PNG shown with its caption and, where the run wrote the same figure as SVG, a link to it;

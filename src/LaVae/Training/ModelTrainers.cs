@@ -10,7 +10,7 @@ namespace LaVae.Training;
 /// </summary>
 public sealed class ModelTrainers(TrainingSettings settings, TrainingContext context, string runKey)
 {
-    private ModelShape Shape => new(settings.Filters, settings.LatentDim);
+    private ModelShape Shape => new(settings[Setting.Filters], settings[Setting.Latent]);
 
     /// <summary>A latent space: stage 1 (encoder + decoder 0), then stage 2 (the maps L_k).</summary>
     public Lavae TrainLavae(string name, AlignedSets train, IReadOnlyList<string> pair, string checkpointPath,
@@ -22,13 +22,13 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["stage1", "stage2"], context);
 
         using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromDisposeScope();
-        training.RunStage(Plan("stage1", settings.Stage1Epochs), [.. model.Encoder.parameters(), .. model.Heads[0].parameters()], union.size(0),
-            (indices, generator) => LavaeStages.Stage1(model, AlignedSets.ToModelInput(union.index_select(0, indices)), generator, settings.KlWeight));
+        training.RunStage(Plan("stage1", settings[Setting.Stage1Epochs]), [.. model.Encoder.parameters(), .. model.Heads[0].parameters()], union.size(0),
+            (indices, generator) => LavaeStages.Stage1(model, AlignedSets.ToModelInput(union.index_select(0, indices)), generator, settings[Setting.KlWeight]));
 
         // Encoded on the first stage-2 batch only: a run resumed past stage 2 never needs them.
         var latents = new Lazy<FrozenLatents>(() => new FrozenLatents(model, train));
-        training.RunStage(Plan("stage2", settings.Stage2Epochs), model.Maps.SelectMany(m => m.parameters()).ToList(), train.Count,
-            (indices, generator) => LavaeStages.Stage2(model, latents.Value, indices, generator, settings.InvolutoryWeight));
+        training.RunStage(Plan("stage2", settings[Setting.Stage2Epochs]), model.Maps.SelectMany(m => m.parameters()).ToList(), train.Count,
+            (indices, generator) => LavaeStages.Stage2(model, latents.Value, indices, generator, settings[Setting.InvolutoryWeight]));
         if (latents.IsValueCreated)
         {
             latents.Value.Dispose();
@@ -54,8 +54,8 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["stage2"], context);
 
         var latents = new Lazy<FrozenLatents>(() => new FrozenLatents(model, train));
-        training.RunStage(Plan("stage2", settings.Stage2Epochs), model.Maps.SelectMany(m => m.parameters()).ToList(), train.Count,
-            (indices, generator) => LavaeStages.Stage2(model, latents.Value, indices, generator, settings.InvolutoryWeight));
+        training.RunStage(Plan("stage2", settings[Setting.Stage2Epochs]), model.Maps.SelectMany(m => m.parameters()).ToList(), train.Count,
+            (indices, generator) => LavaeStages.Stage2(model, latents.Value, indices, generator, settings[Setting.InvolutoryWeight]));
         if (latents.IsValueCreated)
         {
             latents.Value.Dispose();
@@ -78,9 +78,9 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["merged"], context);
 
         using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromDisposeScope();
-        training.RunStage(Plan("merged", settings.Stage1Epochs), [.. model.parameters()], union.size(0),
+        training.RunStage(Plan("merged", settings[Setting.Stage1Epochs]), [.. model.parameters()], union.size(0),
             (indices, generator) => LavaeStages.Merged(model, AlignedSets.ToModelInput(union.index_select(0, indices)), train,
-                indices.remainder(train.Count), generator, settings.KlWeight, settings.InvolutoryWeight));
+                indices.remainder(train.Count), generator, settings[Setting.KlWeight], settings[Setting.InvolutoryWeight]));
         return model;
     }
 
@@ -95,7 +95,7 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var head = new ConvDecoder(Shape, conditionSize: 0, init, context.Device);
         var training = new ModelTraining(name, head, new Checkpoint(checkpointPath, runKey), ["stage3"], context);
-        training.RunStage(Plan("stage3", settings.Stage3Epochs), [.. head.parameters()], target.Count,
+        training.RunStage(Plan("stage3", settings[Setting.Stage3Epochs]), [.. head.parameters()], target.Count,
             (indices, _) => LavaeStages.Stage3(head, latents.Value, target, indices, trainComposition));
         return head;
     }
@@ -107,18 +107,18 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var model = new Cvae(Shape, init, context.Device);
         var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["cvae"], context);
-        var plan = Plan("cvae", settings.CvaeEpochs);
+        var plan = Plan("cvae", settings[Setting.CvaeEpochs]);
         if (augmentationInvariant)
         {
             using var targets = train.Union(CvaeStages.AugmentationInvariantTargets).DetachFromDisposeScope();
             training.RunStage(plan, [.. model.parameters()], targets.size(0),
-                (indices, generator) => CvaeStages.AugmentationInvariant(model, train, targets, indices, generator, settings.KlWeight));
+                (indices, generator) => CvaeStages.AugmentationInvariant(model, train, targets, indices, generator, settings[Setting.KlWeight]));
         }
         else
         {
             using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromDisposeScope();
             training.RunStage(plan, [.. model.parameters()], union.size(0),
-                (indices, generator) => CvaeStages.Traditional(model, union, train.Count, indices, generator, settings.KlWeight));
+                (indices, generator) => CvaeStages.Traditional(model, union, train.Count, indices, generator, settings[Setting.KlWeight]));
         }
 
         return model;
@@ -135,7 +135,7 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         var model = new Csvae(Shape, init, context.Device);
         var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["csvae"], context);
         using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromDisposeScope();
-        training.RunAdversarialStage(Plan("csvae", settings.CvaeEpochs), model.VaeParameters(), [.. model.Adversary.parameters()], union.size(0),
+        training.RunAdversarialStage(Plan("csvae", settings[Setting.CvaeEpochs]), model.VaeParameters(), [.. model.Adversary.parameters()], union.size(0),
             (indices, generator) => CsvaeStages.Objective(model, union, train.Count, indices, generator));
         return model;
     }
@@ -147,12 +147,12 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var model = new PlainVae(Shape, init, context.Device);
         var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["vae"], context);
-        training.RunStage(Plan("vae", settings.Stage1Epochs), [.. model.parameters()], originals.size(0), (indices, generator) =>
+        training.RunStage(Plan("vae", settings[Setting.Stage1Epochs]), [.. model.parameters()], originals.size(0), (indices, generator) =>
         {
             var x = AlignedSets.ToModelInput(originals.index_select(0, indices));
             var (mu, logVar) = model.Encoder.forward(x);
             var z = VaeObjective.Reparameterize(mu, logVar, generator);
-            return VaeObjective.Reconstruction(model.Decoder.forward(z), x) + (settings.KlWeight * VaeObjective.KlDivergence(mu, logVar));
+            return VaeObjective.Reconstruction(model.Decoder.forward(z), x) + (settings[Setting.KlWeight] * VaeObjective.KlDivergence(mu, logVar));
         });
         return model;
     }
@@ -164,7 +164,7 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var model = new DigitClassifier(init, context.Device);
         var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["classifier"], context);
-        training.RunStage(Plan("classifier", settings.ClassifierEpochs), [.. model.parameters()], train.Count,
+        training.RunStage(Plan("classifier", settings[Setting.ClassifierEpochs]), [.. model.parameters()], train.Count,
             (indices, _) => ClassifierStage.Supervised(model, train, indices));
         return model;
     }
@@ -179,7 +179,7 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var model = new DigitClassifier(init, context.Device);
         var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["classifier"], context);
-        training.RunStage(Plan("classifier", settings.ClassifierEpochs), [.. model.parameters()], count,
+        training.RunStage(Plan("classifier", settings[Setting.ClassifierEpochs]), [.. model.parameters()], count,
             (indices, _) => ClassifierStage.Supervised(model, train.Value, indices));
         return model;
     }
@@ -200,7 +200,7 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
 
         // Encoded on the first batch only: a finished decoder loads without encoding.
         var latents = new Lazy<Tensor>(() => DecoderFinetuning.Latents(encoder, targets).DetachFromDisposeScope());
-        training.RunStage(Plan("finetune", settings.Stage3Epochs), [.. decoder.parameters()], targets.size(0),
+        training.RunStage(Plan("finetune", settings[Setting.Stage3Epochs]), [.. decoder.parameters()], targets.size(0),
             (indices, _) => DecoderFinetuning.Loss(decoder, latents.Value, targets, indices));
         if (latents.IsValueCreated)
         {
@@ -210,5 +210,5 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         return decoder;
     }
 
-    private StagePlan Plan(string stage, int epochs) => new(stage, epochs, settings.BatchSize, settings.LearningRate);
+    private StagePlan Plan(string stage, int epochs) => new(stage, epochs, settings[Setting.BatchSize], settings[Setting.LearningRate]);
 }

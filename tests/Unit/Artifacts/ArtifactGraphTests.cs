@@ -1,3 +1,4 @@
+using LaVae.Training;
 using LaVae.Artifacts;
 using LaVae.Tests.Unit.Training;
 
@@ -60,7 +61,7 @@ public class ArtifactGraphTests
 
         var first = graph.Add(Head(Pairs[0], Pairs[1]));
         var again = graph.Add(Head(Pairs[0], Pairs[1]));
-        var checkpointedMoreOften = graph.Add(Head(Pairs[0], Pairs[1]) with { Settings = TinyTraining.Settings() with { CheckpointEvery = 5 } });
+        var checkpointedMoreOften = graph.Add(Head(Pairs[0], Pairs[1]) with { Settings = TinyTraining.Settings().With(Setting.CheckpointEvery, 5) });
 
         again.Should().BeSameAs(first);
         checkpointedMoreOften.Should().BeSameAs(first, "parts with equal keys are one part");

@@ -14,25 +14,6 @@ public class ArtifactKeyTests
     private static readonly string[] Flips = ["flip_lr", "flip_ud"];
     private static readonly string[] Noises = ["gaussian_noise", "gaussian_blur"];
 
-    /// <summary>Edits of one field of a spec's settings, by the name the canonical form gives it.</summary>
-    private static readonly Dictionary<string, Func<TrainingSettings, TrainingSettings>> SettingEdits = new()
-    {
-        ["filters"] = s => s with { Filters = s.Filters * 2 },
-        ["latent"] = s => s with { LatentDim = s.LatentDim + 1 },
-        ["batch_size"] = s => s with { BatchSize = s.BatchSize + 1 },
-        ["learning_rate"] = s => s with { LearningRate = s.LearningRate / 10 },
-        ["kl_weight"] = s => s with { KlWeight = s.KlWeight + 0.5 },
-        ["involutory_weight"] = s => s with { InvolutoryWeight = s.InvolutoryWeight + 0.5 },
-        ["train_images"] = s => s with { TrainImages = s.TrainImages + 1 },
-        ["test_images"] = s => s with { TestImages = s.TestImages + 1 },
-        ["stage1_epochs"] = s => s with { Stage1Epochs = s.Stage1Epochs + 1 },
-        ["stage2_epochs"] = s => s with { Stage2Epochs = s.Stage2Epochs + 1 },
-        ["stage3_epochs"] = s => s with { Stage3Epochs = s.Stage3Epochs + 1 },
-        ["cvae_epochs"] = s => s with { CvaeEpochs = s.CvaeEpochs + 1 },
-        ["classifier_epochs"] = s => s with { ClassifierEpochs = s.ClassifierEpochs + 1 },
-        ["checkpoint_every"] = s => s with { CheckpointEvery = s.CheckpointEvery + 1 },
-    };
-
     private static ArtifactSpec Space(string kind = "lavae") => new(kind, "mnist", Flips, 1, TinyTraining.Settings());
 
     private static ArtifactSpec Head(bool trainsComposition = true) =>
@@ -40,7 +21,8 @@ public class ArtifactKeyTests
 
     private static string Key(ArtifactSpec spec, string environment = Environment) => ArtifactKey.Compute(spec, environment);
 
-    private static ArtifactSpec Edited(ArtifactSpec spec, string setting) => spec with { Settings = SettingEdits[setting](spec.Settings) };
+    // One setting moved within its bound, by its YAML key.
+    private static ArtifactSpec Edited(ArtifactSpec spec, string setting) => spec with { Settings = TestSettings.Nudged(spec.Settings, setting) };
 
     [Fact]
     public void The_key_is_the_sha256_of_a_fixed_canonical_form_that_carries_the_training_code_version()
@@ -48,7 +30,7 @@ public class ArtifactKeyTests
         var json = ArtifactKey.CanonicalJson(Space(), Environment);
 
         Encoding.UTF8.GetString(json).Should().Be(
-            $$$"""{"key_format":1,"kind":"lavae","training_code":"{{{CodeVersion.Training}}}","environment":"cpu/threads=2","dataset":"mnist","pair":"flip_lr,flip_ud","seed":1,"settings":{"filters":4,"latent":16,"batch_size":16,"learning_rate":0.001,"kl_weight":1,"involutory_weight":1,"train_images":16,"stage1_epochs":2,"stage2_epochs":3}}""",
+            $$$"""{"key_format":2,"kind":"lavae","training_code":"{{{CodeVersion.Training}}}","environment":"cpu/threads=2","dataset":"mnist","pair":"flip_lr,flip_ud","seed":1,"settings":{"filters":4,"latent":16,"batch_size":16,"learning_rate":0.001,"kl_weight":1,"involutory_weight":1,"train_images":16,"epochs.stage1":2,"epochs.stage2":3}}""",
             "a change of the training code changes CodeVersion.Training and with it every key");
         CodeVersion.Training.Should().MatchRegex("^[0-9a-f]{64}$");
         Key(Space()).Should().Be(Convert.ToHexStringLower(SHA256.HashData(json)));
@@ -60,13 +42,13 @@ public class ArtifactKeyTests
         var json = Encoding.UTF8.GetString(ArtifactKey.CanonicalJson(Head(trainsComposition: false), Environment));
 
         json.Should().Be(
-            $$"""{"key_format":1,"kind":"transfer_head","training_code":"{{CodeVersion.Training}}","environment":"cpu/threads=2","dataset":"mnist","pair":"gaussian_noise,gaussian_blur","seed":1,"settings":{"filters":4,"latent":16,"batch_size":16,"learning_rate":0.001,"train_images":16,"stage3_epochs":2},"source":"{{Key(Space())}}","trains_composition":false}""");
+            $$"""{"key_format":2,"kind":"transfer_head","training_code":"{{CodeVersion.Training}}","environment":"cpu/threads=2","dataset":"mnist","pair":"gaussian_noise,gaussian_blur","seed":1,"settings":{"filters":4,"latent":16,"batch_size":16,"learning_rate":0.001,"train_images":16,"epochs.stage3":2},"source":"{{Key(Space())}}","trains_composition":false}""");
     }
 
     [Theory]
-    [InlineData("stage3_epochs")]
-    [InlineData("cvae_epochs")]
-    [InlineData("classifier_epochs")]
+    [InlineData("epochs.stage3")]
+    [InlineData("epochs.cvae")]
+    [InlineData("epochs.classifier")]
     [InlineData("test_images")]
     [InlineData("checkpoint_every")]
     public void A_latent_spaces_key_ignores_settings_it_does_not_train_with(string setting) =>
@@ -80,8 +62,8 @@ public class ArtifactKeyTests
     [InlineData("kl_weight")]
     [InlineData("involutory_weight")]
     [InlineData("train_images")]
-    [InlineData("stage1_epochs")]
-    [InlineData("stage2_epochs")]
+    [InlineData("epochs.stage1")]
+    [InlineData("epochs.stage2")]
     public void A_latent_spaces_key_changes_with_every_setting_it_trains_with(string setting) =>
         Key(Edited(Space(), setting)).Should().NotBe(Key(Space()));
 
@@ -109,12 +91,12 @@ public class ArtifactKeyTests
     public void A_heads_key_changes_with_its_stage3_epochs_its_sources_settings_and_trains_composition()
     {
         var head = Head();
-        var sourceTrainedLonger = head with { Source = Edited(head.Source!, "stage1_epochs") };
+        var sourceTrainedLonger = head with { Source = Edited(head.Source!, "epochs.stage1") };
 
         var keys = new[]
         {
             Key(head),
-            Key(Edited(head, "stage3_epochs")),
+            Key(Edited(head, "epochs.stage3")),
             Key(sourceTrainedLonger),
             Key(head with { Source = head.Source! with { Seed = 7 } }),
             Key(head with { Source = head.Source! with { Pair = ["flip_ud", "flip_lr"] } }),
@@ -127,9 +109,9 @@ public class ArtifactKeyTests
     }
 
     [Theory]
-    [InlineData("stage1_epochs")]
-    [InlineData("stage2_epochs")]
-    [InlineData("cvae_epochs")]
+    [InlineData("epochs.stage1")]
+    [InlineData("epochs.stage2")]
+    [InlineData("epochs.cvae")]
     [InlineData("kl_weight")]
     public void A_heads_own_settings_enter_its_key_only_where_stage3_reads_them(string setting) =>
         Key(Edited(Head(), setting)).Should().Be(Key(Head()), "the latent space's settings enter through the source's key");
@@ -141,12 +123,12 @@ public class ArtifactKeyTests
     {
         var cvae = Space(kind);
 
-        foreach (var setting in new[] { "stage1_epochs", "stage2_epochs", "stage3_epochs", "involutory_weight" })
+        foreach (var setting in new[] { "epochs.stage1", "epochs.stage2", "epochs.stage3", "involutory_weight" })
         {
             Key(Edited(cvae, setting)).Should().Be(Key(cvae), "a CVAE does not read {0}", setting);
         }
 
-        Key(Edited(cvae, "cvae_epochs")).Should().NotBe(Key(cvae));
+        Key(Edited(cvae, "epochs.cvae")).Should().NotBe(Key(cvae));
         Key(cvae).Should().NotBe(Key(Space()), "the kind is part of the key");
     }
 

@@ -27,7 +27,7 @@ public class ClassifierArtifactTests
         spec.HasPair.Should().BeFalse();
         spec.Describe().Should().Be("Classifier on mnist's originals (seed 1)");
         Encoding.UTF8.GetString(ArtifactKey.CanonicalJson(spec, Environment)).Should().Be(
-            $$$"""{"key_format":1,"kind":"classifier","training_code":"{{{CodeVersion.Training}}}","environment":"cpu/threads=2","dataset":"mnist","pair":"","seed":1,"settings":{"batch_size":16,"learning_rate":0.001,"train_images":16,"classifier_epochs":2}}""");
+            $$$"""{"key_format":2,"kind":"classifier","training_code":"{{{CodeVersion.Training}}}","environment":"cpu/threads=2","dataset":"mnist","pair":"","seed":1,"settings":{"batch_size":16,"learning_rate":0.001,"train_images":16,"epochs.classifier":2}}""");
     }
 
     [Fact]
@@ -35,13 +35,14 @@ public class ClassifierArtifactTests
     {
         var key = Key(Classifier());
 
-        Key(Classifier(s => s with { Filters = 8, LatentDim = 8, KlWeight = 5, Stage1Epochs = 9, CvaeEpochs = 9, TestImages = 99 })).Should().Be(key);
+        Key(Classifier(s => s.With(Setting.Filters, 8).With(Setting.Latent, 8).With(Setting.KlWeight, 5).With(Setting.Stage1Epochs, 9)
+            .With(Setting.CvaeEpochs, 9).With(Setting.TestImages, 99))).Should().Be(key);
         var changed = new[]
         {
-            Key(Classifier(s => s with { ClassifierEpochs = s.ClassifierEpochs + 1 })),
-            Key(Classifier(s => s with { TrainImages = s.TrainImages + 1 })),
-            Key(Classifier(s => s with { BatchSize = s.BatchSize + 1 })),
-            Key(Classifier(s => s with { LearningRate = s.LearningRate / 10 })),
+            Key(Classifier(s => s.With(Setting.ClassifierEpochs, s[Setting.ClassifierEpochs] + 1))),
+            Key(Classifier(s => s.With(Setting.TrainImages, s[Setting.TrainImages] + 1))),
+            Key(Classifier(s => s.With(Setting.BatchSize, s[Setting.BatchSize] + 1))),
+            Key(Classifier(s => s.With(Setting.LearningRate, s[Setting.LearningRate] / 10))),
             Key(Design.Classifier(2)),
             Key(Design.Classifier(1) with { Dataset = "fashion-mnist" }),
         };

@@ -1,3 +1,5 @@
+using LaVae.Tests.Unit.Training;
+using LaVae.Training;
 using LaVae.Experiments;
 
 namespace LaVae.Tests.Unit.Experiments;
@@ -63,10 +65,10 @@ public class ExperimentParserTests
 
     [Theory]
     [InlineData("seed: 1\n", "", "1:1: declare one of 'seed: N' or 'seeds: [N, ...]'")]
-    [InlineData("  checkpoint_every: 10\n", "", "9:3: missing required key 'checkpoint_every' in 'settings'")]
-    [InlineData(" stage3: 100,", "", "17:11: missing required key 'stage3' in 'settings.epochs'")]
+    [InlineData("  checkpoint_every: 10\n", "", "9:3: no value for 'checkpoint_every': set it under 'settings' in experiments/settings.yaml (shared by every experiment) or in this file")]
+    [InlineData(" stage3: 100,", "", "9:3: no value for 'epochs.stage3': set it under 'settings' in experiments/settings.yaml (shared by every experiment) or in this file")]
     [InlineData("    profiles: [smoke]\n", "", "34:5: missing required key 'profiles' in 'snapshots[0]'")]
-    [InlineData("  paper: {}\n", "", "20:3: 'profiles' must declare 'paper: {}' (the 'settings' block is the paper profile)")]
+    [InlineData("  paper: {}\n", "", "20:3: no 'paper' profile: declare 'paper: {}' under 'profiles' in experiments/settings.yaml or this file (the 'settings' block is the paper profile)")]
     public void Missing_required_fields_are_errors_at_their_mapping(string snippet, string replacement, string expected) =>
         ShouldFail(Samples.With(snippet, replacement), expected);
 
@@ -134,7 +136,7 @@ public class ExperimentParserTests
     {
         var experiment = Samples.Parse(Samples.With("stage3: 100,", "stage3: 0,"));
 
-        experiment.Resolve("paper").Run.Settings.Stage3Epochs.Should().Be(0, "no transfer head is declared, so stage 3 trains nothing either way");
+        experiment.Resolve("paper").Run.Settings[Setting.Stage3Epochs].Should().Be(0, "no transfer head is declared, so stage 3 trains nothing either way");
     }
 
     [Fact]

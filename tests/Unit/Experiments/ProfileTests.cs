@@ -1,3 +1,4 @@
+using LaVae.Tests.Unit.Training;
 using LaVae.Training;
 using LaVae.Experiments;
 
@@ -19,10 +20,10 @@ public class ProfileTests
             Pair = new[] { "flip_lr", "flip_ud" },
             Models = new[] { "lavae", "cvae_auginv" },
             Profile = "paper",
-            Settings = new TrainingSettings(
-                Filters: 64, LatentDim: 16, BatchSize: 64, LearningRate: 0.001, KlWeight: 1.0, InvolutoryWeight: 1.0,
-                TrainImages: 60000, TestImages: 10000, Stage1Epochs: 100, Stage2Epochs: 60, Stage3Epochs: 100, CvaeEpochs: 100, ClassifierEpochs: 10,
-                CheckpointEvery: 10),
+            Settings = TestSettings.Of(
+                filters: 64, latent: 16, batchSize: 64, learningRate: 0.001, klWeight: 1.0, involutoryWeight: 1.0,
+                trainImages: 60000, testImages: 10000, stage1: 100, stage2: 60, stage3: 100, cvae: 100, classifier: 10,
+                checkpointEvery: 10),
         });
     }
 
@@ -31,7 +32,7 @@ public class ProfileTests
     {
         var settings = experiment.Resolve("smoke").Run.Settings;
 
-        settings.Should().Be(experiment.Resolve("paper").Run.Settings with { TrainImages = 2000, Stage1Epochs = 4 });
+        settings.Should().Be(experiment.Resolve("paper").Run.Settings.With(Setting.TrainImages, 2000).With(Setting.Stage1Epochs, 4));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using LaVae.Tests.Unit.Training;
+using LaVae.Training;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LaVae.Experiments;
@@ -13,7 +15,7 @@ public class ResultsFileTests
 
         results.Claims.Should().ContainSingle().Which.Should().Match<ClaimOutcome>(claim => claim.ClaimId == "composes-better" && claim.Passed);
         results.PaperValues.Should().Equal(new Dictionary<string, double> { ["lavae.bce.total"] = 297.1 });
-        results.Run.Settings.TrainImages.Should().Be(2000);
+        results.Run.Settings[Setting.TrainImages].Should().Be(2000);
         results.Format.Should().Be(RunResults.CurrentFormat);
     }
 
@@ -47,9 +49,9 @@ public class ResultsFileTests
     }
 
     [Theory]
-    [InlineData("\"format\": \"lavae-results/2\"", "\"format\": \"lavae-results/1\"", "format 'lavae-results/1' is not 'lavae-results/2'")]
+    [InlineData("\"format\": \"lavae-results/3\"", "\"format\": \"lavae-results/1\"", "format 'lavae-results/1' is not 'lavae-results/3'")]
     [InlineData("\"lavae.bce.total\": 310.2", "\"lavae.bce.total\": 10716.51", "its content does not match its content_sha256 (SHA-256 *, recorded *)")]
-    [InlineData("\"format\": \"lavae-results/2\",", "\"format\": \"lavae-results/2\", \"content_sha256\": \"0000\",", "not a valid results file: *")]
+    [InlineData("\"format\": \"lavae-results/3\",", "\"format\": \"lavae-results/3\", \"content_sha256\": \"0000\",", "not a valid results file: *")]
     [InlineData("\"device\": \"cpu\"", "\"device\": \"cpu\", \"colour\": 1", "not a valid results file: *colour*")]
     [InlineData("\"device\": \"cpu\",", "", "not a valid results file: *device*")]
     [InlineData("\"figures/recon.png\"", "\"../recon.png\"", "figure '../recon.png' must be a '/'-separated path inside the results folder")]
@@ -116,7 +118,7 @@ public class ResultsFileTests
 
     [Theory]
     [InlineData("\"lavae.bce.total\": 310.2", "\"lavae.bce.total\": 10716.51", "its content does not match its content_sha256*")]
-    [InlineData("\"format\": \"lavae-results/2\"", "\"format\": \"lavae-results/1\"", "format 'lavae-results/1' is not 'lavae-results/2'")]
+    [InlineData("\"format\": \"lavae-results/3\"", "\"format\": \"lavae-results/1\"", "format 'lavae-results/1' is not 'lavae-results/3'")]
     [InlineData("\"device\": \"cpu\"", "\"device\": \"cp", "not a valid results file: *")]
     public void Read_or_set_aside_moves_an_unusable_file_aside_with_a_one_line_notice(string snippet, string replacement, string problem)
     {

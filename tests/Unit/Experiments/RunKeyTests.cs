@@ -17,7 +17,7 @@ public class RunKeyTests
         var json = Encoding.UTF8.GetString(RunKey.CanonicalJson(Samples.Parse(Samples.ExperimentYaml).Resolve("smoke").Run, "cpu", ["b2", "a1"]));
 
         json.Should().Be(
-            $$"""{"key_format":2,"library_code":"{{CodeVersion.Library}}","environment":"cpu","dataset":"mnist","seeds":[1],"pair":["flip_lr","flip_ud"],"models":["lavae","cvae_auginv"],"measures":["reconstruction"],"figures":["reconstruction_grids"],"profile":"smoke","settings":{"filters":64,"latent_dim":16,"batch_size":64,"learning_rate":0.001,"kl_weight":1,"involutory_weight":1,"train_images":2000,"test_images":10000,"stage1_epochs":4,"stage2_epochs":60,"stage3_epochs":100,"cvae_epochs":100,"classifier_epochs":10},"artifacts":["a1","b2"]}""",
+            $$"""{"key_format":3,"library_code":"{{CodeVersion.Library}}","environment":"cpu","dataset":"mnist","seeds":[1],"pair":["flip_lr","flip_ud"],"models":["lavae","cvae_auginv"],"measures":["reconstruction"],"figures":["reconstruction_grids"],"profile":"smoke","settings":{"filters":64,"latent":16,"batch_size":64,"learning_rate":0.001,"kl_weight":1,"involutory_weight":1,"train_images":2000,"test_images":10000,"epochs.stage1":4,"epochs.stage2":60,"epochs.stage3":100,"epochs.cvae":100,"epochs.classifier":10},"artifacts":["a1","b2"]}""",
             "artifact keys are sorted, so the order the graph lists them in does not matter");
         Key(Samples.ExperimentYaml).Value.Should().MatchRegex("^[0-9a-f]{64}$");
     }

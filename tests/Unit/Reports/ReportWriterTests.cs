@@ -172,7 +172,7 @@ public sealed class ReportWriterTests : IDisposable
         var damaged = Path.Combine(folder.Path, "runs", "damaged", ResultsFile.FileName);
         ResultsFile.Write(good, ResultsFileTests.SampleResults("smoke", Metrics(lavaeTotal: 400, lavaeCompose: 80)));
         Directory.CreateDirectory(Path.GetDirectoryName(damaged)!);
-        File.WriteAllText(damaged, "{\"format\": \"lavae-results/2\", \"run_k");
+        File.WriteAllText(damaged, "{\"format\": \"lavae-results/3\", \"run_k");
 
         var files = ReportWriter.Write(folder.Path, [damaged, good]);
 

@@ -8,11 +8,10 @@ namespace LaVae.Tests.Unit.Training;
 internal static class TinyTraining
 {
     /// <summary>F = 4, batch 16, one to three epochs a stage: a whole LAVAE trains in well under a second.</summary>
-    public static TrainingSettings Settings(int stage1 = 2, int stage2 = 3, int stage3 = 2, int cvae = 3, int classifier = 2) => new(
-        Filters: 4, LatentDim: 16, BatchSize: 16, LearningRate: 1e-3, KlWeight: 1, InvolutoryWeight: 1,
-        TrainImages: 16, TestImages: 4, Stage1Epochs: stage1, Stage2Epochs: stage2, Stage3Epochs: stage3, CvaeEpochs: cvae,
-        ClassifierEpochs: classifier,
-        CheckpointEvery: 1);
+    public static TrainingSettings Settings(int stage1 = 2, int stage2 = 3, int stage3 = 2, int cvae = 3, int classifier = 2) => TestSettings.Of(
+        filters: 4, latent: 16, batchSize: 16, learningRate: 1e-3, klWeight: 1, involutoryWeight: 1,
+        trainImages: 16, testImages: 4, stage1: stage1, stage2: stage2, stage3: stage3, cvae: cvae, classifier: classifier,
+        checkpointEvery: 1);
 
     public static TrainingContext Context(ITrainingProgress progress, ulong seed = 5, int checkpointEvery = 1) =>
         new(seed, CPU, progress, checkpointEvery);

@@ -17,16 +17,10 @@ internal sealed class ClassifierKind : IModelKind
 
     public bool TrainsOnPair => false;
 
-    public IReadOnlyList<string> EpochSettings => ["epochs.classifier"];
+    public IReadOnlyList<Setting<int>> EpochSettings => [Setting.ClassifierEpochs];
 
     // Its architecture is fixed in DigitClassifier (the filters and latent settings are the VAEs').
-    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) =>
-    [
-        new("batch_size", settings.BatchSize),
-        new("learning_rate", settings.LearningRate),
-        new("train_images", settings.TrainImages),
-        new("classifier_epochs", settings.ClassifierEpochs),
-    ];
+    public IReadOnlyList<Setting> Identity { get; } = [Setting.BatchSize, Setting.LearningRate, Setting.TrainImages, Setting.ClassifierEpochs];
 
     public nn.Module Train(ArtifactJob job) => job.Trainers.TrainClassifier(job.Spec.TrainingName, job.TrainDigits(), job.CheckpointPath);
 

@@ -14,9 +14,9 @@ internal sealed class CsvaeKind : IModelKind
 
     public string DisplayName => "CSVAE";
 
-    public IReadOnlyList<string> EpochSettings => ["epochs.cvae"];
+    public IReadOnlyList<Setting<int>> EpochSettings => [Setting.CvaeEpochs];
 
-    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) => KindIdentity.Csvae(settings);
+    public IReadOnlyList<Setting> Identity => KindIdentity.Csvae;
 
     public nn.Module Train(ArtifactJob job) =>
         job.Trainers.TrainCsvae(job.Spec.TrainingName, job.TrainSets(job.Spec.Pair), job.CheckpointPath);

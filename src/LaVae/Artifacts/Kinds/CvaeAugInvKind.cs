@@ -11,9 +11,9 @@ internal sealed class CvaeAugInvKind : IModelKind
 
     public string DisplayName => "CVAE_AugInv";
 
-    public IReadOnlyList<string> EpochSettings => ["epochs.cvae"];
+    public IReadOnlyList<Setting<int>> EpochSettings => [Setting.CvaeEpochs];
 
-    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) => KindIdentity.Cvae(settings);
+    public IReadOnlyList<Setting> Identity => KindIdentity.Cvae;
 
     public nn.Module Train(ArtifactJob job) =>
         job.Trainers.TrainCvae(job.Spec.TrainingName, job.TrainSets(job.Spec.Pair), augmentationInvariant: true, job.CheckpointPath);

@@ -11,9 +11,9 @@ internal sealed class CvaeTradKind : IModelKind
 
     public string DisplayName => "CVAE_Trad";
 
-    public IReadOnlyList<string> EpochSettings => ["epochs.cvae"];
+    public IReadOnlyList<Setting<int>> EpochSettings => [Setting.CvaeEpochs];
 
-    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) => KindIdentity.Cvae(settings);
+    public IReadOnlyList<Setting> Identity => KindIdentity.Cvae;
 
     public nn.Module Train(ArtifactJob job) =>
         job.Trainers.TrainCvae(job.Spec.TrainingName, job.TrainSets(job.Spec.Pair), augmentationInvariant: false, job.CheckpointPath);

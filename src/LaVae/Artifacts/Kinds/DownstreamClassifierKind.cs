@@ -35,14 +35,14 @@ internal abstract class DownstreamClassifierKind(DownstreamSource source, string
     /// <summary>Trained by the downstream measure, never a listed model: it has no reconstruction columns.</summary>
     public bool Listable => false;
 
-    public IReadOnlyList<string> EpochSettings => ["epochs.classifier"];
+    public IReadOnlyList<Setting<int>> EpochSettings => [Setting.ClassifierEpochs];
 
-    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) =>
+    // train_images only bounds the labelled digits it takes (at least LabelledDigits), but it is read.
+    public IReadOnlyList<Setting> Identity { get; } = [Setting.BatchSize, Setting.LearningRate, Setting.TrainImages, Setting.ClassifierEpochs];
+
+    public IEnumerable<KeyValuePair<string, double>> FixedIdentity =>
     [
-        new("batch_size", settings.BatchSize),
-        new("learning_rate", settings.LearningRate),
         new("labelled_digits", LabelledDigits),
-        new("classifier_epochs", settings.ClassifierEpochs),
         .. source == DownstreamSource.LatentNavigation
             ? new KeyValuePair<string, double>[]
             {

@@ -25,7 +25,7 @@ internal abstract class FinetunedDecoderKind(int images) : IModelKind
 
     public bool TrainsOnPair => false;
 
-    public IReadOnlyList<string> EpochSettings => ["epochs.stage3"];
+    public IReadOnlyList<Setting<int>> EpochSettings => [Setting.Stage3Epochs];
 
     /// <summary>The part that fine-tunes encoder A's swap onto dataset B with <paramref name="images"/> target images.</summary>
     public static ArtifactSpec Spec(int images, ArtifactSpec encoderVae, ArtifactSpec decoderVae)
@@ -44,13 +44,9 @@ internal abstract class FinetunedDecoderKind(int images) : IModelKind
 
     // The starting decoder's key is not in the source's: it is fixed by this part's dataset, seed and
     // the plain VAE's settings, so those settings are part of this key.
-    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) => KindIdentity.Common(
-        settings,
-        new("kl_weight", settings.KlWeight),
-        new("train_images", settings.TrainImages),
-        new("stage1_epochs", settings.Stage1Epochs),
-        new("stage3_epochs", settings.Stage3Epochs),
-        new("finetune_images", images));
+    public IReadOnlyList<Setting> Identity { get; } = KindIdentity.Common(Setting.KlWeight, Setting.TrainImages, Setting.Stage1Epochs, Setting.Stage3Epochs);
+
+    public IEnumerable<KeyValuePair<string, double>> FixedIdentity => [new("finetune_images", images)];
 
     public nn.Module Train(ArtifactJob job)
     {

@@ -11,15 +11,9 @@ internal sealed class LavaeKind : IModelKind
 
     public string DisplayName => "LAVAE";
 
-    public IReadOnlyList<string> EpochSettings => ["epochs.stage1", "epochs.stage2"];
+    public IReadOnlyList<Setting<int>> EpochSettings => [Setting.Stage1Epochs, Setting.Stage2Epochs];
 
-    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) => KindIdentity.Common(
-        settings,
-        new("kl_weight", settings.KlWeight),
-        new("involutory_weight", settings.InvolutoryWeight),
-        new("train_images", settings.TrainImages),
-        new("stage1_epochs", settings.Stage1Epochs),
-        new("stage2_epochs", settings.Stage2Epochs));
+    public IReadOnlyList<Setting> Identity { get; } = KindIdentity.Common(Setting.KlWeight, Setting.InvolutoryWeight, Setting.TrainImages, Setting.Stage1Epochs, Setting.Stage2Epochs);
 
     public nn.Module Train(ArtifactJob job) =>
         job.Trainers.TrainLavae(job.Spec.TrainingName, job.TrainSets(job.Spec.Pair), job.Spec.Pair, job.CheckpointPath);

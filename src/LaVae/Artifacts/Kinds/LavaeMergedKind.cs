@@ -15,14 +15,9 @@ internal sealed class LavaeMergedKind : IModelKind
 
     public string DisplayName => "LAVAE (stages merged)";
 
-    public IReadOnlyList<string> EpochSettings => ["epochs.stage1"];
+    public IReadOnlyList<Setting<int>> EpochSettings => [Setting.Stage1Epochs];
 
-    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) => KindIdentity.Common(
-        settings,
-        new("kl_weight", settings.KlWeight),
-        new("involutory_weight", settings.InvolutoryWeight),
-        new("train_images", settings.TrainImages),
-        new("stage1_epochs", settings.Stage1Epochs));
+    public IReadOnlyList<Setting> Identity { get; } = KindIdentity.Common(Setting.KlWeight, Setting.InvolutoryWeight, Setting.TrainImages, Setting.Stage1Epochs);
 
     public nn.Module Train(ArtifactJob job) =>
         job.Trainers.TrainLavaeMerged(job.Spec.TrainingName, job.TrainSets(job.Spec.Pair), job.Spec.Pair, job.CheckpointPath);

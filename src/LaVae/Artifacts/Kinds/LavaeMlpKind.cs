@@ -21,7 +21,7 @@ internal sealed class LavaeMlpKind : IModelKind
     public string DisplayName => "LAVAE (MLP maps)";
 
     // Stage 1's epochs are its latent space's (BuildsOn), checked through that part.
-    public IReadOnlyList<string> EpochSettings => ["epochs.stage2"];
+    public IReadOnlyList<Setting<int>> EpochSettings => [Setting.Stage2Epochs];
 
     /// <summary>An MLP has no inverse, so no inverse columns (<see cref="TableOneColumns.ForLavae"/>).</summary>
     public IReadOnlyList<string> ReconstructionColumns => TableOneColumns.ForwardNames;
@@ -32,11 +32,9 @@ internal sealed class LavaeMlpKind : IModelKind
         return new ArtifactSpec("lavae", spec.Dataset, spec.Pair, spec.Seed, spec.Settings);
     }
 
-    // The latent space's settings enter the key through its key; the involutory weight multiplies zero here.
-    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) => KindIdentity.Common(
-        settings,
-        new("train_images", settings.TrainImages),
-        new("stage2_epochs", settings.Stage2Epochs));
+    // The latent space's settings enter the key through its key too. Stage 2 reads the involutory
+    // weight, though with MLP maps it multiplies a term the ablation leaves at zero.
+    public IReadOnlyList<Setting> Identity { get; } = KindIdentity.Common(Setting.InvolutoryWeight, Setting.TrainImages, Setting.Stage2Epochs);
 
     public nn.Module Train(ArtifactJob job) => job.Trainers.TrainMapsOn(
         job.Spec.TrainingName,

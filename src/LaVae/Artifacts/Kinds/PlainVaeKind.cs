@@ -15,13 +15,9 @@ internal sealed class PlainVaeKind : IModelKind
 
     public string DisplayName => "VAE";
 
-    public IReadOnlyList<string> EpochSettings => ["epochs.stage1"];
+    public IReadOnlyList<Setting<int>> EpochSettings => [Setting.Stage1Epochs];
 
-    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) => KindIdentity.Common(
-        settings,
-        new("kl_weight", settings.KlWeight),
-        new("train_images", settings.TrainImages),
-        new("stage1_epochs", settings.Stage1Epochs));
+    public IReadOnlyList<Setting> Identity { get; } = KindIdentity.Common(Setting.KlWeight, Setting.TrainImages, Setting.Stage1Epochs);
 
     public nn.Module Train(ArtifactJob job) => job.Trainers.TrainPlainVae(job.Spec.TrainingName, job.TrainDigits().Images, job.CheckpointPath);
 

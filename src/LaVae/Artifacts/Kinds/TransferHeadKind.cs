@@ -14,12 +14,9 @@ internal sealed class TransferHeadKind : IModelKind
     public bool NeedsSource => true;
 
     // The latent space's own settings enter the key through its key (ArtifactSpec.Source).
-    public IReadOnlyList<string> EpochSettings => ["epochs.stage3"];
+    public IReadOnlyList<Setting<int>> EpochSettings => [Setting.Stage3Epochs];
 
-    public IEnumerable<KeyValuePair<string, double>> Identity(TrainingSettings settings) => KindIdentity.Common(
-        settings,
-        new("train_images", settings.TrainImages),
-        new("stage3_epochs", settings.Stage3Epochs));
+    public IReadOnlyList<Setting> Identity { get; } = KindIdentity.Common(Setting.TrainImages, Setting.Stage3Epochs);
 
     public nn.Module Train(ArtifactJob job) => job.Trainers.TrainTransferHead(
         job.Spec.TrainingName,
