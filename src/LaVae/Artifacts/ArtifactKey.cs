@@ -38,7 +38,7 @@ public static class ArtifactKey
             json.WriteStartObject("settings");
             foreach (var setting in kind.Identity)
             {
-                json.WriteNumber(setting.Key, spec.Settings.Value(setting));
+                json.WriteNumber(setting.Key, spec.Settings.KeyValue(setting));
             }
 
             foreach (var (name, value) in kind.FixedIdentity)

@@ -11,4 +11,7 @@ public static class ModelKinds
         .ToDictionary(kind => kind.Name, kind => kind.DisplayName, StringComparer.Ordinal);
 
     public static IModelKind Get(string name) => Kinds.Get(name);
+
+    /// <summary>Every kind, in name order.</summary>
+    public static IReadOnlyList<IModelKind> All => [.. Kinds.All.OrderBy(kind => kind.Name, StringComparer.Ordinal)];
 }

@@ -47,7 +47,7 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
             throw file.Error(top.Required("models"), "'models' train on a 'pair': declare the pair (A1, A2) or 'pairs'");
         }
 
-        var declared = (shared ?? ProfiledSettings.None).Extend(ProfiledSettings.Read(file, top));
+        var declared = (shared ?? ProfiledSettings.None).Extend(ReadOwnSettings(file, top));
         var settings = Complete(file, top, declared.Settings);
         var transfer = top.Optional("transfer") is { } transferNode ? ReadTransfer(file, transferNode) : null;
         var design = new ExperimentDesign("design", pair, models, transfer, SettingsSchema.Build(settings.Values)) { Pairs = pairs };
@@ -273,6 +273,23 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
         }
 
         return models;
+    }
+
+    // A profile the shared file does not declare would be a typo ('smok') that silently resolves to the
+    // paper's settings; without a shared file, the experiment declares its profiles itself.
+    private ProfiledSettings ReadOwnSettings(StrictYamlFile file, StrictMapping top)
+    {
+        var own = ProfiledSettings.Read(file, top);
+        if (shared is { Profiles.Count: > 0 } && top.Optional("profiles") is { } node)
+        {
+            foreach (var (name, keyNode, _) in file.Mapping(node, "profiles", knownKeys: null).Entries.Where(entry => !shared.Profiles.ContainsKey(entry.Key)))
+            {
+                throw file.Error(keyNode,
+                    $"profile '{name}' is not declared in {ExperimentCatalog.ExperimentsFolder}/{SharedSettingsFile.FileName} (known: {Names.List(shared.Profiles.Keys)}); a file overrides the shared profiles only");
+            }
+        }
+
+        return own;
     }
 
     // Every declared setting needs a value once the file's own are laid over the shared ones.

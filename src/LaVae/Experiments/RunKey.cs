@@ -98,7 +98,7 @@ public sealed record RunKey
         json.WriteStartObject("settings");
         foreach (var setting in Setting.All.Where(setting => setting.Effect != SettingEffect.Nothing))
         {
-            json.WriteNumber(setting.Key, settings.Value(setting));
+            json.WriteNumber(setting.Key, settings.KeyValue(setting));
         }
 
         json.WriteEndObject();

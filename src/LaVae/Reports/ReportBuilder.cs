@@ -121,7 +121,7 @@ internal static class ReportBuilder
     // Every setting that changes a number, by its YAML key, as declared.
     private static string Settings(TrainingSettings settings) => string.Join(", ",
         Setting.All.Where(setting => setting.Effect != SettingEffect.Nothing)
-            .Select(setting => $"{setting.Key} {settings.Value(setting).ToString(CultureInfo.InvariantCulture)}"));
+            .Select(setting => $"{setting.Key} {settings.KeyValue(setting).ToString(CultureInfo.InvariantCulture)}"));
 
     /// <summary>
     /// Each PNG shown with its caption and, where the run wrote the same figure as SVG, a link to it;

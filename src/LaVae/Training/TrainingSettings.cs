@@ -38,6 +38,12 @@ public sealed class TrainingSettings : IEquatable<TrainingSettings>
         return values[setting];
     }
 
+    /// <summary>
+    /// A value for a key or a record (artifact and run keys, results files, reports), not for training:
+    /// it is not reported to an observer, so the reads <see cref="Observed"/> reports are training's own.
+    /// </summary>
+    internal double KeyValue(Setting setting) => values[setting];
+
     /// <summary>A copy with one value changed.</summary>
     public TrainingSettings With(Setting setting, double value)
     {

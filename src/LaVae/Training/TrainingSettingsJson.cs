@@ -45,7 +45,7 @@ public sealed class TrainingSettingsJson : JsonConverter<TrainingSettings>
         writer.WriteStartObject();
         foreach (var setting in Setting.All)
         {
-            writer.WriteNumber(setting.Key, value.Value(setting));
+            writer.WriteNumber(setting.Key, value.KeyValue(setting));
         }
 
         writer.WriteEndObject();
