@@ -160,8 +160,9 @@ public static class CSharpTokenDigest
             text = opening + "\n" + token.ValueText + "\n" + closing;
         }
 
-        // A line break inside a multi-line literal counts as \n whatever the checkout has: git's
-        // core.autocrlf, not the author, decides it, and the hash must not differ between machines.
+        // A line break inside a multi-line literal counts as \n whatever the checkout has. It does
+        // reach the string's value, but git's core.autocrlf, not the author, decides it, and the
+        // hash must not differ between machines.
         return text.Replace("\r\n", "\n");
     }
 }
@@ -177,8 +178,9 @@ internal static class HashedText
     }
 }
 
+// tests/Unit compiles this file without MSBuild to derive a task from.
 #if !CODE_HASHES_WITHOUT_MSBUILD_TASK
-/// <summary>The MSBuild task CodeHash.targets runs on every build of src/LaVae.</summary>
+/// <summary>The MSBuild task CodeHash.targets runs when src/LaVae changed.</summary>
 public sealed class ComputeCodeHashes : Microsoft.Build.Utilities.Task
 {
     [Microsoft.Build.Framework.Required]
