@@ -3,10 +3,11 @@ using System.Reflection;
 namespace LaVae.Artifacts;
 
 /// <summary>
-/// Hashes of this library's source, stamped into the assembly at build time (see LaVae.csproj):
-/// <see cref="Training"/> covers what decides trained weights (Torch, the native shim, Data,
-/// Augmentations, Models, Training); <see cref="Library"/> covers all of src/LaVae, so stored
-/// measurements are redone whenever measuring code may have changed.
+/// Hashes of this library's source, stamped into the assembly at build time by build/CodeHash.targets
+/// (computed by build/CodeHashes.cs): <see cref="Training"/> covers what decides trained weights
+/// (Torch, Data, Augmentations, Models, Training); <see cref="Library"/> covers all of src/LaVae, so
+/// stored measurements are redone whenever measuring code may have changed. C# files count by their
+/// tokens: comments and whitespace between tokens change neither.
 /// </summary>
 public static class CodeVersion
 {
@@ -18,5 +19,5 @@ public static class CodeVersion
         typeof(CodeVersion).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value
         is { Length: 64 } hash
             ? hash
-            : throw new InvalidOperationException($"the LaVae assembly carries no {key}; it was not built by LaVae.csproj's CodeHash target");
+            : throw new InvalidOperationException($"the LaVae assembly carries no {key}; it was not built with build/CodeHash.targets");
 }
