@@ -128,6 +128,11 @@ internal static class CommonOptions
             throw own;
         }
 
+        if (File.Exists(target) && Path.GetFullPath(target) == Path.GetFullPath(Path.Combine(root, ExperimentCatalog.ExperimentsFolder, SharedSettingsFile.FileName)))
+        {
+            throw new UserInputException($"{target} holds the settings and profiles every experiment shares; it is not an experiment (`lavae list` names them)");
+        }
+
         var experiment = File.Exists(target)
             ? catalog.Experiments.FirstOrDefault(e => Path.GetFullPath(Path.Combine(root, e.SourcePath)) == Path.GetFullPath(target))
                 ?? throw new UserInputException($"{target} is not one of {Path.Combine(root, ExperimentCatalog.ExperimentsFolder)}/*.yaml; experiments live there")

@@ -58,6 +58,9 @@ public sealed class UserErrorTests : IDisposable
         { "valid", "accept /", "accept: / is outside the repository {tmp}/valid; *" },
         { "valid", "augment flip_lr,flip_lr --out {tmp}/grid.png", "'flip_lr,flip_lr' names flip_lr twice; a pair is two different augmentations, e.g. flip_lr,flip_ud" },
         { "valid", "augment flip_lr,flip_ud --count 100000 --out {tmp}/grid.png", "--count must be between 1 and 100, found 100000" },
+        { "valid", "run experiments/settings.yaml", "experiments/settings.yaml holds the settings and profiles every experiment shares; it is not an experiment (`lavae list` names them)" },
+        { "valid", "settings tiny --profile nope", "experiment 'tiny' has no profile 'nope' (known: paper, smoke)" },
+        { "valid", "settings tiny-typo", "no experiment 'tiny-typo' (known: tiny)" },
         { "syntax-error", $"run {Tiny}", "experiments/tiny.yaml:6:8: malformed YAML here: is a '[' or '{' left open?" },
         { "too-many-images", $"run {Tiny}", "experiments/tiny.yaml:16:17: 'settings.train_images' is 70000, but mnist has 60000 training images" },
         { "no-stage1", $"plan {Tiny}",
@@ -212,6 +215,8 @@ public sealed class UserErrorTests : IDisposable
         var experiments = Directory.CreateDirectory(Path.Combine(root, ExperimentCatalog.ExperimentsFolder)).FullName;
         // An id of '..' must come from a file named '...yaml', or the id check against the file name refuses it first.
         File.WriteAllText(Path.Combine(experiments, variant == "dot-id" ? "...yaml" : "tiny.yaml"), yaml);
+        // The shared file declares the profiles; the tiny experiment writes every value itself.
+        File.WriteAllText(Path.Combine(experiments, "settings.yaml"), "profiles: {smoke: {}, paper: {}}\n");
         return root;
     }
 }
