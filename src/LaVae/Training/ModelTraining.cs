@@ -17,6 +17,15 @@ public sealed class ModelTraining
     /// <summary>libtorch's words when binary cross-entropy is given a NaN (or any value outside [0, 1]).</summary>
     private const string BinaryCrossEntropyRange = "all elements of input should be between 0 and 1";
 
+    /// <summary>
+    /// Batches whose losses are read from the device at once. Losses stay on the device until then:
+    /// reading one waits for every queued kernel, so a read per batch would stall a GPU every step.
+    /// </summary>
+    private const int LossReadInterval = 32;
+
+    /// <summary>Losses descended per batch at most: the model's, and in an adversarial stage the adversary's.</summary>
+    private const int LossesPerBatch = 2;
+
     private readonly string modelName;
     private readonly nn.Module model;
     private readonly Checkpoint checkpoint;
@@ -60,9 +69,8 @@ public sealed class ModelTraining
         Run(stage, [parameters, adversaryParameters], examples, (indices, generator, optimizers, descend) =>
         {
             var losses = batchLosses(indices, generator);
-            var modelLoss = descend(optimizers[0], losses.ModelLoss);
+            descend(optimizers[0], losses.ModelLoss);
             descend(optimizers[1], losses.AdversaryLoss());
-            return modelLoss;
         });
     }
 
@@ -115,9 +123,9 @@ public sealed class ModelTraining
 
     /// <summary>
     /// One batch's update: computes the batch's losses for <paramref name="indices"/> and applies each
-    /// through <paramref name="descend"/> (one optimizer step on one loss, returning its value).
+    /// through <paramref name="descend"/> (one optimizer step on one loss); the first is the one reported.
     /// </summary>
-    private delegate double BatchStep(Tensor indices, Generator generator, IReadOnlyList<Optimizer> optimizers, Func<Optimizer, Tensor, double> descend);
+    private delegate void BatchStep(Tensor indices, Generator generator, IReadOnlyList<Optimizer> optimizers, Action<Optimizer, Tensor> descend);
 
     private double RunEpoch(StagePlan stage, int epoch, int batches, long examples, IReadOnlyList<Optimizer> optimizers,
         BatchStep step, out TimeSpan elapsed)
@@ -125,20 +133,22 @@ public sealed class ModelTraining
         var watch = Stopwatch.StartNew();
         using var generator = new Generator(Seeds.Derive(context.Seed, $"{modelName}/{stage.Name}/epoch{epoch}"), context.Device);
         using var order = randperm(examples, device: context.Device, generator: generator).DetachFromDisposeScope();
-        var total = 0.0;
+        using var losses = new EpochLosses(batches, LossesPerBatch, context.Device);
+        var reported = 0;
         for (var b = 0; b < batches; b++)
         {
             using var scope = NewDisposeScope();
             var start = (long)b * stage.BatchSize;
             var indices = order.narrow(0, start, Math.Min(stage.BatchSize, examples - start));
             var batch = b;
-            double value;
             try
             {
-                value = step(indices, generator, optimizers, (optimizer, loss) => Descend(optimizer, loss, stage, epoch, batch));
+                step(indices, generator, optimizers, (optimizer, loss) => Descend(optimizer, loss, losses, batch));
             }
             catch (System.Runtime.InteropServices.ExternalException e) when (e.Message.Contains(BinaryCrossEntropyRange, StringComparison.Ordinal))
             {
+                // A NaN loss of an earlier batch, not yet read, is where it began: it is reported first.
+                Report(stage, epoch, examples, losses, reported, batch);
                 // A diverged decoder outputs NaN, which libtorch's BCE refuses before any loss is NaN.
                 throw new TrainingDivergedException(
                     $"{modelName}: training diverged in stage {stage.Name}, epoch {epoch + 1}, batch {batch + 1}: the decoder's output became NaN, "
@@ -146,28 +156,44 @@ public sealed class ModelTraining
                     e);
             }
 
-            total += value;
-            context.Progress.BatchDone(modelName, stage, epoch, b, value / indices.size(0));
+            if (b + 1 - reported == LossReadInterval || b + 1 == batches)
+            {
+                Report(stage, epoch, examples, losses, reported, b + 1);
+                reported = b + 1;
+            }
         }
 
         elapsed = watch.Elapsed;
-        return total / examples;
+        return losses.ReadTotal / examples;
     }
 
-    /// <summary>One optimizer step on <paramref name="loss"/>, refused when the loss is not finite.</summary>
-    private double Descend(Optimizer optimizer, Tensor loss, StagePlan stage, int epoch, int batch)
+    /// <summary>One optimizer step on <paramref name="loss"/>, which is kept on the device for <see cref="Report"/>.</summary>
+    private static void Descend(Optimizer optimizer, Tensor loss, EpochLosses losses, int batch)
     {
-        var value = loss.ToDouble();
-        if (!double.IsFinite(value))
-        {
-            throw new TrainingDivergedException(
-                $"{modelName}: loss became {value} in stage {stage.Name}, epoch {epoch + 1}, batch {batch + 1}; {KeptCheckpoint()}.");
-        }
-
+        losses.Keep(batch, loss);
         optimizer.ZeroGrad();
         loss.backward();
         optimizer.Step();
-        return value;
+    }
+
+    /// <summary>
+    /// Reads batches [from, to)'s losses in one wait, refuses a loss that is not finite (naming its batch;
+    /// the weights it moved are never checkpointed, since checkpoints follow this read), and reports each
+    /// batch's first loss per example.
+    /// </summary>
+    private void Report(StagePlan stage, int epoch, long examples, EpochLosses losses, int from, int to)
+    {
+        foreach (var (batch, values) in losses.Read(from, to))
+        {
+            foreach (var value in values.Where(value => !double.IsFinite(value)).Take(1))
+            {
+                throw new TrainingDivergedException(
+                    $"{modelName}: loss became {value.ToString(CultureInfo.InvariantCulture)} in stage {stage.Name}, epoch {epoch + 1}, batch {batch + 1}; {KeptCheckpoint()}.");
+            }
+
+            var count = Math.Min(stage.BatchSize, examples - ((long)batch * stage.BatchSize));
+            context.Progress.BatchDone(modelName, stage, epoch, batch, values[0] / count);
+        }
     }
 
     private string KeptCheckpoint() => File.Exists(checkpoint.Path)
