@@ -10,15 +10,8 @@ internal static class Samples
 {
     public const string ExperimentPath = "experiments/sample.yaml";
 
-    // Line numbers matter: tests quote them.
-    public const string ExperimentYaml = """
-        id: sample
-        title: "Sample"
-        paper: "Table I"
-        dataset: mnist
-        seed: 1
-        pair: [flip_lr, flip_ud]
-        models: [lavae, cvae_auginv]
+    /// <summary>The paper's settings block (paper.md section 2), 11 lines at column 0, ending with a newline.</summary>
+    public const string PaperSettings = """
         settings:
           filters: 64
           latent: 16
@@ -30,7 +23,19 @@ internal static class Samples
           test_images: 10000
           epochs: {stage1: 100, stage2: 60, stage3: 100, cvae: 100, classifier: 10}
           checkpoint_every: 10
-        profiles:
+
+        """;
+
+    // Line numbers matter: tests quote them.
+    public const string ExperimentYaml = $$$"""
+        id: sample
+        title: "Sample"
+        paper: "Table I"
+        dataset: mnist
+        seed: 1
+        pair: [flip_lr, flip_ud]
+        models: [lavae, cvae_auginv]
+        {{{PaperSettings}}}profiles:
           smoke: {train_images: 2000, epochs: {stage1: 4}}
           paper: {}
         claims:

@@ -12,19 +12,8 @@ namespace LaVae.Tests.Unit.Experiments;
 public sealed class SharedSettingsTests : IDisposable
 {
     // Line numbers matter: tests quote them.
-    private const string Shared = """
-        settings:
-          filters: 64
-          latent: 16
-          batch_size: 64
-          learning_rate: 0.001
-          kl_weight: 1.0
-          involutory_weight: 1.0
-          train_images: 60000
-          test_images: 10000
-          epochs: {stage1: 100, stage2: 60, stage3: 100, cvae: 100, classifier: 10}
-          checkpoint_every: 10
-        profiles:
+    private const string Shared = $$$"""
+        {{{Samples.PaperSettings}}}profiles:
           smoke: {train_images: 4000, epochs: {stage1: 8}}
           paper: {}
 
