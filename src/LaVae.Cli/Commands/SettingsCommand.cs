@@ -25,9 +25,16 @@ internal static class SettingsCommand
                 return 0;
             }
 
-            var id = Path.GetFileNameWithoutExtension(name);
-            var found = catalog.Experiments.FirstOrDefault(e => e.Id == id)
-                ?? throw new UserInputException($"no experiment '{name}' (known: {Names.List(catalog.Experiments.Select(e => e.Id))})");
+            Experiment found;
+            try
+            {
+                found = catalog.Find(Path.GetFileNameWithoutExtension(name));
+            }
+            catch (KeyNotFoundException e)
+            {
+                throw new UserInputException(e.Message, e);
+            }
+
             var chosen = parse.GetValue(profile)!;
             if (!found.Profiles.Contains(chosen, StringComparer.Ordinal))
             {

@@ -97,20 +97,24 @@ public sealed class ArtifactStore(string root)
     private bool IsComplete(ArtifactNode node)
     {
         var path = Path.Combine(FolderOf(node), DescriptionFileName);
-        if (!File.Exists(path) || !File.Exists(CheckpointOf(node)) || !Intact(CheckpointOf(node)))
+        if (!File.Exists(path) || !File.Exists(CheckpointOf(node)))
         {
             return false;
         }
 
+        bool described;
         try
         {
             var description = JsonNode.Parse(File.ReadAllText(path));
-            return description?["key"]?.GetValue<string>() == node.Key && description["complete"]?.GetValue<bool>() == true;
+            described = description?["key"]?.GetValue<string>() == node.Key && description["complete"]?.GetValue<bool>() == true;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             // A damaged description (not JSON, or JSON of another shape) is not trusted: the checkpoint decides when the artifact is trained again.
             return false;
         }
+
+        // Hashing the whole checkpoint is the costly check, so it comes last.
+        return described && Intact(CheckpointOf(node));
     }
 }

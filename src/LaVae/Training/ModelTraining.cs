@@ -23,9 +23,6 @@ public sealed class ModelTraining
     /// </summary>
     private const int LossReadInterval = 32;
 
-    /// <summary>Losses descended per batch at most: the model's, and in an adversarial stage the adversary's.</summary>
-    private const int LossesPerBatch = 2;
-
     private readonly string modelName;
     private readonly nn.Module model;
     private readonly Checkpoint checkpoint;
@@ -133,13 +130,12 @@ public sealed class ModelTraining
         var watch = Stopwatch.StartNew();
         using var generator = new Generator(Seeds.Derive(context.Seed, $"{modelName}/{stage.Name}/epoch{epoch}"), context.Device);
         using var order = randperm(examples, device: context.Device, generator: generator).DetachFromDisposeScope();
-        using var losses = new EpochLosses(batches, LossesPerBatch, context.Device);
+        using var losses = new EpochLosses(batches, optimizers.Count, context.Device); // one loss per optimizer and batch
         var reported = 0;
         for (var b = 0; b < batches; b++)
         {
             using var scope = NewDisposeScope();
-            var start = (long)b * stage.BatchSize;
-            var indices = order.narrow(0, start, Math.Min(stage.BatchSize, examples - start));
+            var indices = order.narrow(0, (long)b * stage.BatchSize, stage.BatchLength(examples, b));
             var batch = b;
             try
             {
@@ -185,14 +181,16 @@ public sealed class ModelTraining
     {
         foreach (var (batch, values) in losses.Read(from, to))
         {
-            foreach (var value in values.Where(value => !double.IsFinite(value)).Take(1))
+            foreach (var value in values)
             {
-                throw new TrainingDivergedException(
-                    $"{modelName}: loss became {value.ToString(CultureInfo.InvariantCulture)} in stage {stage.Name}, epoch {epoch + 1}, batch {batch + 1}; {KeptCheckpoint()}.");
+                if (!double.IsFinite(value))
+                {
+                    throw new TrainingDivergedException(
+                        $"{modelName}: loss became {value.ToString(CultureInfo.InvariantCulture)} in stage {stage.Name}, epoch {epoch + 1}, batch {batch + 1}; {KeptCheckpoint()}.");
+                }
             }
 
-            var count = Math.Min(stage.BatchSize, examples - ((long)batch * stage.BatchSize));
-            context.Progress.BatchDone(modelName, stage, epoch, batch, values[0] / count);
+            context.Progress.BatchDone(modelName, stage, epoch, batch, values[0] / stage.BatchLength(examples, batch));
         }
     }
 
