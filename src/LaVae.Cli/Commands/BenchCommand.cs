@@ -17,7 +17,7 @@ internal static class BenchCommand
         var batch = new Option<int>("--batch") { Description = "Batch size.", DefaultValueFactory = _ => 64 };
         var filters = new Option<int>("--filters") { Description = "Conv filters F.", DefaultValueFactory = _ => 64 };
         var busy = new Option<int>("--busy") { Description = "Spin this many threads of our own beside the benchmark: a machine other work is using.", DefaultValueFactory = _ => 0 };
-        var layers = new Option<bool>("--layers") { Description = "Also time each convolution layer as LibTorch's kernel and as LaVae's column form." };
+        var layers = new Option<bool>("--layers") { Description = "Also time each convolution layer as LibTorch's kernel and as LaVae's own forms." };
         var command = new Command("bench", "Time stage-1 training steps (images/second, and where a step's time goes).")
         {
             device, threads, steps, batch, filters, busy, layers,
@@ -40,7 +40,7 @@ internal static class BenchCommand
             {
                 foreach (var timing in LayerBenchmark.Run(dev, shape.Filters, batchSize, Math.Min(stepCount, 50)))
                 {
-                    Console.WriteLine(string.Create(c, $"layer {timing.Layer,-16} {timing.Implementation,-8} forward {timing.ForwardMs,6:F2} ms, backward {timing.BackwardMs,6:F2} ms"));
+                    Console.WriteLine(string.Create(c, $"layer {timing.Layer,-22} {timing.Implementation,-10} forward {timing.ForwardMs,6:F2} ms, backward {timing.BackwardMs,6:F2} ms"));
                 }
             }
 

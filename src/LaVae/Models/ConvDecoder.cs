@@ -12,7 +12,7 @@ public sealed class ConvDecoder : nn.Module<Tensor, Tensor>
 {
     private readonly ModelShape shape;
     private readonly Linear fc;
-    private readonly ConvTranspose2d deconv1;
+    private readonly SeparateBiasConvTranspose2d deconv1;
     private readonly ColumnConvTranspose2d deconv2;
 
     public ConvDecoder(ModelShape shape, int conditionSize, Generator generator, Device device)
@@ -21,7 +21,7 @@ public sealed class ConvDecoder : nn.Module<Tensor, Tensor>
         ArgumentNullException.ThrowIfNull(shape);
         this.shape = shape;
         fc = Layers.Linear(shape.Latent + conditionSize, shape.FlatFeatures, generator, device);
-        deconv1 = Layers.ConvTranspose2d(2 * shape.Filters, shape.Filters, 4, stride: 2, padding: 1, generator, device);
+        deconv1 = new SeparateBiasConvTranspose2d(2 * shape.Filters, shape.Filters, 4, stride: 2, padding: 1, generator, device);
         deconv2 = new ColumnConvTranspose2d(shape.Filters, 1, 4, stride: 2, padding: 1, generator, device);
         register_module("fc", fc);
         register_module("deconv1", deconv1);
