@@ -20,7 +20,8 @@ public sealed class ColumnConv2d(long inChannels, long outChannels, long kernel,
         var (n, height, width) = (x.size(0), x.size(2), x.size(3));
         var outHeight = ((height + (2 * Padding) - Kernel) / Stride) + 1;
         var outWidth = ((width + (2 * Padding) - Kernel) / Stride) + 1;
-        var columns = nn.functional.unfold(x, Kernel, padding: Padding, stride: Stride); // (N, C_in·k·k, H'·W')
+        // The batch as one image's channels, as in ColumnConvTranspose2d: one im2col region, not one per image.
+        var columns = nn.functional.unfold(x.reshape(1, -1, height, width), Kernel, padding: Padding, stride: Stride).view(n, -1, outHeight * outWidth); // (N, C_in·k·k, H'·W')
         var y = weight.view(weight.size(0), -1).matmul(columns) + bias.view(1, -1, 1); // (N, C_out, H'·W')
         return y.view(n, -1, outHeight, outWidth);
     }
@@ -49,7 +50,11 @@ public sealed class ColumnConvTranspose2d(long inChannels, long outChannels, lon
         // layer then ran its backward (threshold_backward) as a scalar strided loop, 3-4 ms a step;
         // bmm's gradient is x's own layout, so that backward stays vectorised.
         var columns = weight.view(inChannels, -1).t().expand(n, -1, -1).bmm(x.view(n, inChannels, height * width)); // (N, C_out·k·k, H·W)
-        var y = nn.functional.fold(columns, (outHeight, outWidth), (Kernel, Kernel), padding: (Padding, Padding), stride: (Stride, Stride));
-        return y + bias.view(1, -1, 1, 1);
+        // fold over one "image" whose channels are the batch's: LibTorch's col2im, and im2col in its
+        // backward, loop over the batch with one OpenMP region per image (64 a step, each a fork and
+        // join of a few microseconds' work); as one image it is one region. The sums are the same, in
+        // the same order.
+        var y = nn.functional.fold(columns.view(1, -1, height * width), (outHeight, outWidth), (Kernel, Kernel), padding: (Padding, Padding), stride: (Stride, Stride));
+        return y.view(n, -1, outHeight, outWidth) + bias.view(1, -1, 1, 1);
     }
 }
