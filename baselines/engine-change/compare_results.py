@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Every smoke metric and claim verdict of two runs folders, side by side: how the port from LaVae's own
-libtorch 1.13 binding to TorchSharp 0.107 (LibTorch 2.10) moved the numbers.
+"""Every smoke metric and claim verdict of two runs folders, side by side: how an engine change moved
+the numbers.
 
-    python3 compare_results.py OLD/runs NEW/runs > smoke-metrics.md
+    python3 compare_results.py OLD/runs NEW/runs [TITLE] > smoke-metrics.md
 
-OLD/runs: `CI=true bash .ci/run` in a fresh clone of the commit before the port; NEW/runs: the same in a
-fresh clone of the port. Relative change is (new - old) / |old|.
+OLD/runs: `CI=true bash .ci/run` in a fresh clone of the commit before the change; NEW/runs: the same in
+a fresh clone of the change. Relative change is (new - old) / |old|. smoke-metrics.md is the port from
+LaVae's own libtorch 1.13 binding to TorchSharp 0.107 (LibTorch 2.10), the default TITLE;
+decoder-layers-smoke-metrics.md is the decoder's column layer and bias change that followed it.
 """
 import json, sys, glob, os, math, statistics
 
@@ -50,7 +52,8 @@ def fmt(x):
     if isinstance(x, float): return f"{x:.6g}"
     return str(x)
 
-print("# Smoke metrics: libtorch 1.13 engine (old) against TorchSharp 0.107 / LibTorch 2.10 (new)\n")
+title = sys.argv[3] if len(sys.argv) > 3 else "libtorch 1.13 engine (old) against TorchSharp 0.107 / LibTorch 2.10 (new)"
+print(f"# Smoke metrics: {title}\n")
 print(f"{len(rows)} metrics in {len(set(r[0] for r in rows))} experiments. Median |relative change| "
       f"{statistics.median(rels):.3g}, 90th percentile {sorted(rels)[int(0.9*len(rels))]:.3g}, largest {max(rels):.3g}.\n")
 changed = [v for v in verdicts if v[2] != v[3]]
