@@ -8,7 +8,11 @@ public static class TorchRuntime
     public static int Threads
     {
         get => get_num_threads();
-        set => set_num_threads(value);
+        set
+        {
+            set_num_threads(value);
+            MklVectorMathThreads.ApplyToCallingThread();
+        }
     }
 
     public static void UseAllCores() => Threads = Environment.ProcessorCount;

@@ -80,6 +80,7 @@ public sealed class ModelTraining
             return;
         }
 
+        MklVectorMathThreads.ApplyToCallingThread();
         var optimizers = parameterGroups.Select(group => (Optimizer)new AdaBelief(group, stage.LearningRate)).ToList();
         try
         {

@@ -28,6 +28,7 @@ public static class StepBenchmark
     public static StepBenchmarkResult Run(Device device, ModelShape shape, int batchSize, int steps, int warmup = 5)
     {
         ArgumentNullException.ThrowIfNull(shape);
+        MklVectorMathThreads.ApplyToCallingThread();
         using var generator = new Generator(1, device);
         using var images = randint(0, 256, [4096, 28, 28], dtype: ScalarType.Byte, device: device, generator: generator).DetachFromDisposeScope();
         using var model = new PlainVae(shape, generator, device);

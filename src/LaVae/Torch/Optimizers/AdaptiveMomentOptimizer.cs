@@ -30,7 +30,7 @@ public abstract class AdaptiveMomentOptimizer : Optimizer
         UpdateSecondMoment(s, grad, m);
         var biasCorrection1 = 1 - Math.Pow(Beta1, step);
         var biasCorrection2 = 1 - Math.Pow(Beta2, step);
-        var denominator = (s.sqrt() / Math.Sqrt(biasCorrection2)) + Epsilon;
+        var denominator = s.sqrt().div_(Math.Sqrt(biasCorrection2)).add_(Epsilon); // in place: one buffer, not three
         parameter.addcdiv_(m, denominator, -LearningRate / biasCorrection1);
     }
 
