@@ -154,10 +154,13 @@ internal static class CommonOptions
             throw new UserInputException($"--device: {e.Message}", e);
         }
 
-        if (dev.type == DeviceType.CUDA && dev.index >= TorchRuntime.CudaDeviceCount)
+        try
         {
-            throw new UserInputException(
-                $"--device {device}: this libtorch sees {TorchRuntime.CudaDeviceCount} CUDA device(s) (TorchSharp-cpu sees none; build with -p:TorchBackend=cuda)");
+            TorchRuntime.RequireDevice(dev);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new UserInputException($"--device {device}: {e.Message}", e);
         }
 
         InRange(threads, "--threads", 0, MaxThreads);

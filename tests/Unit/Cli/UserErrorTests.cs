@@ -31,6 +31,7 @@ public sealed class UserErrorTests : IDisposable
     {
         { "valid", $"run {Tiny} --device cuda:abc", "--device: 'cuda:abc' is not a device; use cpu, cuda or cuda:N" },
         { "valid", $"run {Tiny} --device gpu", "--device: 'gpu' is not a device; *" },
+        { "valid", $"run {Tiny} --device cuda:7", "--device cuda:7: device cuda:7 is not available: this libtorch sees * CUDA device(s) (TorchSharp-cpu sees none; *" },
         { "valid", $"run {Tiny} --threads -1", "--threads must be between 0 and * found -1" },
         { "valid", $"run {Tiny} --threads many", "Cannot parse argument 'many' for option '--threads'*" },
         { "valid", $"run {Tiny} --profile nope", "--profile 'nope': experiments/tiny.yaml has no such profile (known: paper, smoke)" },
