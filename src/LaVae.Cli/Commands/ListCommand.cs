@@ -6,18 +6,26 @@ namespace LaVae.Cli.Commands;
 
 /// <summary>
 /// <c>lavae list</c>: the experiments of this repository and their claims per profile; then one line per
-/// experiment file that does not parse, and exit code 2 if there is one.
+/// experiment file that does not parse, and exit code 2 if there is one. <c>--files</c> prints only each
+/// experiment's file, one a line, for scripts (CI, the GPU workflow) that run them all.
 /// </summary>
 internal static class ListCommand
 {
     public static Command Create()
     {
-        var command = new Command("list", "List experiments and their claims.");
-        command.SetAction(_ =>
+        var files = new Option<bool>("--files") { Description = "Print only each experiment's file (experiments/<id>.yaml), one a line." };
+        var command = new Command("list", "List experiments and their claims.") { files };
+        command.SetAction(parse =>
         {
             var catalog = ExperimentCatalog.LoadEach(RepositoryRoot.Find(Directory.GetCurrentDirectory()));
             foreach (var experiment in catalog.Experiments)
             {
+                if (parse.GetValue(files))
+                {
+                    Console.WriteLine(experiment.SourcePath);
+                    continue;
+                }
+
                 AnsiConsole.MarkupLine($"[bold]{Markup.Escape(experiment.Id)}[/]: {Markup.Escape(experiment.Title)} [grey]({Markup.Escape(experiment.PaperReference)}; {Markup.Escape(experiment.SourcePath)})[/]");
                 foreach (var claim in experiment.Claims)
                 {

@@ -125,6 +125,11 @@ public sealed class UserErrorTests : IDisposable
         listErr.Should().ContainSingle().Which.Should().StartWith("lavae: experiments/broken.yaml:");
         listCode.Should().Be(2, "a file that does not parse is still an error to fix");
 
+        var (filesCode, filesOut, filesErr) = Lavae(repository, ["list", "--files"]);
+        filesOut.Should().Equal([$"{ExperimentCatalog.ExperimentsFolder}/tiny.yaml"], "scripts get the files of the experiments, one a line");
+        filesErr.Should().ContainSingle().Which.Should().StartWith("lavae: experiments/broken.yaml:");
+        filesCode.Should().Be(2);
+
         var (planCode, _, planErr) = Lavae(repository, ["plan", Tiny]);
         planErr.Should().BeEmpty("another file's mistake does not concern this experiment");
         planCode.Should().Be(0);
