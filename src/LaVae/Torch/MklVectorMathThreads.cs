@@ -6,7 +6,8 @@ namespace LaVae.Torch;
 /// Runs MKL's vector-math functions (the sqrt and exp LibTorch's CPU kernels call) on one thread.
 /// ATen turns MKL's dynamic threading off and sets each thread's MKL count to the intra-op count, so
 /// MKL opened an OpenMP region and woke the sleeping worker for every sqrt and exp, even of a
-/// 64-element bias: 15 regions of a training step's 140 (counted with a uprobe on GOMP_parallel).
+/// 64-element bias: about 17 of a training step's 140 regions; 129 remain with this (counted with a
+/// uprobe on GOMP_parallel).
 /// ATen's kernels already split a tensor of over 2,048 elements across its own workers before they
 /// call MKL, so vector math loses no parallelism; results are elementwise and do not change.
 /// BLAS keeps LibTorch's thread count. MKL's thread settings are per calling thread, and ATen
