@@ -51,8 +51,8 @@ public class MklVectorMathThreadsTests
         var (before, after) = OnFreshThreadWithTwoIntraOpThreads(() =>
         {
             using var generator = new Generator(7);
-            using var x = rand([3, 70_001], generator: generator); // rows: one bias-sized, two over ATen's 2,048-element grain
-            using var small = x[0].narrow(0, 0, 64);
+            using var x = rand([3, 70_001], generator: generator); // far over ATen's 2,048-element grain
+            using var small = x[0].narrow(0, 0, 64); // as small as a bias
             Func<float[]> results = () => [.. small.sqrt().data<float>(), .. x.sqrt().data<float>(), .. x.exp().data<float>()];
             var withTwo = results();
             MklVectorMathThreads.ApplyToCallingThread();
