@@ -25,7 +25,7 @@ internal sealed class LiveTrainingProgress(ProgressContext context) : ITrainingP
         task.Description = Markup.Escape(FormattableString.Invariant($"{model}/{stage.Name} epoch {epoch + 1}/{stage.Epochs} loss {loss:F2}"));
     }
 
-    public void EpochDone(string model, StagePlan stage, int epoch, double meanLoss, TimeSpan elapsed)
+    public void EpochDone(string model, StagePlan stage, int epoch, double meanLoss, IReadOnlyList<KeyValuePair<string, double>> terms, TimeSpan elapsed)
     {
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LaVae.IO;
+using LaVae.Training;
 using LaVae.Torch.Serialization;
 
 namespace LaVae.Artifacts;
@@ -15,6 +16,8 @@ public sealed class ArtifactStore(string root)
 {
     public const string CheckpointFileName = "checkpoint.safetensors";
     public const string DescriptionFileName = "artifact.json";
+
+    private const string CurvesField = "curves";
 
     /// <summary>How often a process waiting for another's artifact looks again.</summary>
     public static TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
@@ -63,7 +66,10 @@ public sealed class ArtifactStore(string root)
         }
     }
 
-    /// <summary>Records what the artifact is, and whether its training finished.</summary>
+    /// <summary>
+    /// Records what the artifact is, whether its training finished and, once it has, its per-epoch
+    /// losses (<see cref="TrainingCurves"/>, as its checkpoint holds them) under <c>curves</c>.
+    /// </summary>
     public void Describe(ArtifactNode node, string environment, bool complete)
     {
         ArgumentNullException.ThrowIfNull(node);
@@ -76,7 +82,34 @@ public sealed class ArtifactStore(string root)
             ["updated"] = DateTimeOffset.UtcNow.ToString("O"),
             ["identity"] = JsonNode.Parse(ArtifactKey.CanonicalJson(node.Spec, environment)),
         };
+        if (complete)
+        {
+            description[CurvesField] = JsonNode.Parse(Checkpoint.ReadCurves(CheckpointOf(node)).ToJson());
+        }
+
         AtomicFile.WriteAllText(Path.Combine(FolderOf(node), DescriptionFileName), description.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    /// <summary>
+    /// The training curves of a part that is done, from its description (a part described before
+    /// descriptions held curves has none: its stages come out empty).
+    /// </summary>
+    public PartCurves CurvesOf(ArtifactNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var path = Path.Combine(FolderOf(node), DescriptionFileName);
+        TrainingCurves curves;
+        try
+        {
+            var recorded = JsonNode.Parse(File.ReadAllText(path))?[CurvesField];
+            curves = recorded is null ? new TrainingCurves() : TrainingCurves.FromJson(recorded.ToJsonString());
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: not an artifact description: {e.Message}", e);
+        }
+
+        return new PartCurves(node.Spec.Describe(), node.Spec.Kind, node.Spec.PairName, node.Spec.Seed, node.Key, curves.Stages);
     }
 
     // A checkpoint edited after it was written (its checksum removed or no longer matching) is not a

@@ -128,6 +128,7 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
             artifacts.Get(node);
         }
 
+        var curves = graph.Nodes.Select(store.CurvesOf).ToList();
         timings["train"] = Lap(watch);
         var perSeed = new List<IReadOnlyDictionary<string, double>>();
         foreach (var seed in run.Seeds)
@@ -156,6 +157,8 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
             figures.AddRange(FigureRegistry.Get(figure).Render(context));
         }
 
+        figures.AddRange(TrainingCurvesFigure.Render(curves, options.OutputFolder));
+
         timings["figures"] = Lap(watch);
         var versions = new Dictionary<string, string>
         {
@@ -167,7 +170,7 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
         };
         var device = $"{options.Device} ({TorchRuntime.Threads} threads)";
         var values = mean.Keys.ToDictionary(metric => metric, metric => (IReadOnlyList<double>)perSeed.Select(seed => seed[metric]).ToList(), StringComparer.Ordinal);
-        return new RunMeasurements(device, versions, timings, mean, figures, run.Seeds, values);
+        return new RunMeasurements(device, versions, timings, mean, figures, run.Seeds, values, curves);
     }
 
     private ArtifactProvider Provider(ArtifactStore store, ArtifactGraph graph, RunOptions options, TrainingSets sets) =>

@@ -1,3 +1,5 @@
+using LaVae.Artifacts;
+
 namespace LaVae.Experiments;
 
 /// <summary>What a run measured, as the runner hands it over.</summary>
@@ -8,6 +10,7 @@ namespace LaVae.Experiments;
 /// <param name="Figures">Image files, relative to the folder that holds results.json, '/'-separated.</param>
 /// <param name="Seeds">The seeds measured, in the order of <paramref name="PerSeed"/>'s values.</param>
 /// <param name="PerSeed">Metric name → its value for each seed.</param>
+/// <param name="Curves">Every trained part's per-epoch losses, in the plan's order.</param>
 public sealed record RunMeasurements(
     string Device,
     IReadOnlyDictionary<string, string> Versions,
@@ -15,7 +18,8 @@ public sealed record RunMeasurements(
     IReadOnlyDictionary<string, double> Metrics,
     IReadOnlyList<string> Figures,
     IReadOnlyList<int> Seeds,
-    IReadOnlyDictionary<string, IReadOnlyList<double>> PerSeed)
+    IReadOnlyDictionary<string, IReadOnlyList<double>> PerSeed,
+    IReadOnlyList<PartCurves> Curves)
 {
     /// <summary>The metrics of the seed at <paramref name="index"/> in <see cref="Seeds"/>.</summary>
     public IReadOnlyDictionary<string, double> OfSeed(int index) =>

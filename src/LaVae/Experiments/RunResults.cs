@@ -17,7 +17,7 @@ public sealed record RunResults(
     IReadOnlyDictionary<string, double> PaperValues,
     IReadOnlyList<ClaimOutcome> Claims)
 {
-    public const string CurrentFormat = "lavae-results/3";
+    public const string CurrentFormat = "lavae-results/4";
 
     /// <summary>
     /// Judges the experiment's claims on <paramref name="measurements"/>. Call it again on stored
@@ -66,22 +66,42 @@ public sealed record RunResults(
                 : $"not reproduced, as declared ({reason}): {outcome.Message}",
         };
 
-    // A claim on every seed holds when it holds for each seed's own metrics; its message names the seeds that fail.
+    // With several seeds every claim is also judged on each seed's own metrics, so its verdict says how
+    // many seeds satisfy it; a claim on every seed holds only when all do, a claim on the mean as the
+    // mean says, and a mean that holds while a seed fails is shown as such.
     private static ClaimOutcome Judge(Claim claim, RunMeasurements measurements, PaperBaselines baselines)
     {
-        if (!claim.EverySeed || measurements.Seeds.Count < 2)
+        if (measurements.Seeds.Count < 2)
         {
             return claim.Evaluate(measurements.Metrics, baselines);
         }
 
         var outcomes = measurements.Seeds.Select((seed, i) => (Seed: seed, Outcome: claim.Evaluate(measurements.OfSeed(i), baselines))).ToList();
         var failures = outcomes.Where(o => !o.Outcome.Passed).ToList();
-        var first = outcomes[0].Outcome;
-        var measured = string.Join("; ", outcomes.Select(o => $"seed {o.Seed}: {o.Outcome.Measured}"));
-        var message = failures.Count == 0
-            ? $"{first.Message} (every seed: {measured})"
-            : $"fails for seed {string.Join(", ", failures.Select(f => f.Seed))} of {measurements.Seeds.Count}: " +
-              string.Join(" | ", failures.Select(f => $"seed {f.Seed}: {f.Outcome.Message}"));
-        return first with { Passed = failures.Count == 0, Measured = measured, Message = message };
+        var spread = claim.Metrics.Distinct(StringComparer.Ordinal)
+            .Where(measurements.PerSeed.ContainsKey)
+            .ToDictionary(metric => metric, metric => NumberText.Spread(measurements.PerSeed[metric]), StringComparer.Ordinal);
+        var seeds = new SeedCount(outcomes.Count - failures.Count, outcomes.Count, [.. failures.Select(f => f.Seed)],
+            claim.EverySeed ? "every seed" : $"the mean of {outcomes.Count} seeds", spread);
+        var spreadText = spread.Count == 0 ? "" : "; " + string.Join("; ", spread.Select(s => $"{s.Key} {s.Value}"));
+        if (claim.EverySeed)
+        {
+            var first = outcomes[0].Outcome;
+            var message = failures.Count == 0
+                ? $"{first.Message} [on every seed: {seeds}{spreadText}]"
+                : $"fails for seed {string.Join(", ", failures.Select(f => f.Seed))} of {measurements.Seeds.Count}: " +
+                  string.Join(" | ", failures.Select(f => $"seed {f.Seed}: {f.Outcome.Message}")) + $" [on every seed: {seeds}{spreadText}]";
+            return first with
+            {
+                Passed = failures.Count == 0,
+                Measured = string.Join("; ", outcomes.Select(o => $"seed {o.Seed}: {o.Outcome.Measured}")),
+                Message = message,
+                Seeds = seeds,
+            };
+        }
+
+        var onMean = claim.Evaluate(measurements.Metrics, baselines);
+        var mixed = onMean.Passed && failures.Count > 0 ? "; holds on the mean but not on every seed" : "";
+        return onMean with { Message = $"{onMean.Message} [on {seeds.JudgedOn}: {seeds}{mixed}{spreadText}]", Seeds = seeds };
     }
 }

@@ -29,6 +29,7 @@ internal static class FigureCaptions
             ["sampling", var prior, var pair] => $"Fig. 13: decoded samples of the {pair} latent space ({prior} prior) with each augmentation applied",
             ["interpolation", var pair] => $"Fig. 14: interpolations between test digits in the {pair} latent space with each augmentation applied",
             ["swaps", var dataset, "encoder"] => $"The {dataset} encoder with each dataset's decoder, with and without fine-tuning",
+            ["training", "curves", .. var kind] => $"Training curves of every {string.Join('-', kind)} part: each stage's loss and its terms per training example, epoch by epoch, a line per part",
             ["downstream", "accuracy"] => "Test accuracy of the classifier trained with each augmentation source; bar the mean over seeds, whisker min to max",
             [.., "reconstructions"] => $"Table I: reconstructions of the first test digits by {string.Join('-', parts[..^1])}, row by row the targets and the decoded images",
             _ => null,

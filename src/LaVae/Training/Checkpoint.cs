@@ -29,7 +29,7 @@ public sealed class Checkpoint(string path, string runKey)
     /// (a model and its adversary): the first one's state is stored as a single optimizer's is, optimizer
     /// k ≥ 1 under "optimizer.{k}/"; <see cref="OptimizerState"/> picks one back out.
     /// </summary>
-    public void Save(nn.Module model, TrainingPosition position, IReadOnlyList<Optimizer> optimizers)
+    public void Save(nn.Module model, TrainingPosition position, IReadOnlyList<Optimizer> optimizers, TrainingCurves? curves = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(optimizers);
@@ -44,14 +44,31 @@ public sealed class Checkpoint(string path, string runKey)
             }
         }
 
-        SafeTensors.Save(Path, tensors, new Dictionary<string, string>
+        var metadata = new Dictionary<string, string>
         {
             ["run_key"] = runKey,
             ["stage"] = position.Stage,
             ["epochs_done"] = position.EpochsDone.ToString(CultureInfo.InvariantCulture),
             ["stage_complete"] = position.StageComplete ? "true" : "false",
-        });
+        };
+        if (curves is { IsEmpty: false })
+        {
+            metadata[TrainingCurves.MetadataKey] = curves.ToJson();
+        }
+
+        SafeTensors.Save(Path, tensors, metadata);
     }
+
+    /// <summary>The per-epoch losses the checkpoint <see cref="Restore"/> loaded holds; empty when it loaded none.</summary>
+    public TrainingCurves Curves { get; private set; } = new();
+
+    /// <summary>The per-epoch losses recorded in the checkpoint at <paramref name="path"/> (verified), empty when it records none.</summary>
+    /// <exception cref="CorruptFileException">The file is damaged (see <see cref="SafeTensors.Verify"/>).</exception>
+    /// <exception cref="InvalidDataException">Its curves are not curves.</exception>
+    public static TrainingCurves ReadCurves(string path) => CurvesOf(SafeTensors.Verify(path));
+
+    private static TrainingCurves CurvesOf(IReadOnlyDictionary<string, string> metadata) =>
+        metadata.TryGetValue(TrainingCurves.MetadataKey, out var json) ? TrainingCurves.FromJson(json) : new TrainingCurves();
 
     /// <summary>Optimizer <paramref name="index"/>'s part of the state <see cref="Restore"/> hands out.</summary>
     public static IReadOnlyDictionary<string, Tensor> OptimizerState(IReadOnlyDictionary<string, Tensor> state, int index)
@@ -99,6 +116,7 @@ public sealed class Checkpoint(string path, string runKey)
             throw new InvalidDataException($"{Path} belongs to another run (key {key ?? "none"}, this run {runKey}); delete it or use another output folder.");
         }
 
+        Curves = CurvesOf(meta);
         model.LoadExactly(content.Tensors.Where(kv => !kv.Key.StartsWith(OptimizerPrefix, StringComparison.Ordinal)).ToDictionary());
         optimizerState = content.Tensors.Where(kv => kv.Key.StartsWith(OptimizerPrefix, StringComparison.Ordinal))
             .ToDictionary(kv => kv.Key[OptimizerPrefix.Length..], kv => kv.Value);

@@ -8,10 +8,10 @@ namespace LaVae.Training;
 public static class ClassifierStage
 {
     /// <summary>Cross-entropy of the batch's images against their labels, summed over the batch.</summary>
-    public static Tensor Supervised(DigitClassifier model, LabelledImages digits, Tensor indices)
+    public static StageLoss Supervised(DigitClassifier model, LabelledImages digits, Tensor indices)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(digits);
-        return ClassifierObjective.CrossEntropy(model.forward(digits.Batch(indices)), digits.LabelsOf(indices));
+        return StageLoss.Single("cross_entropy", ClassifierObjective.CrossEntropy(model.forward(digits.Batch(indices)), digits.LabelsOf(indices)));
     }
 }

@@ -25,12 +25,19 @@ public static class CsvaeStages
         var z = VaeObjective.Reparameterize(q.ZMu, q.ZLogVar, generator);
         var w = VaeObjective.Reparameterize(q.WMu, q.WLogVar, generator);
 
-        var m1 = (CsvaeObjective.ReconstructionWeight * VaeObjective.Reconstruction(model.Decode(z, w), x))
-            + (CsvaeObjective.WKlWeight * CsvaeObjective.KlDivergence(q.WMu, q.WLogVar, model.PriorMean(y), model.PriorLogVar(y)))
-            + (CsvaeObjective.ZKlWeight * VaeObjective.KlDivergence(q.ZMu, q.ZLogVar))
-            + (CsvaeObjective.AdversaryEntropyWeight * CsvaeObjective.NegativeEntropy(model.Adversary.Logits(z)));
+        // Each term is built where the sum meets it, so the kernels and autograd's nodes come in the order of the one-line sum.
+        var bce = VaeObjective.Reconstruction(model.Decode(z, w), x);
+        var m1 = CsvaeObjective.ReconstructionWeight * bce;
+        var klW = CsvaeObjective.KlDivergence(q.WMu, q.WLogVar, model.PriorMean(y), model.PriorLogVar(y));
+        m1 = m1 + (CsvaeObjective.WKlWeight * klW);
+        var klZ = VaeObjective.KlDivergence(q.ZMu, q.ZLogVar);
+        m1 = m1 + (CsvaeObjective.ZKlWeight * klZ);
+        var negativeEntropy = CsvaeObjective.NegativeEntropy(model.Adversary.Logits(z));
+        m1 = m1 + (CsvaeObjective.AdversaryEntropyWeight * negativeEntropy);
 
         var heldZ = z.detach();
-        return new AdversarialLosses(m1, () => -CsvaeObjective.AdversaryLikelihoodWeight * CsvaeObjective.LogLikelihood(model.Adversary.Logits(heldZ), y));
+        return new AdversarialLosses(
+            new StageLoss(m1, [new("bce", bce), new("kl_w", klW), new("kl_z", klZ), new("negative_entropy", negativeEntropy)]),
+            () => -CsvaeObjective.AdversaryLikelihoodWeight * CsvaeObjective.LogLikelihood(model.Adversary.Logits(heldZ), y));
     }
 }

@@ -12,7 +12,7 @@ public static class CvaeStages
     /// BCE(decode(z, c), x_c) + λ_KL·KL, z ~ q(z | x_c, c). Example i of the union is image i mod N of
     /// set i div N.
     /// </summary>
-    public static Tensor Traditional(Cvae model, Tensor union, long setSize, Tensor indices, Generator generator, double klWeight)
+    public static StageLoss Traditional(Cvae model, Tensor union, long setSize, Tensor indices, Generator generator, double klWeight)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(union);
@@ -20,7 +20,7 @@ public static class CvaeStages
         var condition = model.OneHot(indices.floor_divide(setSize).to(ScalarType.Int64));
         var (mu, logVar) = model.Encode(x, condition);
         var z = VaeObjective.Reparameterize(mu, logVar, generator);
-        return VaeObjective.Reconstruction(model.Decode(z, condition), x) + (klWeight * VaeObjective.KlDivergence(mu, logVar));
+        return ElboLoss.Of(model.Decode(z, condition), x, mu, logVar, klWeight);
     }
 
     /// <summary>The classes the augmentation-invariant CVAE is trained to decode (see <see cref="AugmentationInvariant"/>).</summary>
@@ -33,7 +33,7 @@ public static class CvaeStages
     /// whether the CVAE composes. <paramref name="targets"/> is the union of the target sets
     /// (<see cref="AugmentationInvariantTargets"/>); example i is digit i mod N with target class i div N.
     /// </summary>
-    public static Tensor AugmentationInvariant(Cvae model, AlignedSets sets, Tensor targets, Tensor indices, Generator generator, double klWeight)
+    public static StageLoss AugmentationInvariant(Cvae model, AlignedSets sets, Tensor targets, Tensor indices, Generator generator, double klWeight)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(sets);
@@ -43,6 +43,6 @@ public static class CvaeStages
         var target = AlignedSets.ToModelInput(targets.index_select(0, indices));
         var (mu, logVar) = model.Encode(sets.Batch(AugClass.Orig, digits), model.OneHot(AugClass.Orig, digits.size(0)));
         var z = VaeObjective.Reparameterize(mu, logVar, generator);
-        return VaeObjective.Reconstruction(model.Decode(z, targetClass), target) + (klWeight * VaeObjective.KlDivergence(mu, logVar));
+        return ElboLoss.Of(model.Decode(z, targetClass), target, mu, logVar, klWeight);
     }
 }

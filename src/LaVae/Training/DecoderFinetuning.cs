@@ -29,11 +29,11 @@ public static class DecoderFinetuning
     }
 
     /// <summary>Summed BCE of decode(z_i) against target image i, for the batch's indices.</summary>
-    public static Tensor Loss(ConvDecoder decoder, Tensor latents, Tensor targets, Tensor indices)
+    public static StageLoss Loss(ConvDecoder decoder, Tensor latents, Tensor targets, Tensor indices)
     {
         ArgumentNullException.ThrowIfNull(decoder);
         ArgumentNullException.ThrowIfNull(latents);
         ArgumentNullException.ThrowIfNull(targets);
-        return VaeObjective.Reconstruction(decoder.forward(latents.index_select(0, indices)), AlignedSets.ToModelInput(targets.index_select(0, indices)));
+        return StageLoss.Single("bce", VaeObjective.Reconstruction(decoder.forward(latents.index_select(0, indices)), AlignedSets.ToModelInput(targets.index_select(0, indices))));
     }
 }

@@ -7,7 +7,8 @@ public interface ITrainingProgress
 
     void BatchDone(string model, StagePlan stage, int epoch, int batch, double loss);
 
-    void EpochDone(string model, StagePlan stage, int epoch, double meanLoss, TimeSpan elapsed);
+    /// <summary>An epoch's mean loss per example and each term's (<see cref="StageLoss"/>), as the training curves record them.</summary>
+    void EpochDone(string model, StagePlan stage, int epoch, double meanLoss, IReadOnlyList<KeyValuePair<string, double>> terms, TimeSpan elapsed);
 
     void StageSkipped(string model, StagePlan stage, string reason);
 
@@ -29,10 +30,12 @@ public sealed class PlainTextProgress(TextWriter output) : ITrainingProgress
     {
     }
 
-    public void EpochDone(string model, StagePlan stage, int epoch, double meanLoss, TimeSpan elapsed)
+    public void EpochDone(string model, StagePlan stage, int epoch, double meanLoss, IReadOnlyList<KeyValuePair<string, double>> terms, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(stage);
-        output.WriteLine(FormattableString.Invariant($"[{model}/{stage.Name}] epoch {epoch + 1}/{stage.Epochs} loss {meanLoss:F3} ({elapsed.TotalSeconds:F1} s)"));
+        ArgumentNullException.ThrowIfNull(terms);
+        var parts = terms.Count > 1 ? $" ({string.Join(", ", terms.Select(t => FormattableString.Invariant($"{t.Key} {t.Value:G5}")))})" : "";
+        output.WriteLine(FormattableString.Invariant($"[{model}/{stage.Name}] epoch {epoch + 1}/{stage.Epochs} loss {meanLoss:F3}{parts} ({elapsed.TotalSeconds:F1} s)"));
     }
 
     public void StageSkipped(string model, StagePlan stage, string reason)

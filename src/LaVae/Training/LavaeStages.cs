@@ -11,12 +11,12 @@ public static class LavaeStages
     /// Stage 1, encoder + decoder 0 on the shuffled union of the four sets:
     /// BCE(decode(z), x) + λ_KL·KL(q(z|x) ‖ N(0, I)), z reparameterised.
     /// </summary>
-    public static Tensor Stage1(Lavae model, Tensor x, Generator generator, double klWeight)
+    public static StageLoss Stage1(Lavae model, Tensor x, Generator generator, double klWeight)
     {
         ArgumentNullException.ThrowIfNull(model);
         var (mu, logVar) = model.Encode(x);
         var z = VaeObjective.Reparameterize(mu, logVar, generator);
-        return VaeObjective.Reconstruction(model.Decode(z), x) + (klWeight * VaeObjective.KlDivergence(mu, logVar));
+        return ElboLoss.Of(model.Decode(z), x, mu, logVar, klWeight);
     }
 
     /// <summary>
@@ -26,7 +26,7 @@ public static class LavaeStages
     /// reparameterisation noise is drawn per batch: the same loss as encoding every batch anew, for a
     /// fraction of the cost.
     /// </summary>
-    public static Tensor Stage2(Lavae model, FrozenLatents latents, Tensor indices, Generator generator, double involutoryWeight)
+    public static StageLoss Stage2(Lavae model, FrozenLatents latents, Tensor indices, Generator generator, double involutoryWeight)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(latents);
@@ -43,7 +43,7 @@ public static class LavaeStages
     /// of <paramref name="sets"/>, whose z0, z1, z2 now come from the live encoder, so the map fit also
     /// moves the encoder. The noise is drawn in the order stage 1 then stage 2 draw it.
     /// </summary>
-    public static Tensor Merged(Lavae model, Tensor x, AlignedSets sets, Tensor originals, Generator generator, double klWeight, double involutoryWeight)
+    public static StageLoss Merged(Lavae model, Tensor x, AlignedSets sets, Tensor originals, Generator generator, double klWeight, double involutoryWeight)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(sets);
@@ -57,7 +57,8 @@ public static class LavaeStages
         var z0 = Sample(AugClass.Orig);
         var z1 = Sample(AugClass.Aug1);
         var z2 = Sample(AugClass.Aug2);
-        return elbo + MapLoss(model, z0, z1, z2, involutoryWeight);
+        var maps = MapLoss(model, z0, z1, z2, involutoryWeight);
+        return new StageLoss(elbo.Total + maps.Total, [.. elbo.Terms, .. maps.Terms]);
     }
 
     /// <summary>
@@ -68,7 +69,7 @@ public static class LavaeStages
     /// left out: the authors' code decodes it through its first transfer head, so no gradient of it
     /// reaches any later head.
     /// </summary>
-    public static Tensor Stage3(ConvDecoder head, TransferLatents latents, AlignedSets target, Tensor indices, bool trainComposition = true)
+    public static StageLoss Stage3(ConvDecoder head, TransferLatents latents, AlignedSets target, Tensor indices, bool trainComposition = true)
     {
         ArgumentNullException.ThrowIfNull(head);
         ArgumentNullException.ThrowIfNull(latents);
@@ -78,14 +79,14 @@ public static class LavaeStages
             : [AugClass.Orig, AugClass.Aug1, AugClass.Aug2];
         var z = cat(terms.Select(term => latents[term].index_select(0, indices)).ToArray());
         var x = cat(terms.Select(term => target.Batch(term, indices)).ToArray());
-        return VaeObjective.Reconstruction(head.forward(z), x);
+        return StageLoss.Single("bce", VaeObjective.Reconstruction(head.forward(z), x));
     }
 
     /// <summary>Stage 2's loss on given latents: Σ_k MSE(z0·L_k, z_k) + λ_invol·Σ_k ‖I − L_k·L_k‖²_F.</summary>
-    private static Tensor MapLoss(Lavae model, Tensor z0, Tensor z1, Tensor z2, double involutoryWeight)
+    private static StageLoss MapLoss(Lavae model, Tensor z0, Tensor z1, Tensor z2, double involutoryWeight)
     {
         var fit = nn.functional.mse_loss(model.Augment(z0, 0), z1) + nn.functional.mse_loss(model.Augment(z0, 1), z2);
         var involution = model.Maps[0].InvolutoryPenalty() + model.Maps[1].InvolutoryPenalty();
-        return fit + (involutoryWeight * involution);
+        return new StageLoss(fit + (involutoryWeight * involution), [new("map_mse", fit), new("involutory", involution)]);
     }
 }

@@ -152,7 +152,7 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
             var x = AlignedSets.ToModelInput(originals.index_select(0, indices));
             var (mu, logVar) = model.Encoder.forward(x);
             var z = VaeObjective.Reparameterize(mu, logVar, generator);
-            return VaeObjective.Reconstruction(model.Decoder.forward(z), x) + (settings[Setting.KlWeight] * VaeObjective.KlDivergence(mu, logVar));
+            return ElboLoss.Of(model.Decoder.forward(z), x, mu, logVar, settings[Setting.KlWeight]);
         });
         return model;
     }

@@ -29,6 +29,7 @@ public sealed class ModelTraining
     private readonly IReadOnlyList<string> stageOrder;
     private readonly TrainingContext context;
     private readonly IReadOnlyDictionary<string, Tensor> savedOptimizer;
+    private readonly TrainingCurves curves;
     private TrainingPosition? position;
 
     public ModelTraining(string modelName, nn.Module model, Checkpoint checkpoint, IReadOnlyList<string> stageOrder, TrainingContext context)
@@ -37,6 +38,7 @@ public sealed class ModelTraining
         ArgumentNullException.ThrowIfNull(context);
         (this.modelName, this.model, this.checkpoint, this.stageOrder, this.context) = (modelName, model, checkpoint, stageOrder, context);
         position = checkpoint.Restore(model, context.Device, out savedOptimizer, out var notice);
+        curves = checkpoint.Curves;
         if (notice is not null)
         {
             context.Progress.Notice(notice);
@@ -47,7 +49,7 @@ public sealed class ModelTraining
     /// Trains <paramref name="parameters"/> for the stage's epochs over <paramref name="examples"/>
     /// examples; <paramref name="batchLoss"/> maps a batch's example indices to its summed loss.
     /// </summary>
-    public void RunStage(StagePlan stage, IReadOnlyList<Tensor> parameters, long examples, Func<Tensor, Generator, Tensor> batchLoss)
+    public void RunStage(StagePlan stage, IReadOnlyList<Tensor> parameters, long examples, Func<Tensor, Generator, StageLoss> batchLoss)
     {
         ArgumentNullException.ThrowIfNull(batchLoss);
         Run(stage, [parameters], examples, (indices, generator, optimizers, descend) => descend(optimizers[0], batchLoss(indices, generator)));
@@ -57,7 +59,8 @@ public sealed class ModelTraining
     /// Trains a model against an adversary, alternating on every batch: one step of the model's
     /// parameters on <see cref="AdversarialLosses.ModelLoss"/>, then one of the adversary's on
     /// <see cref="AdversarialLosses.AdversaryLoss"/>, each with its own AdaBelief; both optimizers'
-    /// moments are checkpointed. The progress reports the model's loss.
+    /// moments are checkpointed. The progress reports the model's loss; the curves record the
+    /// adversary's as the term <c>adversary</c>.
     /// </summary>
     public void RunAdversarialStage(StagePlan stage, IReadOnlyList<Tensor> parameters, IReadOnlyList<Tensor> adversaryParameters, long examples,
         Func<Tensor, Generator, AdversarialLosses> batchLosses)
@@ -67,7 +70,7 @@ public sealed class ModelTraining
         {
             var losses = batchLosses(indices, generator);
             descend(optimizers[0], losses.ModelLoss);
-            descend(optimizers[1], losses.AdversaryLoss());
+            descend(optimizers[1], StageLoss.Single("adversary", losses.AdversaryLoss()));
         });
     }
 
@@ -95,12 +98,15 @@ public sealed class ModelTraining
                 firstEpoch = p.EpochsDone;
             }
 
+            curves.Truncate(stage.Name, firstEpoch);
+
             var batches = stage.BatchesPerEpoch(examples);
             context.Progress.StageStarted(modelName, stage, firstEpoch, batches);
             for (var epoch = firstEpoch; epoch < stage.Epochs; epoch++)
             {
-                var meanLoss = RunEpoch(stage, epoch, batches, examples, optimizers, step, out var elapsed);
-                context.Progress.EpochDone(modelName, stage, epoch, meanLoss, elapsed);
+                var meanLoss = RunEpoch(stage, epoch, batches, examples, optimizers, step, out var terms, out var elapsed);
+                curves.Record(stage.Name, epoch, meanLoss, terms);
+                context.Progress.EpochDone(modelName, stage, epoch, meanLoss, terms, elapsed);
                 var done = epoch + 1;
                 if (done < stage.Epochs && context.CheckpointEvery > 0 && done % context.CheckpointEvery == 0)
                 {
@@ -123,15 +129,16 @@ public sealed class ModelTraining
     /// One batch's update: computes the batch's losses for <paramref name="indices"/> and applies each
     /// through <paramref name="descend"/> (one optimizer step on one loss); the first is the one reported.
     /// </summary>
-    private delegate void BatchStep(Tensor indices, Generator generator, IReadOnlyList<Optimizer> optimizers, Action<Optimizer, Tensor> descend);
+    private delegate void BatchStep(Tensor indices, Generator generator, IReadOnlyList<Optimizer> optimizers, Action<Optimizer, StageLoss> descend);
 
     private double RunEpoch(StagePlan stage, int epoch, int batches, long examples, IReadOnlyList<Optimizer> optimizers,
-        BatchStep step, out TimeSpan elapsed)
+        BatchStep step, out IReadOnlyList<KeyValuePair<string, double>> terms, out TimeSpan elapsed)
     {
         var watch = Stopwatch.StartNew();
         using var generator = new Generator(Seeds.Derive(context.Seed, $"{modelName}/{stage.Name}/epoch{epoch}"), context.Device);
         using var order = randperm(examples, device: context.Device, generator: generator).DetachFromDisposeScope();
         using var losses = new EpochLosses(batches, optimizers.Count, context.Device); // one loss per optimizer and batch
+        using var termSums = new EpochTerms(context.Device);
         var reported = 0;
         for (var b = 0; b < batches; b++)
         {
@@ -140,7 +147,7 @@ public sealed class ModelTraining
             var batch = b;
             try
             {
-                step(indices, generator, optimizers, (optimizer, loss) => Descend(optimizer, loss, losses, batch));
+                step(indices, generator, optimizers, (optimizer, loss) => Descend(optimizer, loss, losses, termSums, batch));
             }
             catch (System.Runtime.InteropServices.ExternalException e) when (e.Message.Contains(BinaryCrossEntropyRange, StringComparison.Ordinal))
             {
@@ -160,16 +167,21 @@ public sealed class ModelTraining
             }
         }
 
+        terms = termSums.PerExample(examples);
         elapsed = watch.Elapsed;
         return losses.ReadTotal / examples;
     }
 
-    /// <summary>One optimizer step on <paramref name="loss"/>, which is kept on the device for <see cref="Report"/>.</summary>
-    private static void Descend(Optimizer optimizer, Tensor loss, EpochLosses losses, int batch)
+    /// <summary>
+    /// One optimizer step on <paramref name="loss"/>'s total, which is kept on the device for
+    /// <see cref="Report"/>, its terms added to the epoch's sums there.
+    /// </summary>
+    private static void Descend(Optimizer optimizer, StageLoss loss, EpochLosses losses, EpochTerms terms, int batch)
     {
-        losses.Keep(batch, loss);
+        losses.Keep(batch, loss.Total);
+        terms.Add(loss);
         optimizer.ZeroGrad();
-        loss.backward();
+        loss.Total.backward();
         optimizer.Step();
     }
 
@@ -219,7 +231,7 @@ public sealed class ModelTraining
 
     private void Save(IReadOnlyList<Optimizer> optimizers, TrainingPosition newPosition)
     {
-        checkpoint.Save(model, newPosition, optimizers);
+        checkpoint.Save(model, newPosition, optimizers, curves);
         position = newPosition;
     }
 }
@@ -228,4 +240,4 @@ public sealed class ModelTraining
 /// A batch's two losses in a stage that trains a model against an adversary: the model's, and the
 /// adversary's, computed only after the model's step (on whatever the model's loss left detached).
 /// </summary>
-public sealed record AdversarialLosses(Tensor ModelLoss, Func<Tensor> AdversaryLoss);
+public sealed record AdversarialLosses(StageLoss ModelLoss, Func<Tensor> AdversaryLoss);

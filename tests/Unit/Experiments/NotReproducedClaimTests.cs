@@ -56,7 +56,7 @@ public class NotReproducedClaimTests
         var resolved = Samples.Parse(Samples.With("    profiles: [smoke, paper]", Declared)).Resolve("smoke");
         var metrics = Samples.Metrics(("lavae.bce.compose", compose), ("cvae_auginv.bce.compose", 299.12));
         var measurements = new RunMeasurements("cpu", new Dictionary<string, string>(), new Dictionary<string, double>(), metrics, [], [1],
-            metrics.ToDictionary(m => m.Key, m => (IReadOnlyList<double>)[m.Value]));
+            metrics.ToDictionary(m => m.Key, m => (IReadOnlyList<double>)[m.Value]), []);
         return RunResults.FromMeasurements(resolved, RunKey.Compute(resolved.Run, "cpu", []), measurements, Samples.Baselines).Claims.Single();
     }
 }

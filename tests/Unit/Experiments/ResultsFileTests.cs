@@ -49,9 +49,9 @@ public class ResultsFileTests
     }
 
     [Theory]
-    [InlineData("\"format\": \"lavae-results/3\"", "\"format\": \"lavae-results/1\"", "format 'lavae-results/1' is not 'lavae-results/3'")]
+    [InlineData("\"format\": \"lavae-results/4\"", "\"format\": \"lavae-results/1\"", "format 'lavae-results/1' is not 'lavae-results/4'")]
     [InlineData("\"lavae.bce.total\": 310.2", "\"lavae.bce.total\": 10716.51", "its content does not match its content_sha256 (SHA-256 *, recorded *)")]
-    [InlineData("\"format\": \"lavae-results/3\",", "\"format\": \"lavae-results/3\", \"content_sha256\": \"0000\",", "not a valid results file: *")]
+    [InlineData("\"format\": \"lavae-results/4\",", "\"format\": \"lavae-results/4\", \"content_sha256\": \"0000\",", "not a valid results file: *")]
     [InlineData("\"device\": \"cpu\"", "\"device\": \"cpu\", \"colour\": 1", "not a valid results file: *colour*")]
     [InlineData("\"device\": \"cpu\",", "", "not a valid results file: *device*")]
     [InlineData("\"figures/recon.png\"", "\"../recon.png\"", "figure '../recon.png' must be a '/'-separated path inside the results folder")]
@@ -118,7 +118,7 @@ public class ResultsFileTests
 
     [Theory]
     [InlineData("\"lavae.bce.total\": 310.2", "\"lavae.bce.total\": 10716.51", "its content does not match its content_sha256*")]
-    [InlineData("\"format\": \"lavae-results/3\"", "\"format\": \"lavae-results/1\"", "format 'lavae-results/1' is not 'lavae-results/3'")]
+    [InlineData("\"format\": \"lavae-results/4\"", "\"format\": \"lavae-results/1\"", "format 'lavae-results/1' is not 'lavae-results/4'")]
     [InlineData("\"device\": \"cpu\"", "\"device\": \"cp", "not a valid results file: *")]
     public void Read_or_set_aside_moves_an_unusable_file_aside_with_a_one_line_notice(string snippet, string replacement, string problem)
     {
@@ -171,7 +171,8 @@ public class ResultsFileTests
             Metrics: metrics,
             Figures: ["figures/recon.png"],
             Seeds: [1],
-            PerSeed: metrics.ToDictionary(metric => metric.Key, metric => (IReadOnlyList<double>)[metric.Value]));
+            PerSeed: metrics.ToDictionary(metric => metric.Key, metric => (IReadOnlyList<double>)[metric.Value]),
+            Curves: []);
         return RunResults.FromMeasurements(resolved, RunKey.Compute(resolved.Run, "cpu", []), measurements, Samples.Baselines);
     }
 }

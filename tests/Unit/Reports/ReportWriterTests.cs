@@ -15,10 +15,10 @@ public sealed class ReportWriterTests : IDisposable
     {
         var (markdown, html) = Write(Metrics(lavaeTotal: 310.2, lavaeCompose: 400));
 
-        markdown.Should().Contain("| claim | paper | ours | tolerance | result |")
-            .And.Contain("| lavae-total-near-paper: lavae.bce.total = 297.1 ± 29.71 | 297.1 | 310.2 | 10% (±29.71) | pass |")
-            .And.Contain("| composes-better: LAVAE composes better | — | 400 ≥ 299.12 | — | FAIL |");
-        html.Should().Contain("<td>297.1</td><td>310.2</td><td>10% (&#177;29.71)</td><td class=\"pass\">pass</td>")
+        markdown.Should().Contain("| claim | paper | ours | tolerance | seeds holding | result |")
+            .And.Contain("| lavae-total-near-paper: lavae.bce.total = 297.1 ± 29.71 | 297.1 | 310.2 | 10% (±29.71) | one seed | pass |")
+            .And.Contain("| composes-better: LAVAE composes better | — | 400 ≥ 299.12 | — | one seed | FAIL |");
+        html.Should().Contain("<td>297.1</td><td>310.2</td><td>10% (&#177;29.71)</td><td>one seed</td><td class=\"pass\">pass</td>")
             .And.Contain("<td class=\"fail\">FAIL</td>");
     }
 
@@ -60,9 +60,9 @@ public sealed class ReportWriterTests : IDisposable
         var (markdown, html) = Write(Metrics(lavaeTotal: 310.2, lavaeCompose: 400));
 
         markdown.Should().Contain("## Every claim")
-            .And.Contain("| experiment | profile | claim | paper | ours | result |")
-            .And.Contain("| sample | paper | lavae-total-near-paper: lavae.bce.total = 297.1 ± 29.71 | 297.1 | 310.2 | pass |")
-            .And.Contain("| sample | paper | composes-better: LAVAE composes better | — | 400 ≥ 299.12 | FAIL |");
+            .And.Contain("| experiment | profile | claim | paper | ours | seeds holding | result |")
+            .And.Contain("| sample | paper | lavae-total-near-paper: lavae.bce.total = 297.1 ± 29.71 | 297.1 | 310.2 | one seed | pass |")
+            .And.Contain("| sample | paper | composes-better: LAVAE composes better | — | 400 ≥ 299.12 | one seed | FAIL |");
         html.Should().Contain("<caption>Every claim</caption>")
             .And.Contain("<td><a href=\"#run-1\">sample</a></td><td>paper</td><td>composes-better: LAVAE composes better</td>")
             .And.Contain("<section id=\"run-1\">");
@@ -172,7 +172,7 @@ public sealed class ReportWriterTests : IDisposable
         var damaged = Path.Combine(folder.Path, "runs", "damaged", ResultsFile.FileName);
         ResultsFile.Write(good, ResultsFileTests.SampleResults("smoke", Metrics(lavaeTotal: 400, lavaeCompose: 80)));
         Directory.CreateDirectory(Path.GetDirectoryName(damaged)!);
-        File.WriteAllText(damaged, "{\"format\": \"lavae-results/3\", \"run_k");
+        File.WriteAllText(damaged, "{\"format\": \"lavae-results/4\", \"run_k");
 
         var files = ReportWriter.Write(folder.Path, [damaged, good]);
 

@@ -37,11 +37,11 @@ public sealed class AblationTrainingTests : IDisposable
         using var generator = new Generator(9);
         using var twin = new Generator(9);
 
-        var merged = LavaeStages.Merged(model, x, sets, originals, generator, klWeight: 2.5, involutoryWeight: 0.5).ToDouble();
+        var merged = LavaeStages.Merged(model, x, sets, originals, generator, klWeight: 2.5, involutoryWeight: 0.5).Total.ToDouble();
 
-        var stage1 = LavaeStages.Stage1(model, x, twin, klWeight: 2.5).ToDouble();
+        var stage1 = LavaeStages.Stage1(model, x, twin, klWeight: 2.5).Total.ToDouble();
         using var latents = new FrozenLatents(model, sets, batchSize: 4);
-        var stage2 = LavaeStages.Stage2(model, latents, originals, twin, involutoryWeight: 0.5).ToDouble();
+        var stage2 = LavaeStages.Stage2(model, latents, originals, twin, involutoryWeight: 0.5).Total.ToDouble();
         stage2.Should().BeGreaterThan(1e-3 * stage1, "the stage-2 term must be visible above the tolerance below");
         merged.Should().BeApproximately(stage1 + stage2, 1e-6 * (stage1 + stage2));
     }
@@ -56,7 +56,7 @@ public sealed class AblationTrainingTests : IDisposable
 
         using (var generator = new Generator(5))
         {
-            LavaeStages.Stage1(model, x, generator, klWeight: 1).backward();
+            LavaeStages.Stage1(model, x, generator, klWeight: 1).Total.backward();
         }
 
         var stage1Only = EncoderGradient(model);
@@ -67,7 +67,7 @@ public sealed class AblationTrainingTests : IDisposable
 
         using (var generator = new Generator(5))
         {
-            LavaeStages.Merged(model, x, sets, Tiny.Indices(0, 3), generator, klWeight: 1, involutoryWeight: 1).backward();
+            LavaeStages.Merged(model, x, sets, Tiny.Indices(0, 3), generator, klWeight: 1, involutoryWeight: 1).Total.backward();
         }
 
         model.named_parameters().Where(p => p.parameter.grad is null).Select(p => p.name).Should().BeEmpty("every part trains in the merged stage");

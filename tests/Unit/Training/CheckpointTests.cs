@@ -40,7 +40,7 @@ public class CheckpointTests
         for (var step = 0; step < 3; step++)
         {
             optimizer.ZeroGrad();
-            LavaeStages.Stage2(model, latents, Tiny.Indices(0, 1, 2, 3), generator, 1).backward();
+            LavaeStages.Stage2(model, latents, Tiny.Indices(0, 1, 2, 3), generator, 1).Total.backward();
             optimizer.Step();
         }
 

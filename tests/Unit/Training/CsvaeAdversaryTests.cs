@@ -122,7 +122,7 @@ public sealed class CsvaeAdversaryTests : IDisposable
             + CsvaeObjective.KlDivergence(q.WMu, q.WLogVar, model.PriorMean(yb), model.PriorLogVar(yb))
             + (CsvaeObjective.ZKlWeight * VaeObjective.KlDivergence(q.ZMu, q.ZLogVar));
         var heldZ = z.detach();
-        return new AdversarialLosses(elbo, () => -CsvaeObjective.LogLikelihood(model.Adversary.Logits(heldZ), yb));
+        return new AdversarialLosses(StageLoss.Single("elbo", elbo), () => -CsvaeObjective.LogLikelihood(model.Adversary.Logits(heldZ), yb));
     }
 
     /// <summary>Full-batch steps of the adversary's loss on the encoder's z means, the encoder left as it is.</summary>
@@ -182,7 +182,7 @@ internal sealed class EpochProbe(Action probe) : ITrainingProgress
     {
     }
 
-    public void EpochDone(string model, StagePlan stage, int epoch, double meanLoss, TimeSpan elapsed) => probe();
+    public void EpochDone(string model, StagePlan stage, int epoch, double meanLoss, IReadOnlyList<KeyValuePair<string, double>> terms, TimeSpan elapsed) => probe();
 
     public void StageSkipped(string model, StagePlan stage, string reason)
     {

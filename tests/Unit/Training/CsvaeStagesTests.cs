@@ -23,7 +23,7 @@ public class CsvaeStagesTests
         using var twin = new Generator(7);
 
         var losses = CsvaeStages.Objective(model, union, N, Tiny.Indices(examples), generator);
-        var m1 = losses.ModelLoss.ToDouble();
+        var m1 = losses.ModelLoss.Total.ToDouble();
         var adversaryLoss = losses.AdversaryLoss().ToDouble();
 
         // Example i is image i mod 4 of set i div 4; the set's labels are (A1 applied, A2 applied).
@@ -67,7 +67,7 @@ public class CsvaeStagesTests
         using var generator = new Generator(4);
         var losses = CsvaeStages.Objective(model, union, N, Tiny.Indices(0, 5, 10, 15), generator);
 
-        losses.ModelLoss.backward();
+        losses.ModelLoss.Total.backward();
         model.VaeParameters().Should().OnlyContain(p => HasGradient(p), "M1 trains both posteriors and the decoder");
         ClearAll(model);
 

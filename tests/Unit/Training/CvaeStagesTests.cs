@@ -23,7 +23,7 @@ public class CvaeStagesTests
         using var generator = new Generator(3);
         using var twin = new Generator(3);
 
-        var loss = CvaeStages.Traditional(model, union, N, Tiny.Indices(examples), generator, klWeight: 1.5).ToDouble();
+        var loss = CvaeStages.Traditional(model, union, N, Tiny.Indices(examples), generator, klWeight: 1.5).Total.ToDouble();
 
         int[] classes = [0, 1, 2, 3, 0];
         var x = Images(sets, classes, [1, 2, 3, 0, 3]);
@@ -52,7 +52,7 @@ public class CvaeStagesTests
         using var generator = new Generator(4);
         using var twin = new Generator(4);
 
-        var loss = CvaeStages.AugmentationInvariant(model, sets, targets, Tiny.Indices(examples), generator, klWeight: 0.5).ToDouble();
+        var loss = CvaeStages.AugmentationInvariant(model, sets, targets, Tiny.Indices(examples), generator, klWeight: 0.5).Total.ToDouble();
 
         int[] digits = [1, 2, 3, 0];
         int[] classes = [0, 1, 2, 1];

@@ -53,7 +53,7 @@ public class DecoderFinetuningTests
         var latents = DecoderFinetuning.Latents(a.Encoder, targets, batchSize: 4);
         var indices = tensor(new long[] { 4, 1 });
 
-        var loss = DecoderFinetuning.Loss(a.Decoder, latents, targets, indices).ToDouble();
+        var loss = DecoderFinetuning.Loss(a.Decoder, latents, targets, indices).Total.ToDouble();
 
         using var noGrad = no_grad();
         var chosen = targets.index_select(0, indices);

@@ -32,7 +32,7 @@ public class DivergenceTests
             }
 
             lastGood = File.ReadAllBytes(path);
-            return loss * double.NaN;
+            return StageLoss.Single("loss", loss.Total * double.NaN);
         });
 
         act.Should().Throw<TrainingDivergedException>()
@@ -53,7 +53,7 @@ public class DivergenceTests
         var training = new ModelTraining("lavae", model, new Checkpoint(path, "key"), ["stage1"], TinyTraining.Context(new RecordingProgress()));
 
         var act = () => training.RunStage(new StagePlan("stage1", 2, 16, 1e-3), [.. model.parameters()], train.Count,
-            (indices, generator) => LavaeStages.Stage1(model, train.Batch(AugClass.Orig, indices), generator, klWeight: 1) * double.PositiveInfinity);
+            (indices, generator) => StageLoss.Single("loss", LavaeStages.Stage1(model, train.Batch(AugClass.Orig, indices), generator, klWeight: 1).Total * double.PositiveInfinity));
 
         act.Should().Throw<TrainingDivergedException>()
             .WithMessage($"lavae: loss became Infinity in stage stage1, epoch 1, batch 1; no checkpoint had been written to {path} yet.");

@@ -63,7 +63,7 @@ public class EpochLossesTests
 
         public void BatchDone(string model, StagePlan stage, int epoch, int batch, double loss) => onBatch();
 
-        public void EpochDone(string model, StagePlan stage, int epoch, double meanLoss, TimeSpan elapsed)
+        public void EpochDone(string model, StagePlan stage, int epoch, double meanLoss, IReadOnlyList<KeyValuePair<string, double>> terms, TimeSpan elapsed)
         {
         }
 

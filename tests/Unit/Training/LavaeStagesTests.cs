@@ -24,7 +24,7 @@ public class LavaeStagesTests
         using var generator = new Generator(7);
         using var twin = new Generator(7);
 
-        var loss = LavaeStages.Stage1(model, x, generator, klWeight: 2.5).ToDouble();
+        var loss = LavaeStages.Stage1(model, x, generator, klWeight: 2.5).Total.ToDouble();
 
         var (mu, logVar) = model.Encode(x);
         var z = ByHand.Reparameterize(ByHand.Values(mu), ByHand.Values(logVar), ByHand.Values(randn([3, D], generator: twin)));
@@ -42,7 +42,7 @@ public class LavaeStagesTests
         model.AddHead(generator);
         using var sets = Tiny.Sets(2, seed: 2);
 
-        LavaeStages.Stage1(model, sets.Batch(AugClass.Orig, Tiny.Indices(0, 1)), generator, klWeight: 1).backward();
+        LavaeStages.Stage1(model, sets.Batch(AugClass.Orig, Tiny.Indices(0, 1)), generator, klWeight: 1).Total.backward();
 
         GradientOwners(model).Should().BeEquivalentTo(Prefixed(model, "encoder.", "decoder0."));
     }
@@ -79,7 +79,7 @@ public class LavaeStagesTests
         using var generator = new Generator(9);
         using var twin = new Generator(9);
 
-        var loss = LavaeStages.Stage2(model, latents, indices, generator, involutoryWeight: 0.5).ToDouble();
+        var loss = LavaeStages.Stage2(model, latents, indices, generator, involutoryWeight: 0.5).Total.ToDouble();
 
         // The noise is drawn for x0, then A1(x0), then A2(x0), one (3, 16) block each.
         var z = new[] { AugClass.Orig, AugClass.Aug1, AugClass.Aug2 }.Select(c =>
@@ -102,7 +102,7 @@ public class LavaeStagesTests
         using var latents = new FrozenLatents(model, sets);
         using var generator = new Generator(5);
 
-        LavaeStages.Stage2(model, latents, Tiny.Indices(0, 3), generator, involutoryWeight: 1).backward();
+        LavaeStages.Stage2(model, latents, Tiny.Indices(0, 3), generator, involutoryWeight: 1).Total.backward();
 
         GradientOwners(model).Should().BeEquivalentTo(["map1.L", "map2.L"]);
     }
@@ -120,7 +120,7 @@ public class LavaeStagesTests
         using var latents = new TransferLatents(model, target.Orig);
         var indices = Tiny.Indices(3, 0, 2);
 
-        var loss = LavaeStages.Stage3(head, latents, target, indices, trainComposition).ToDouble();
+        var loss = LavaeStages.Stage3(head, latents, target, indices, trainComposition).Total.ToDouble();
 
         var z0 = ByHand.Values(model.Encode(target.Batch(AugClass.Orig, indices)).Mu);
         var (l1, l2) = (L(model, 0), L(model, 1));
@@ -170,7 +170,7 @@ public class LavaeStagesTests
         using var target = Tiny.Sets(3, seed: 7);
         using var latents = new TransferLatents(model, target.Orig);
 
-        LavaeStages.Stage3(head, latents, target, Tiny.Indices(0, 1, 2)).backward();
+        LavaeStages.Stage3(head, latents, target, Tiny.Indices(0, 1, 2)).Total.backward();
 
         GradientOwners(model).Should().BeEquivalentTo(Prefixed(model, "decoder2."));
     }

@@ -54,7 +54,7 @@ internal sealed class RecordingProgress(string? crashStage = null, int crashEpoc
         }
     }
 
-    public void EpochDone(string model, StagePlan stage, int epoch, double meanLoss, TimeSpan elapsed)
+    public void EpochDone(string model, StagePlan stage, int epoch, double meanLoss, IReadOnlyList<KeyValuePair<string, double>> terms, TimeSpan elapsed)
     {
     }
 

@@ -105,9 +105,9 @@ public static class SafeTensors
         return new SafeTensorsContent(tensors, metadata);
     }
 
-    /// <summary>Checks a file as <see cref="Load"/> with a required checksum does, without building its tensors.</summary>
+    /// <summary>Checks a file as <see cref="Load"/> with a required checksum does, without building its tensors; returns its metadata.</summary>
     /// <exception cref="CorruptFileException">As for <see cref="Load"/>.</exception>
-    public static void Verify(string path) => Verified(path, File.ReadAllBytes(path), requireChecksum: true);
+    public static IReadOnlyDictionary<string, string> Verify(string path) => Verified(path, File.ReadAllBytes(path), requireChecksum: true).Metadata;
 
     private static (Dictionary<string, string> Metadata, List<Entry> Entries, int DataStart) Verified(string path, byte[] bytes, bool requireChecksum)
     {
