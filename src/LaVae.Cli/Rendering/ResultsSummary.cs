@@ -18,10 +18,11 @@ internal static class ResultsSummary
             metrics.AddRow(Markup.Escape(name), value.ToString("F2", CultureInfo.InvariantCulture), paper);
         }
 
-        var claims = new Table().AddColumn("claim").AddColumn("verdict").AddColumn("detail");
+        var claims = new Table().AddColumn("claim").AddColumn("verdict").AddColumn("seeds holding").AddColumn("detail");
         foreach (var claim in results.Claims)
         {
-            claims.AddRow(Markup.Escape(claim.ClaimId), claim.Passed ? (claim.NotReproduced is null ? "[green]pass[/]" : "[yellow]not reproduced[/]") : $"[red]{Markup.Escape(claim.Verdict)}[/]", Markup.Escape(claim.Message));
+            var seeds = claim.Seeds is { } count ? (count.Holding == count.Of ? Markup.Escape(count.ToString()) : $"[yellow]{Markup.Escape(count.ToString())}[/]") : "one seed";
+            claims.AddRow(Markup.Escape(claim.ClaimId), claim.Passed ? (claim.NotReproduced is null ? "[green]pass[/]" : "[yellow]not reproduced[/]") : $"[red]{Markup.Escape(claim.Verdict)}[/]", seeds, Markup.Escape(claim.Message));
         }
 
         AnsiConsole.Write(metrics);

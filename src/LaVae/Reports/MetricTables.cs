@@ -146,8 +146,7 @@ internal static class MetricTables
             return NumberText.Measured(mean);
         }
 
-        var deviation = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
-        return $"{NumberText.Measured(mean)} ± {NumberText.Measured(deviation)} ({NumberText.Measured(values.Min())}–{NumberText.Measured(values.Max())})";
+        return NumberText.Spread(values);
     }
 
     // Known names first, in their declared order; unknown ones after, by name.

@@ -28,7 +28,7 @@ internal static class ReportBuilder
             ]).ToList());
         var claimIndex = new ReportTable(
             "Every claim",
-            ["experiment", "profile", "claim", "paper", "ours", "result"],
+            ["experiment", "profile", "claim", "paper", "ours", "seeds holding", "result"],
             runs.SelectMany((run, index) => run.Results.Claims.Select(claim => (IReadOnlyList<ReportCell>)
             [
                 new ReportCell(run.Results.ExperimentId, Link: $"#{Anchor(index)}"),
@@ -36,6 +36,7 @@ internal static class ReportBuilder
                 new ReportCell($"{claim.ClaimId}: {claim.Description ?? claim.Expected}"),
                 new ReportCell(claim.PaperValue is { } paper ? NumberText.Exact(paper) : "—"),
                 new ReportCell(claim.Measured),
+                Seeds(claim),
                 Verdict(claim),
             ])).ToList());
         var sections = runs.Select((run, index) => Section(run, Anchor(index), reportFolder, vocabulary)).ToList();
@@ -86,13 +87,14 @@ internal static class ReportBuilder
 
         var claims = new ReportTable(
             "Claims",
-            ["claim", "paper", "ours", "tolerance", "result"],
+            ["claim", "paper", "ours", "tolerance", "seeds holding", "result"],
             results.Claims.Select(claim => (IReadOnlyList<ReportCell>)
             [
                 new ReportCell($"{claim.ClaimId}: {claim.Description ?? claim.Expected}"),
                 new ReportCell(claim.PaperValue is { } paper ? NumberText.Exact(paper) : "—"),
                 new ReportCell(claim.Measured),
                 new ReportCell(claim.Tolerance ?? "—"),
+                Seeds(claim),
                 Verdict(claim),
             ]).ToList());
 
@@ -114,6 +116,11 @@ internal static class ReportBuilder
     private static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     private static ReportCell Verdict(bool passed) => passed ? new("pass", CellTone.Pass) : new("FAIL", CellTone.Fail);
+
+    // How many seeds satisfy the statement and what the verdict is judged on; a one-seed run has nothing to count.
+    private static ReportCell Seeds(ClaimOutcome claim) => claim.Seeds is { } seeds
+        ? new ReportCell($"{seeds} (judged on {seeds.JudgedOn})", seeds.Holding == seeds.Of ? CellTone.Plain : CellTone.NotReproduced)
+        : new ReportCell("one seed");
 
     private static ReportCell Verdict(ClaimOutcome claim) =>
         claim.NotReproduced is not null && claim.Passed ? new(claim.Verdict, CellTone.NotReproduced) : new(claim.Verdict, claim.Passed ? CellTone.Pass : CellTone.Fail);

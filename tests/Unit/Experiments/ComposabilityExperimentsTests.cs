@@ -26,11 +26,11 @@ public class ComposabilityExperimentsTests
             keys(id).Should().BeEquivalentTo(fig7Spaces, $"{id} measures the four latent spaces Fig. 7 trains");
         }
 
-        keys("recursion").Should().HaveCount(2).And.BeSubsetOf(fig7Spaces, "the recursion iterates the maps of two of them");
+        keys("recursion").Should().HaveCount(2 * 3).And.BeSubsetOf(fig7Spaces, "the recursion iterates the maps of two of them, on each of three seeds");
 
         var cvae = ExperimentRunner.Plan(Catalog.Find("composability-cvae"), options).Graph.Nodes;
         cvae.Where(node => node.Spec.Kind == "lavae").Select(node => node.Key).Should().BeSubsetOf(fig7Spaces);
-        cvae.Where(node => node.Spec.Kind == "cvae_auginv").Should().HaveCount(2, "Flips (Table I's) and rotate_cw,flip_lr, the one new part");
+        cvae.Where(node => node.Spec.Kind == "cvae_auginv").Should().HaveCount(2 * 3, "on each of three seeds, Flips (Table I's) and rotate_cw,flip_lr, the one new part");
         cvae.Should().Contain(node => node.Spec.Kind == "cvae_auginv" && tableOne.Contains(node.Key), "the Flips CVAE_AugInv is Table I's");
     }
 }

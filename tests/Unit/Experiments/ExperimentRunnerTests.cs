@@ -161,7 +161,11 @@ public sealed class ExperimentRunnerTests : IDisposable
         var perSeed = run.Results.Claims.Single(c => c.ClaimId == "every-seed-bound");
         perSeed.Passed.Should().BeFalse();
         perSeed.Message.Should().Contain("fails for seed 3, 4 of 2");
-        File.ReadAllText(run.Report.Markdown).Should().Contain(" ± ", "the report shows the spread over seeds");
+        perSeed.Seeds!.ToString().Should().Be("0 of 2 seeds (not seed 3, 4)");
+        run.Results.Claims.Single(c => c.ClaimId == "mean-bound").Seeds!.ToString().Should().Be("2 of 2 seeds");
+        var report = File.ReadAllText(run.Report.Markdown);
+        report.Should().Contain(" ± ", "the report shows the spread over seeds");
+        report.Should().Contain("2 of 2 seeds (judged on the mean of 2 seeds)").And.Contain("0 of 2 seeds (not seed 3, 4) (judged on every seed)");
     }
 
     [Fact]
