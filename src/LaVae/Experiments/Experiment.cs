@@ -10,6 +10,7 @@ public sealed class Experiment
 {
     private readonly IReadOnlyDictionary<string, double> settings;
     private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> profileOverrides;
+    private readonly IReadOnlyList<(string Name, IReadOnlyDictionary<string, double> Overrides)> budgets;
 
     internal Experiment(
         ExperimentHeader header,
@@ -19,6 +20,7 @@ public sealed class Experiment
         IReadOnlyList<SnapshotSpec> snapshots)
     {
         (Id, Title, PaperReference, Dataset, Seeds, Pairs, Models, Transfer, Measures, Figures, SourcePath) = header;
+        budgets = header.Budgets;
         this.settings = settings;
         this.profileOverrides = profileOverrides;
         Claims = claims;
@@ -77,17 +79,30 @@ public sealed class Experiment
                 $"experiment '{Id}' ({SourcePath}) has no profile '{profile}' (known: {Names.List(profileOverrides.Keys)})", nameof(profile));
         }
 
-        var values = new Dictionary<string, double>(settings, StringComparer.Ordinal);
-        foreach (var (key, value) in overrides)
-        {
-            values[key] = value;
-        }
+        var values = Overlay(settings, overrides);
 
-        var run = new RunDefinition(Dataset, Seeds, Pairs, Models, Transfer, Measures, Figures, profile, SettingsSchema.Build(values));
+        var run = new RunDefinition(Dataset, Seeds, Pairs, Models, Transfer, Measures, Figures, profile, SettingsSchema.Build(values))
+        {
+            Budgets = [.. budgets.Select(rung => new BudgetRung(rung.Name, SettingsSchema.Build(Overlay(values, rung.Overrides))))],
+        };
         return new ResolvedExperiment(
             this,
             run,
             Claims.Where(claim => claim.AppliesTo(profile)).ToList(),
             Snapshots.Where(snapshot => snapshot.Profiles.Contains(profile, StringComparer.Ordinal)).ToList());
+    }
+
+    /// <summary>The budget ladder's rung names, in the order declared; empty without a ladder.</summary>
+    public IReadOnlyList<string> BudgetNames => [.. budgets.Select(rung => rung.Name)];
+
+    private static Dictionary<string, double> Overlay(IReadOnlyDictionary<string, double> values, IReadOnlyDictionary<string, double> over)
+    {
+        var overlaid = new Dictionary<string, double>(values, StringComparer.Ordinal);
+        foreach (var (key, value) in over)
+        {
+            overlaid[key] = value;
+        }
+
+        return overlaid;
     }
 }

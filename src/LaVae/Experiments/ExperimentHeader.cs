@@ -14,4 +14,8 @@ internal sealed record ExperimentHeader(
     TransferGrid? Transfer,
     IReadOnlyList<string> Measures,
     IReadOnlyList<string> Figures,
-    string SourcePath);
+    string SourcePath)
+{
+    /// <summary>A budget ladder's rungs as declared: each a name and the settings it lays over the profile's.</summary>
+    public IReadOnlyList<(string Name, IReadOnlyDictionary<string, double> Overrides)> Budgets { get; init; } = [];
+}

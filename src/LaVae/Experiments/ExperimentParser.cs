@@ -17,7 +17,9 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
     private const int MaxTitleLength = 200;
 
     private static readonly string[] TopLevelKeys =
-        ["id", "title", "paper", "dataset", "seed", "seeds", "pair", "pairs", "models", "transfer", "measures", "figures", "settings", "profiles", "claims", "snapshots"];
+        ["id", "title", "paper", "dataset", "seed", "seeds", "pair", "pairs", "models", "transfer", "budgets", "measures", "figures", "settings", "profiles", "claims", "snapshots"];
+
+    private static readonly string[] BudgetKeys = ["name", "settings"];
 
     private static readonly string[] TransferKeys = ["sources", "targets", "composition", "paper"];
 
@@ -50,7 +52,12 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
         var declared = (shared ?? ProfiledSettings.None).Extend(ReadOwnSettings(file, top));
         var settings = Complete(file, top, declared.Settings);
         var transfer = top.Optional("transfer") is { } transferNode ? ReadTransfer(file, transferNode) : null;
-        var design = new ExperimentDesign("design", pair, models, transfer, SettingsSchema.Build(settings.Values)) { Pairs = pairs };
+        var budgets = top.Optional("budgets") is { } budgetsNode ? ReadBudgets(file, budgetsNode) : [];
+        var design = new ExperimentDesign("design", pair, models, transfer, SettingsSchema.Build(settings.Values))
+        {
+            Pairs = pairs,
+            Budgets = [.. budgets.Select(rung => new BudgetRung(rung.Name, SettingsSchema.Build(settings.Values)))],
+        };
         var measures = ReadRegistered(file, top, "measures", MeasureRegistry.Names, required: true, name => MeasureRegistry.Get(name).Problem(design));
         var figures = ReadRegistered(file, top, "figures", FigureRegistry.Names, required: false, name => FigureRegistry.Get(name).Problem(design));
         var header = new ExperimentHeader(
@@ -64,7 +71,10 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
             transfer,
             measures,
             figures,
-            path);
+            path)
+        {
+            Budgets = budgets,
+        };
         if (!declared.Profiles.ContainsKey(PaperProfile))
         {
             throw file.Error(top.Optional("profiles") ?? file.Root,
@@ -74,7 +84,10 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
         var profiles = declared.Profiles.ToDictionary(profile => profile.Key, profile => profile.Value.Values, StringComparer.Ordinal);
         ProfileChecks.Check(header.Dataset, design, measures, declared);
 
-        var metricNames = measures.SelectMany(measure => MeasureRegistry.Get(measure).MetricNames(design)).ToHashSet(StringComparer.Ordinal);
+        var metricNames = design.Measured
+            .SelectMany(measured => measures.SelectMany(measure => MeasureRegistry.Get(measure).MetricNames(measured.Design)).Select(name => measured.Prefix + name))
+            .Concat(design.Budgets.Select(rung => rung.ImagesSeenMetric))
+            .ToHashSet(StringComparer.Ordinal);
         var scope = new ExperimentScope(file, models, profiles.Keys.ToList(), vocabulary.Metrics, metricNames, baselines);
         var claims = ReadItems(file, top, "claims", ClaimParser.Parse, scope);
         var snapshots = ReadItems(file, top, "snapshots", SnapshotParser.Parse, scope);
@@ -86,6 +99,39 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
         }
 
         return new Experiment(header, settings.Values, profiles, claims, snapshots);
+    }
+
+    // 'budgets: [{name: b1, settings: {...}}, ...]': at least two rungs, each named once, each a partial settings block.
+    private static List<(string Name, IReadOnlyDictionary<string, double> Overrides)> ReadBudgets(StrictYamlFile file, YamlNode node)
+    {
+        var items = file.List(node, "budgets");
+        if (items.Count < 2)
+        {
+            throw file.Error(node, $"'budgets' must list at least two rungs (a ladder compares budgets), found {items.Count}");
+        }
+
+        var rungs = new List<(string Name, IReadOnlyDictionary<string, double> Overrides)>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var rung = file.Mapping(items[i], $"budgets[{i}]", BudgetKeys);
+            var name = rung.RequiredString("name");
+            if (!Names.IsPlainIdentifier(name))
+            {
+                throw file.Error(rung.Required("name"), $"budget name '{name}' must use only letters, digits, '-' and '_', as it names metrics");
+            }
+
+            if (rungs.Any(r => r.Name == name))
+            {
+                throw file.Error(rung.Required("name"), $"budget '{name}' is listed twice");
+            }
+
+            var overrides = rung.Optional("settings") is { } settingsNode
+                ? SettingsSchema.Read(file, settingsNode, rung.PathOf("settings"), complete: false)
+                : new Dictionary<string, double>();
+            rungs.Add((name, overrides));
+        }
+
+        return rungs;
     }
 
     private static string ReadKnown(StrictYamlFile file, YamlNode node, string path, IReadOnlyCollection<string> known, string what)

@@ -31,15 +31,17 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(options);
         var resolved = experiment.Resolve(options.Profile);
-        var design = resolved.Run.Design();
         graph ??= new ArtifactGraph(Environment(options.Device));
         foreach (var seed in resolved.Run.Seeds)
         {
-            foreach (var measure in resolved.Run.Measures)
+            foreach (var (_, design) in resolved.Run.Design().Measured)
             {
-                foreach (var spec in MeasureRegistry.Get(measure).Needs(design, seed))
+                foreach (var measure in resolved.Run.Measures)
                 {
-                    graph.Add(spec);
+                    foreach (var spec in MeasureRegistry.Get(measure).Needs(design, seed))
+                    {
+                        graph.Add(spec);
+                    }
                 }
             }
         }
@@ -134,12 +136,20 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
         foreach (var seed in run.Seeds)
         {
             var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var measure in run.Measures)
+            foreach (var (prefix, measured) in design.Measured)
             {
-                foreach (var (name, value) in MeasureRegistry.Get(measure).Measure(design, seed, artifacts))
+                foreach (var measure in run.Measures)
                 {
-                    metrics[name] = value;
+                    foreach (var (name, value) in MeasureRegistry.Get(measure).Measure(measured, seed, artifacts))
+                    {
+                        metrics[prefix + name] = value;
+                    }
                 }
+            }
+
+            foreach (var rung in design.Budgets)
+            {
+                metrics[rung.ImagesSeenMetric] = rung.ImagesSeen;
             }
 
             perSeed.Add(metrics);

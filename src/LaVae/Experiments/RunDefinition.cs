@@ -25,5 +25,8 @@ public sealed record RunDefinition(
     /// <summary>The pair, when exactly one is declared; null otherwise.</summary>
     public IReadOnlyList<string>? Pair => Pairs.Count == 1 ? Pairs[0] : null;
 
-    public ExperimentDesign Design() => new(Dataset, Pair, Models, Transfer, Settings) { Pairs = Pairs };
+    /// <summary>A budget ladder's rungs, each with its resolved settings; empty without a ladder.</summary>
+    public IReadOnlyList<BudgetRung> Budgets { get; init; } = [];
+
+    public ExperimentDesign Design() => new(Dataset, Pair, Models, Transfer, Settings) { Pairs = Pairs, Budgets = Budgets };
 }

@@ -74,6 +74,21 @@ public sealed record RunKey
             WriteStrings(json, "figures", run.Figures);
             json.WriteString("profile", run.Profile);
             WriteSettings(json, run.Settings);
+            // Only a ladder writes its rungs, so the key of every other run keeps its form.
+            if (run.Budgets.Count > 0)
+            {
+                json.WriteStartArray("budgets");
+                foreach (var rung in run.Budgets)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("name", rung.Name);
+                    WriteSettings(json, rung.Settings);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             WriteStrings(json, "artifacts", artifactKeys.Order(StringComparer.Ordinal).ToList());
             json.WriteEndObject();
         }

@@ -22,6 +22,17 @@ public sealed record ExperimentDesign(
     /// </summary>
     public IReadOnlyList<IReadOnlyList<string>> Pairs { get; init; } = Pair is null ? [] : [Pair];
 
+    /// <summary>A budget ladder's rungs (<c>budgets:</c>): the design is measured once per rung, under its settings; empty without a ladder.</summary>
+    public IReadOnlyList<BudgetRung> Budgets { get; init; } = [];
+
+    /// <summary>
+    /// What is measured, each with the prefix its metric names get: the design itself (no prefix), or
+    /// with a ladder, one design per rung under the rung's settings ("budget.&lt;rung&gt;.").
+    /// </summary>
+    public IReadOnlyList<(string Prefix, ExperimentDesign Design)> Measured => Budgets.Count == 0
+        ? [("", this)]
+        : [.. Budgets.Select(rung => (rung.Metric(""), this with { Settings = rung.Settings, Budgets = [] }))];
+
     /// <summary>A listed model kind trained on the pair.</summary>
     public ArtifactSpec Model(string kind, int seed) =>
         Model(kind, Pair ?? throw new InvalidOperationException("this experiment declares no single pair"), seed);

@@ -169,6 +169,50 @@ public sealed class ExperimentRunnerTests : IDisposable
     }
 
     [Fact]
+    public void A_budget_ladder_measures_each_rung_under_its_settings_and_the_first_rung_shares_the_plain_run()
+    {
+        var repository = WriteRepository(atMost: 10_000);
+        File.WriteAllText(Path.Combine(repository, ExperimentCatalog.ExperimentsFolder, $"{LadderId}.yaml"), $$"""
+            id: {{LadderId}}
+            title: "Runner test: a tiny budget ladder"
+            paper: "none"
+            dataset: mnist
+            seed: 3
+            pair: [flip_lr, flip_ud]
+            models: [lavae]
+            budgets:
+              - name: small
+              - name: large
+                settings:
+                  train_images: 96
+                  epochs: {stage1: 2}
+            measures: [reconstruction]
+            figures: [budget_ladder]
+            {{TinyExperiment.SettingsAndProfiles}}
+            claims:
+              - {id: total-falls, order: [budget.large.lavae.bce.total, budget.small.lavae.bce.total], profiles: [smoke]}
+            """);
+        var plain = Run(repository, OutputFolder(), out _);
+
+        var ladder = Run(repository, Path.Combine(folder.Path, "ladder"), out var progress, LadderId);
+
+        var metrics = ladder.Results.Measurements.Metrics;
+        metrics["budget.small.lavae.bce.orig"].Should().Be(plain.Results.Measurements.Metrics["lavae.bce.orig"], "the first rung is the plain run's latent space, loaded from the store");
+        metrics["budget.large.lavae.bce.orig"].Should().NotBe(metrics["budget.small.lavae.bce.orig"]);
+        metrics["budget.small.images_seen"].Should().Be(64 * 4 * 1);
+        metrics["budget.large.images_seen"].Should().Be(96 * 4 * 2);
+        metrics.Keys.Should().NotContain("lavae.bce.orig", "a ladder's metrics are named by their rung");
+        progress.Events.Count(e => e == "lavae/stage1 started at epoch 0").Should().Be(1, "only the larger rung trains; the smaller is the plain run's");
+        ladder.Results.Claims.Single().ClaimId.Should().Be("total-falls");
+        ladder.Results.Measurements.Figures.Should().Contain("figures/budget-ladder.png").And.Contain("figures/training-curves-lavae.png");
+        ladder.Results.Measurements.Curves.Should().HaveCount(2);
+        ladder.Results.Measurements.Curves.Should().AllSatisfy(part => part.Stages.Keys.Should().Equal("stage1", "stage2"));
+        ladder.Results.Measurements.Curves.Select(part => part.Stages["stage1"]["loss"].Count).Should().BeEquivalentTo([1, 2]);
+        File.Exists(Path.Combine(folder.Path, "ladder", "figures", "budget-ladder.png")).Should().BeTrue();
+        ResultsFile.Read(ladder.ResultsPath).Run.Budgets.Select(rung => rung.Name).Should().Equal("small", "large");
+    }
+
+    [Fact]
     public void A_second_run_into_a_locked_output_folder_is_refused_with_the_folder_named()
     {
         var output = OutputFolder();
@@ -181,6 +225,8 @@ public sealed class ExperimentRunnerTests : IDisposable
     }
 
     private const string TransferId = "tiny-transfer";
+
+    private const string LadderId = "tiny-ladder";
 
     private string Store => Path.Combine(folder.Path, "store");
 

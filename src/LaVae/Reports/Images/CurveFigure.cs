@@ -3,11 +3,11 @@ using SkiaSharp;
 
 namespace LaVae.Reports.Images;
 
-/// <summary>One line of a <see cref="CurvePanel"/>: its legend label, colour and points in order of x.</summary>
-public sealed record CurveSeries(string Label, RgbColour Colour, IReadOnlyList<(double X, double Y)> Points);
+/// <summary>One line of a <see cref="CurvePanel"/>: its legend label, colour and points in order of x; dashed for a reference value, with markers where each point is a measurement.</summary>
+public sealed record CurveSeries(string Label, RgbColour Colour, IReadOnlyList<(double X, double Y)> Points, bool Dashed = false, bool Markers = false);
 
-/// <summary>One panel of a <see cref="CurveFigure"/>: a title, axis labels and its lines.</summary>
-public sealed record CurvePanel(string Title, string XLabel, string YLabel, IReadOnlyList<CurveSeries> Series);
+/// <summary>One panel of a <see cref="CurveFigure"/>: a title, axis labels, its lines and, where given, the x ticks to label.</summary>
+public sealed record CurvePanel(string Title, string XLabel, string YLabel, IReadOnlyList<CurveSeries> Series, IReadOnlyList<(double X, string Label)>? XTicks = null);
 
 /// <summary>
 /// Line panels in a grid of <c>columns</c> columns under one title and one legend (every distinct
@@ -25,7 +25,7 @@ public sealed class CurveFigure : IFigure
     private readonly string title;
     private readonly IReadOnlyList<CurvePanel> panels;
     private readonly int columns;
-    private readonly IReadOnlyList<(string Label, RgbColour Colour)> legend;
+    private readonly IReadOnlyList<(string Label, RgbColour Colour, bool Dashed)> legend;
 
     public CurveFigure(string title, IReadOnlyList<CurvePanel> panels, int columns)
     {
@@ -39,7 +39,7 @@ public sealed class CurveFigure : IFigure
         this.title = title;
         this.panels = panels;
         this.columns = Math.Min(columns, panels.Count);
-        legend = panels.SelectMany(panel => panel.Series).Select(series => (series.Label, series.Colour)).Distinct().ToList();
+        legend = panels.SelectMany(panel => panel.Series).Select(series => (series.Label, series.Colour, series.Dashed)).Distinct().ToList();
     }
 
     public int Width => (2 * Margin) + (columns * PanelWidth);
@@ -79,7 +79,16 @@ public sealed class CurveFigure : IFigure
         {
             var line = plot.Add.ScatterLine(series.Points.Select(point => point.X).ToArray(), series.Points.Select(point => point.Y).ToArray(), PlotStyle.Of(series.Colour));
             line.LineWidth = LineWidth;
-            line.MarkerSize = series.Points.Count == 1 ? 5 : 0; // a one-epoch stage is a point, not an invisible line
+            line.MarkerSize = series.Markers || series.Points.Count == 1 ? 6 : 0; // a one-epoch stage is a point, not an invisible line
+            if (series.Dashed)
+            {
+                line.LinePattern = LinePattern.Dashed;
+            }
+        }
+
+        if (panel.XTicks is { } ticks)
+        {
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks.Select(t => t.X)], [.. ticks.Select(t => t.Label)]);
         }
 
         return plot;
@@ -93,8 +102,9 @@ public sealed class CurveFigure : IFigure
         for (int s = 0; s < legend.Count; s++)
         {
             float x = Margin + ((s % LegendColumns) * cell), y = TitleHeight + ((s / LegendColumns) * LegendRowHeight) + 14;
-            var (label, colour) = legend[s];
-            using var stroke = new SKPaint { Color = new SKColor(colour.R, colour.G, colour.B), IsAntialias = true, StrokeWidth = 3 };
+            var (label, colour, dashed) = legend[s];
+            using var dashes = dashed ? SKPathEffect.CreateDash([5, 3], 0) : null;
+            using var stroke = new SKPaint { Color = new SKColor(colour.R, colour.G, colour.B), IsAntialias = true, StrokeWidth = 3, PathEffect = dashes };
             canvas.DrawLine(x + 4, y - 4.5f, x + 22, y - 4.5f, stroke);
             canvas.DrawText(label, x + 28, y, SKTextAlign.Left, font, ink);
         }
