@@ -34,6 +34,10 @@ public sealed class ClaimTestCase : XunitTestCase
     {
     }
 
+    // A claim of another profile is listed, skipped with the profile that judges it.
+    protected override string? GetSkipReason(IAttributeInfo factAttribute) =>
+        TestMethodArguments is [string experiment, string claim, ..] ? ClaimTests.SkipReason(experiment, claim) : base.GetSkipReason(factAttribute);
+
     protected override void Initialize()
     {
         base.Initialize();

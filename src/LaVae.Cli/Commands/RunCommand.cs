@@ -2,6 +2,8 @@ using System.CommandLine;
 using LaVae.Cli.Rendering;
 using LaVae.Data;
 using LaVae.Experiments;
+using LaVae.IO;
+using LaVae.Reports;
 using LaVae.Training;
 using Spectre.Console;
 
@@ -17,6 +19,7 @@ internal static class RunCommand
         var output = new Option<string?>("--out") { Description = "Output folder (default: runs/<experiment>/<profile>)." };
         var data = new Option<string?>("--data") { Description = "Dataset folder (default: $LAVAE_DATA, then ~/.cache/lavae)." };
         var force = new Option<bool>("--force") { Description = "Measure again even if results.json already holds this run." };
+        var tensorboard = new Option<string?>("--tensorboard") { Description = "Also write every trained part's training curves as TensorBoard event files under this folder." };
         var store = CommonOptions.Store();
         var shard = new Option<string?>("--shard") { Description = "Train only share i/n of the experiment's trained parts (processes sharing a store finish the graph together)." };
         var level = new Option<int?>("--level") { Description = "With --shard: train only parts at this depth of the graph (0: latent spaces and baselines, 1: transfer heads)." };
@@ -24,7 +27,7 @@ internal static class RunCommand
         var threads = CommonOptions.Threads();
         var command = new Command("run", "Run an experiment and write results.json, figures and report.{md,html}.")
         {
-            experiment, profile, output, data, force, store, shard, level, device, threads,
+            experiment, profile, output, data, force, tensorboard, store, shard, level, device, threads,
         };
         command.SetAction(parse =>
         {
@@ -52,9 +55,20 @@ internal static class RunCommand
                 throw new UserInputException("--level applies only with --shard i/n");
             }
 
+            var events = CommonOptions.NonEmptyPath(parse.GetValue(tensorboard), "--tensorboard");
+            if (events is not null)
+            {
+                WritableFolder.Require(events, "--tensorboard folder");
+            }
+
             Console.WriteLine($"Running {definition.Id} ({profileName} profile) on {dev}; output in {options.OutputFolder}; store {options.StoreFolder}");
             var outcome = Execute(catalog, definition, options);
             ResultsSummary.Print(outcome);
+            if (events is not null)
+            {
+                var parts = TensorBoardExport.Write(events, outcome.Results);
+                Console.WriteLine($"TensorBoard: the training curves of {parts} trained part(s) in {Path.Combine(events, definition.Id)}; view them with `tensorboard --logdir {events}`");
+            }
             return outcome.Results.Claims.All(c => c.Passed) ? 0 : 1;
         });
         return command;

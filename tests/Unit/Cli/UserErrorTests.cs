@@ -115,6 +115,19 @@ public sealed class UserErrorTests : IDisposable
     }
 
     [Fact]
+    public void List_files_with_a_profile_names_only_the_experiments_that_claim_something_under_it()
+    {
+        var (smokeCode, smoke, _) = Lavae(RepoRoot.Path, ["list", "--files", "--profile", "smoke"]);
+        var (ladderCode, ladder, _) = Lavae(RepoRoot.Path, ["list", "--files", "--profile", "ladder"]);
+
+        smokeCode.Should().Be(0);
+        smoke.Should().Contain($"{ExperimentCatalog.ExperimentsFolder}/table1-flips.yaml")
+            .And.NotContain($"{ExperimentCatalog.ExperimentsFolder}/table1-budget.yaml", "the ladder's hour of training stays out of CI's smoke run");
+        ladderCode.Should().Be(0);
+        ladder.Should().Equal($"{ExperimentCatalog.ExperimentsFolder}/table1-budget.yaml");
+    }
+
+    [Fact]
     public void A_broken_experiment_file_stops_only_the_commands_that_name_it()
     {
         var repository = WriteRepository("valid");
