@@ -1,21 +1,34 @@
-using System.Globalization;
 using LaVae.Experiments;
+using LaVae.Reports;
 using Spectre.Console;
 
 namespace LaVae.Cli.Rendering;
 
-/// <summary>The end-of-run summary: every metric beside its paper value, then every claim's verdict.</summary>
+/// <summary>
+/// The end-of-run summary: the experiment's tables as the report has them (Table I as models by
+/// columns with the paper's value beside ours, a heatmap as its grid), then every claim's verdict; the
+/// full metric list is in results.json.
+/// </summary>
 internal static class ResultsSummary
 {
     public static void Print(RunOutcome outcome)
     {
         var results = outcome.Results;
-        var metrics = new Table().Title(Markup.Escape($"{results.Title} ({results.Run.Profile} profile)"))
-            .AddColumn("metric").AddColumn(new TableColumn("ours").RightAligned()).AddColumn(new TableColumn("paper").RightAligned());
-        foreach (var (name, value) in results.Measurements.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape($"{results.Title} ({results.Run.Profile} profile)")}[/]");
+        foreach (var table in MetricTables.Build(results, ExperimentVocabulary.Default))
         {
-            var paper = results.PaperValues.TryGetValue(name, out var p) ? p.ToString("F2", CultureInfo.InvariantCulture) : "";
-            metrics.AddRow(Markup.Escape(name), value.ToString("F2", CultureInfo.InvariantCulture), paper);
+            var shown = new Table().Title(Markup.Escape(table.Caption));
+            foreach (var header in table.Header)
+            {
+                shown.AddColumn(Markup.Escape(header));
+            }
+
+            foreach (var row in table.Rows)
+            {
+                shown.AddRow([.. row.Select(cell => Markup.Escape(cell.Text))]);
+            }
+
+            AnsiConsole.Write(shown);
         }
 
         var claims = new Table().AddColumn("claim").AddColumn("verdict").AddColumn("seeds holding").AddColumn("detail");
@@ -25,7 +38,6 @@ internal static class ResultsSummary
             claims.AddRow(Markup.Escape(claim.ClaimId), claim.Passed ? (claim.NotReproduced is null ? "[green]pass[/]" : "[yellow]not reproduced[/]") : $"[red]{Markup.Escape(claim.Verdict)}[/]", seeds, Markup.Escape(claim.Message));
         }
 
-        AnsiConsole.Write(metrics);
         AnsiConsole.Write(claims);
         var passed = results.Claims.Count(c => c.Passed);
         var declared = results.Claims.Count(c => c.Passed && c.NotReproduced is not null);

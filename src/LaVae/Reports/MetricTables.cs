@@ -14,17 +14,26 @@ internal static class MetricTables
 
     public static IEnumerable<ReportTable> Build(RunResults results, ExperimentVocabulary vocabulary)
     {
-        var names = results.Measurements.Metrics.Keys
-            .Select(key => MetricName.TrySplit(key, out var name) ? name : null)
-            .OfType<MetricName>()
-            .Where(name => vocabulary.Metrics.Measures.Contains(name.Measure, StringComparer.Ordinal)) // not another measure's three-part name
-            .ToList();
-        var measures = names.Select(name => name.Measure).Distinct(StringComparer.Ordinal)
-            .OrderBy(measure => Rank(vocabulary.Metrics.Measures.ToList().IndexOf(measure)))
-            .ThenBy(measure => measure, StringComparer.Ordinal);
-        foreach (var measure in measures)
+        // A budget ladder's metrics are the same tables once per rung, under the rung's prefix.
+        IEnumerable<(string Prefix, string Title)> scopes = results.Run.Budgets.Count == 0
+            ? [("", "")]
+            : results.Run.Budgets.Select(rung => (rung.Metric(""), $"Rung {rung.Name} ({NumberText.Measured(rung.ImagesSeen / 1000)}k images seen in stage 1): "));
+        foreach (var (prefix, title) in scopes)
         {
-            yield return Build(results, vocabulary, measure, names.Where(name => name.Measure == measure).ToList());
+            var names = results.Measurements.Metrics.Keys
+                .Where(key => key.StartsWith(prefix, StringComparison.Ordinal))
+                .Select(key => MetricName.TrySplit(key[prefix.Length..], out var name) ? name : null)
+                .OfType<MetricName>()
+                .Where(name => vocabulary.Metrics.Measures.Contains(name.Measure, StringComparer.Ordinal)) // not another measure's three-part name
+                .ToList();
+            var measures = names.Select(name => name.Measure).Distinct(StringComparer.Ordinal)
+                .OrderBy(measure => Rank(vocabulary.Metrics.Measures.ToList().IndexOf(measure)))
+                .ThenBy(measure => measure, StringComparer.Ordinal);
+            foreach (var measure in measures)
+            {
+                var table = Build(results, vocabulary, measure, names.Where(name => name.Measure == measure).ToList(), prefix);
+                yield return table with { Caption = title + table.Caption };
+            }
         }
 
         foreach (var table in TransferTable(results).Concat(ComposabilityTables.Build(results)))
@@ -89,7 +98,7 @@ internal static class MetricTables
         yield return new ReportTable(caption, ["latent space trained on", .. targets], rows);
     }
 
-    private static ReportTable Build(RunResults results, ExperimentVocabulary vocabulary, string measure, List<MetricName> names)
+    private static ReportTable Build(RunResults results, ExperimentVocabulary vocabulary, string measure, List<MetricName> names, string prefix)
     {
         var models = results.Run.Models.Where(model => names.Any(name => name.Model == model))
             .Concat(names.Select(name => name.Model).Where(model => !results.Run.Models.Contains(model)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
@@ -98,12 +107,12 @@ internal static class MetricTables
             .OrderBy(column => Rank(vocabulary.Metrics.IndexOf(column)))
             .ThenBy(column => column, StringComparer.Ordinal)
             .ToList();
-        var withPaper = names.Any(name => results.PaperValues.ContainsKey(name.ToString()));
+        var withPaper = names.Any(name => results.PaperValues.ContainsKey(prefix + name));
 
         var rows = models.Select(model =>
             (IReadOnlyList<ReportCell>)[
                 new ReportCell(vocabulary.DisplayName(model)),
-                .. columns.Select(column => Cell(results, new MetricName(model, measure, column).ToString(), withPaper)),
+                .. columns.Select(column => Cell(results, prefix + new MetricName(model, measure, column), withPaper)),
             ]).ToList();
         var seeds = results.Measurements.Seeds.Count > 1 ? $"; ours as mean ± sd (min–max) over {results.Measurements.Seeds.Count} seeds" : "";
         var caption = $"{measure.ToUpperInvariant()} per image, {(withPaper ? PaperCaption : "ours")}{seeds}";
