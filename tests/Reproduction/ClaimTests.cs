@@ -24,10 +24,12 @@ public class ClaimTests
         return data;
     }
 
-    /// <summary>Why a claim is not judged under the current profile, or null when it is.</summary>
+    /// <summary>Why a claim (or snapshot) is not judged under the current profile, or null when it is.</summary>
     public static string? SkipReason(string experiment, string claim)
     {
-        var profiles = ReproductionRuns.Catalog.Find(experiment).Claims.Single(c => c.Id == claim).Profiles;
+        var declared = ReproductionRuns.Catalog.Find(experiment);
+        var profiles = declared.Claims.FirstOrDefault(c => c.Id == claim)?.Profiles
+            ?? declared.Snapshots.Single(s => s.Name == claim).Profiles;
         return profiles.Contains(ReproductionRuns.Profile)
             ? null
             : $"a claim of the {string.Join(" and ", profiles)} profile{(profiles.Count == 1 ? "" : "s")}, not {ReproductionRuns.Profile}: LAVAE_PROFILE={profiles[0]} dotnet test judges it";

@@ -34,6 +34,14 @@ public sealed class ClaimTestCase : XunitTestCase
     {
     }
 
+    // The sink that reaches `dotnet test`'s console, for the training progress of the run this case needs.
+    public override Task<RunSummary> RunAsync(IMessageSink diagnosticMessageSink, IMessageBus messageBus, object[] constructorArguments,
+        ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource)
+    {
+        ReproductionRuns.Diagnostics = diagnosticMessageSink;
+        return base.RunAsync(diagnosticMessageSink, messageBus, constructorArguments, aggregator, cancellationTokenSource);
+    }
+
     // A claim of another profile is listed, skipped with the profile that judges it.
     protected override string? GetSkipReason(IAttributeInfo factAttribute) =>
         TestMethodArguments is [string experiment, string claim, ..] ? ClaimTests.SkipReason(experiment, claim) : base.GetSkipReason(factAttribute);

@@ -22,6 +22,12 @@ internal sealed class ExperimentScope(
             return text;
         }
 
+        var rungs = measured.Where(m => m.StartsWith("budget.", StringComparison.Ordinal) && m.EndsWith("." + text, StringComparison.Ordinal)).ToList();
+        if (rungs.Count > 0)
+        {
+            throw File.Error(node, $"metric '{text}' is measured once per rung of this budget ladder: name the rung, e.g. '{rungs.Order(StringComparer.Ordinal).First()}'");
+        }
+
         if (!MetricName.TrySplit(text, out _))
         {
             var examples = measured.Order(StringComparer.Ordinal).Take(3);

@@ -27,7 +27,7 @@ public class ExperimentCatalogTests
         experiment.Dataset.Should().Be("mnist");
         experiment.Pair.Should().Equal("flip_lr", "flip_ud");
         experiment.Models.Should().Equal("lavae", "cvae_trad", "cvae_auginv", "csvae");
-        experiment.Profiles.Should().Equal("paper", "smoke");
+        experiment.Profiles.Should().Equal("ladder", "paper", "smoke");
 
         var paper = experiment.Resolve("paper");
         // CSVAE is not in the paper: it has smoke claims only.

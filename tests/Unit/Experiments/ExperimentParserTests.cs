@@ -35,10 +35,43 @@ public class ExperimentParserTests
     }
 
     [Theory]
+    [InlineData("budgets: [{name: b1}]\n", "8:10: 'budgets' must list at least two rungs (a ladder compares budgets), found 1")]
+    [InlineData("budgets: [{name: b1}, {name: b1}]\n", "8:30: budget 'b1' is listed twice")]
+    [InlineData("budgets: [{name: b1}, {name: 'b 2'}]\n", "8:30: budget name 'b 2' must use only letters, digits, '-' and '_', as it names metrics")]
+    [InlineData("budgets: [{name: b1}, {name: b2, epochs: 3}]\n", "8:34: unknown key 'epochs' in 'budgets[1]' (known: name, settings)")]
+    [InlineData("budgets: [{name: b1}, {name: b2, settings: {epochs: {stage1: -1}}}]\n", "8:62: 'budgets[1].settings.epochs.stage1' must be at least 0, found -1")]
+    public void Budget_rungs_are_read_strictly(string budgets, string expected) =>
+        ShouldFail(Samples.With("models: [lavae, cvae_auginv]\n", "models: [lavae, cvae_auginv]\n" + budgets), expected);
+
+    [Fact]
+    public void Budget_rungs_lay_their_settings_over_the_profiles_and_name_their_metrics()
+    {
+        var ladder = Samples.With("models: [lavae, cvae_auginv]\n",
+            "models: [lavae, cvae_auginv]\nbudgets: [{name: small}, {name: large, settings: {train_images: 3000, epochs: {stage1: 6}}}]\n");
+        var plainMetric = () => Samples.Parse(ladder);
+        plainMetric.Should().Throw<ExperimentFormatException>()
+            .WithMessage("*metric 'lavae.bce.total' is measured once per rung of this budget ladder: name the rung, e.g. 'budget.large.lavae.bce.total'");
+        var experiment = Samples.Parse(ladder
+            .Replace("metric: lavae.bce.total", "metric: budget.large.lavae.bce.total", StringComparison.Ordinal)
+            .Replace("metric: lavae.bce.compose", "metric: budget.small.lavae.bce.compose", StringComparison.Ordinal)
+            .Replace("less_than: cvae_auginv.bce.compose", "less_than: budget.small.cvae_auginv.bce.compose", StringComparison.Ordinal));
+
+        var run = experiment.Resolve("smoke").Run;
+
+        run.Budgets.Select(rung => rung.Name).Should().Equal("small", "large");
+        run.Budgets[0].Settings[LaVae.Training.Setting.TrainImages].Should().Be(2000, "the smoke profile's value");
+        run.Budgets[1].Settings[LaVae.Training.Setting.TrainImages].Should().Be(3000);
+        run.Budgets[1].Settings[LaVae.Training.Setting.Stage1Epochs].Should().Be(6);
+        run.Budgets[1].ImagesSeen.Should().Be(3000 * 4 * 6);
+        run.Budgets[1].Metric("lavae.bce.total").Should().Be("budget.large.lavae.bce.total");
+        experiment.BudgetNames.Should().Equal("small", "large");
+    }
+
+    [Theory]
     [InlineData("  checkpoint_every: 10", "  epoch: 10",
         "18:3: unknown key 'epoch' in 'settings' (known: batch_size, checkpoint_every, epochs, filters, involutory_weight, kl_weight, latent, learning_rate, test_images, train_images)")]
     [InlineData("seed: 1\n", "seed: 1\ncolour: red\n",
-        "6:1: unknown key 'colour' at the top level (known: claims, dataset, figures, id, measures, models, pair, pairs, paper, profiles, seed, seeds, settings, snapshots, title, transfer)")]
+        "6:1: unknown key 'colour' at the top level (known: budgets, claims, dataset, figures, id, measures, models, pair, pairs, paper, profiles, seed, seeds, settings, snapshots, title, transfer)")]
     [InlineData("{train_images: 2000, epochs: {stage1: 4}}", "{train_images: 2000, epochs: {stage_1: 4}}",
         "20:40: unknown key 'stage_1' in 'profiles.smoke.epochs' (known: classifier, cvae, stage1, stage2, stage3)")]
     [InlineData("    relative_tolerance: 0.10\n", "    relative_tolerance: 0.10\n    tolerance: 1\n",

@@ -81,6 +81,6 @@ public class SettingTests
         var expected = SettingsTable.Markdown(ExperimentCatalog.Load(RepoRoot.Path));
 
         readme.Should().Contain(expected, "README's table is `lavae settings` output; regenerate it after changing a declaration or experiments/settings.yaml");
-        expected.Split('\n').Should().Contain(line => line.StartsWith("| `epochs.stage1` | integer ≥ 0 | 100 | 8 | trained weights |", StringComparison.Ordinal));
+        expected.Split('\n').Should().Contain(line => line.StartsWith("| `epochs.stage1` | integer ≥ 0 | 100 | 8 | 8 | trained weights |", StringComparison.Ordinal));
     }
 }
