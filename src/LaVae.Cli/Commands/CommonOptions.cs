@@ -40,6 +40,51 @@ internal static class CommonOptions
     /// A path option's value as typed; an empty one (<c>--out ""</c>, an unset shell variable) is refused
     /// here by name, where .NET would otherwise fail deep inside with a stack trace.
     /// </summary>
+    /// <summary>
+    /// The data folder a command passes on: the option, else null when LAVAE_DATA or the user's cache
+    /// folder will do. A LAVAE_DATA of blanks, or no home to put ~/.cache/lavae in (a service account
+    /// without HOME), is refused here: the dataset store would otherwise make a relative folder, inside
+    /// whatever folder the command runs in.
+    /// </summary>
+    public static string? DataFolder(string? option)
+    {
+        if (NonEmptyPath(option, "--data") is { } folder)
+        {
+            return folder;
+        }
+
+        if (Environment.GetEnvironmentVariable(DatasetStore.DataFolderVariable) is { } data)
+        {
+            return data.Length > 0 && string.IsNullOrWhiteSpace(data)
+                ? throw new UserInputException($"{DatasetStore.DataFolderVariable}: '{data}' is not a path; name a folder, or unset {DatasetStore.DataFolderVariable}")
+                : null;
+        }
+
+        if (Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 })
+        {
+            return null;
+        }
+
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return Path.IsPathFullyQualified(home)
+            ? null
+            : throw new UserInputException($"no data folder: HOME is not set, so ~/.cache/lavae has no place; pass --data DIR or set {DatasetStore.DataFolderVariable}");
+    }
+
+    /// <summary>The artifact store: the option, else LAVAE_STORE (refused when it is blanks, as the option is), else the repository's runs/artifacts.</summary>
+    public static string StoreFolder(string? option, string root)
+    {
+        if (NonEmptyPath(option, "--store") is { } folder)
+        {
+            return folder;
+        }
+
+        var store = Environment.GetEnvironmentVariable(RepositoryRoot.StoreVariable);
+        return store is { Length: > 0 } && string.IsNullOrWhiteSpace(store)
+            ? throw new UserInputException($"{RepositoryRoot.StoreVariable}: '{store}' is not a path; name a folder, or unset {RepositoryRoot.StoreVariable}")
+            : RepositoryRoot.StoreFolder(root);
+    }
+
     public static string? NonEmptyPath(string? value, string option) =>
         value is not null && string.IsNullOrWhiteSpace(value)
             ? throw new UserInputException($"{option}: '{value}' is not a path; name a folder or file, or leave {option} out")
@@ -112,6 +157,11 @@ internal static class CommonOptions
     public static (string Root, ExperimentCatalog Catalog, Experiment Experiment) FindExperiment(string target)
     {
         var looksLikeFile = target.EndsWith(".yaml", StringComparison.Ordinal) || target.Contains('/', StringComparison.Ordinal);
+        if (Directory.Exists(target))
+        {
+            throw new UserInputException($"{target} is a folder; name one experiment file in it (`lavae list --files` lists them) or an experiment id");
+        }
+
         if (looksLikeFile && !File.Exists(target))
         {
             throw new FileNotFoundException($"{target} not found");

@@ -16,7 +16,7 @@ internal static class DataCommand
         {
             var name = CommonOptions.ParseDataset(parse.GetValue(dataset)!, "dataset");
             var progress = new DataProgressLines(Console.Out);
-            var store = DatasetStore.Open(CommonOptions.NonEmptyPath(parse.GetValue(folder), "--data"), progress);
+            var store = DatasetStore.Open(CommonOptions.DataFolder(parse.GetValue(folder)), progress);
             store.EnsureAsync(name).GetAwaiter().GetResult();
             Console.WriteLine($"{name.FolderName()}: four files verified in {store.FolderOf(name)}");
             return 0;

@@ -26,7 +26,7 @@ internal static class PlanCommand
             var count = CommonOptions.InRange(parse.GetValue(shards), "--shards", 1, int.MaxValue);
             var profileName = CommonOptions.RequireProfile(definition, parse.GetValue(profile)!);
             var dev = CommonOptions.Setup(parse.GetValue(device)!, parse.GetValue(threads));
-            var artifacts = new ArtifactStore(CommonOptions.NonEmptyPath(parse.GetValue(store), "--store") ?? RepositoryRoot.StoreFolder(root));
+            var artifacts = new ArtifactStore(CommonOptions.StoreFolder(parse.GetValue(store), root));
             var options = new RunOptions(profileName, dev, RepositoryRoot.RunFolder(root, definition.Id, profileName), artifacts.Root);
             var (_, graph) = ExperimentRunner.Plan(definition, options);
 

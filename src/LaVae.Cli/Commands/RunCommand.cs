@@ -36,8 +36,8 @@ internal static class RunCommand
             var dev = CommonOptions.Setup(parse.GetValue(device)!, parse.GetValue(threads));
             var options = new RunOptions(profileName, dev,
                 CommonOptions.NonEmptyPath(parse.GetValue(output), "--out") ?? RepositoryRoot.RunFolder(root, definition.Id, profileName),
-                CommonOptions.NonEmptyPath(parse.GetValue(store), "--store") ?? RepositoryRoot.StoreFolder(root),
-                CommonOptions.NonEmptyPath(parse.GetValue(data), "--data"), parse.GetValue(force));
+                CommonOptions.StoreFolder(parse.GetValue(store), root),
+                CommonOptions.DataFolder(parse.GetValue(data)), parse.GetValue(force));
             CommonOptions.RequireOutsideStore(options.OutputFolder, options.StoreFolder);
             if (parse.GetValue(shard) is { } shardText)
             {

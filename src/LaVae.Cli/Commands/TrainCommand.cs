@@ -36,9 +36,9 @@ internal static class TrainCommand
             }
 
             var dev = CommonOptions.Setup(parse.GetValue(device)!, parse.GetValue(threads));
-            var storeFolder = CommonOptions.NonEmptyPath(parse.GetValue(store), "--store") ?? RepositoryRoot.StoreFolder(root);
+            var storeFolder = CommonOptions.StoreFolder(parse.GetValue(store), root);
             var options = new RunOptions(
-                profileName, dev, RepositoryRoot.RunFolder(root, "train", profileName), storeFolder, CommonOptions.NonEmptyPath(parse.GetValue(data), "--data"));
+                profileName, dev, RepositoryRoot.RunFolder(root, "train", profileName), storeFolder, CommonOptions.DataFolder(parse.GetValue(data)));
             var depth = CommonOptions.RequireLevel(parse.GetValue(level), found.Select(f => f.Experiment), options);
             Console.WriteLine($"Training share {share} of {string.Join(", ", found.Select(f => f.Experiment.Id))} ({profileName} profile) on {dev}; store {storeFolder}");
             var left = RunCommand.WithProgress(catalog, runner => runner.TrainShare(found.Select(f => f.Experiment).ToList(), options, share, depth));

@@ -41,6 +41,7 @@ public sealed class UserErrorTests : IDisposable
         { "valid", $"run {Tiny} --data {{file}}",
             "{file}/mnist/*-idx*-ubyte must be fetched (it is not there), but the data folder {file}/mnist cannot be written: {file} is a file, not a folder*" },
         { "valid", "run tiny-typo", "no experiment 'tiny-typo' (known: tiny)" },
+        { "valid", "run experiments/", "experiments/ is a folder; name one experiment file in it (`lavae list --files` lists them) or an experiment id" },
         { "valid", "plan missing.yaml", "missing.yaml not found" },
         { "valid", $"plan {Tiny} --shards 0", "--shards must be at least 1, found 0" },
         { "valid", "bench --steps 0", "--steps must be at least 1, found 0" },
@@ -114,6 +115,23 @@ public sealed class UserErrorTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("LAVAE_STORE", "   ", "plan experiments/tiny.yaml", "LAVAE_STORE: '   ' is not a path; name a folder, or unset LAVAE_STORE")]
+    [InlineData("LAVAE_DATA", "   ", "data fetch mnist", "LAVAE_DATA: '   ' is not a path; name a folder, or unset LAVAE_DATA")]
+    public void An_environment_value_that_names_no_folder_is_one_line_and_exit_code_2_and_nothing_is_written(string variable, string value, string arguments, string expected)
+    {
+        var repository = WriteRepository("valid");
+        var environment = new Dictionary<string, string?> { [variable] = value, ["XDG_CACHE_HOME"] = null };
+
+        var (exitCode, _, stderr) = Lavae(repository, arguments.Split(' '), environment);
+
+        stderr.Should().ContainSingle().Which.Should().Be($"lavae: {expected}");
+        exitCode.Should().Be(2);
+        Directory.EnumerateFileSystemEntries(repository, "*", SearchOption.AllDirectories)
+            .Should().NotContain(path => path.Contains(".cache", StringComparison.Ordinal) || Path.GetFileName(path).Trim().Length == 0,
+                "no folder named by the value, nor a relative cache folder, appears in the repository");
+    }
+
     [Fact]
     public void List_files_with_a_profile_names_only_the_experiments_that_claim_something_under_it()
     {
@@ -167,7 +185,8 @@ public sealed class UserErrorTests : IDisposable
     }
 
     /// <summary>Runs `lavae` in <paramref name="repository"/>; its exit code, stdout and stderr lines.</summary>
-    private static (int ExitCode, IReadOnlyList<string> Stdout, IReadOnlyList<string> Stderr) Lavae(string repository, IReadOnlyList<string> arguments)
+    private static (int ExitCode, IReadOnlyList<string> Stdout, IReadOnlyList<string> Stderr) Lavae(
+        string repository, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(LaVaeCli.DotnetHost())
         {
@@ -184,6 +203,18 @@ public sealed class UserErrorTests : IDisposable
 
         // No data fetch may reach the network, and no store outside the test's folder is used.
         start.Environment[RepositoryRoot.StoreVariable] = Path.Combine(repository, "store");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
