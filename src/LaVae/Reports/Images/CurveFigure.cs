@@ -55,16 +55,9 @@ public sealed class CurveFigure : IFigure
         ArgumentNullException.ThrowIfNull(canvas);
         FigureFont.EnsureRegistered();
         using var ink = new SKPaint { Color = new SKColor(PlotStyle.Ink.R, PlotStyle.Ink.G, PlotStyle.Ink.B), IsAntialias = true };
-        using (var titleFont = FigureFont.Font(PlotStyle.TitleSize, bold: true))
-        {
-            canvas.DrawText(title, Width / 2f, Margin + PlotStyle.TitleSize, SKTextAlign.Center, titleFont, ink);
-        }
-
+        PlotStyle.DrawTitle(canvas, title, Width, Margin);
         DrawLegend(canvas, ink);
-        for (int p = 0; p < panels.Count; p++)
-        {
-            PlotStyle.RenderAt(Panel(panels[p]), canvas, Margin + ((p % columns) * PanelWidth), HeaderHeight + ((p / columns) * PanelHeight), PanelWidth, PanelHeight);
-        }
+        PlotStyle.RenderGrid(canvas, [.. panels.Select(Panel)], columns, Margin, HeaderHeight, PanelWidth, PanelHeight);
     }
 
     private static Plot Panel(CurvePanel panel)

@@ -45,6 +45,23 @@ internal static class PlotStyle
         plot.Axes.Top.FrameLineStyle.Width = 0;
     }
 
+    /// <summary>A figure's bold title, centred across <paramref name="width"/>, its baseline a title size below <paramref name="top"/>.</summary>
+    internal static void DrawTitle(SkiaSharp.SKCanvas canvas, string title, float width, float top)
+    {
+        using var ink = new SkiaSharp.SKPaint { Color = new SkiaSharp.SKColor(Ink.R, Ink.G, Ink.B), IsAntialias = true };
+        using var font = FigureFont.Font(TitleSize, bold: true);
+        canvas.DrawText(title, width / 2f, top + TitleSize, SkiaSharp.SKTextAlign.Center, font, ink);
+    }
+
+    /// <summary>Plots in a grid of <paramref name="columns"/> columns, row by row, each <paramref name="width"/> x <paramref name="height"/>, from (<paramref name="left"/>, <paramref name="top"/>).</summary>
+    internal static void RenderGrid(SkiaSharp.SKCanvas canvas, IReadOnlyList<Plot> plots, int columns, float left, float top, int width, int height)
+    {
+        for (int p = 0; p < plots.Count; p++)
+        {
+            RenderAt(plots[p], canvas, left + ((p % columns) * width), top + ((p / columns) * height), width, height);
+        }
+    }
+
     /// <summary>Draws a plot into a <paramref name="width"/> x <paramref name="height"/> box at (<paramref name="left"/>, <paramref name="top"/>) of a larger canvas.</summary>
     internal static void RenderAt(Plot plot, SkiaSharp.SKCanvas canvas, float left, float top, int width, int height)
     {

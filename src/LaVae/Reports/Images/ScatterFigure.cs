@@ -44,15 +44,11 @@ public sealed class ScatterFigure : IFigure
         using var ink = new SKPaint { Color = new SKColor(PlotStyle.Ink.R, PlotStyle.Ink.G, PlotStyle.Ink.B), IsAntialias = true };
         if (!string.IsNullOrEmpty(title))
         {
-            using var titleFont = FigureFont.Font(PlotStyle.TitleSize, bold: true);
-            canvas.DrawText(title, Width / 2f, Margin + PlotStyle.TitleSize, SKTextAlign.Center, titleFont, ink);
+            PlotStyle.DrawTitle(canvas, title, Width, Margin);
         }
 
         DrawLegend(canvas, ink);
-        for (int p = 0; p < panels.Count; p++)
-        {
-            PlotStyle.RenderAt(Panel(panels[p]), canvas, Margin + ((p % columns) * PanelSize), HeaderHeight + ((p / columns) * PanelSize), PanelSize, PanelSize);
-        }
+        PlotStyle.RenderGrid(canvas, [.. panels.Select(Panel)], columns, Margin, HeaderHeight, PanelSize, PanelSize);
     }
 
     private static Plot Panel(ScatterPanel panel)
