@@ -29,7 +29,9 @@ if (parsed.Errors.Count > 0)
 {
     // A mistyped option or value is a user error like any other: one line, exit code 2.
     var help = parsed.CommandResult.Command == root ? "lavae --help" : $"lavae {parsed.CommandResult.Command.Name} --help";
-    Console.Error.WriteLine($"lavae: {string.Join("; ", parsed.Errors.Select(e => e.Message).Reverse())} ({help} lists what it accepts)");
+    // System.CommandLine lists the accepted values of an option one a line; a user error stays one line.
+    var problems = parsed.Errors.Select(e => string.Join(" ", e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))).Reverse();
+    Console.Error.WriteLine($"lavae: {string.Join("; ", problems)} ({help} lists what it accepts)");
     return 2;
 }
 

@@ -18,22 +18,15 @@ internal static class SettingsCommand
         var command = new Command("settings", "Every training setting (key, type, shared values, meaning), or one experiment's resolved values.") { experiment, profile };
         command.SetAction(parse =>
         {
-            var catalog = ExperimentCatalog.Load(RepositoryRoot.Find(Directory.GetCurrentDirectory()));
             if (parse.GetValue(experiment) is not { } name)
             {
-                Console.Write(SettingsTable.Markdown(catalog));
+                // The shared table does not depend on any one experiment file, so a broken one does not stop it.
+                Console.Write(SettingsTable.Markdown(ExperimentCatalog.LoadEach(RepositoryRoot.Find(Directory.GetCurrentDirectory()))));
                 return 0;
             }
 
-            Experiment found;
-            try
-            {
-                found = catalog.Find(Path.GetFileNameWithoutExtension(name));
-            }
-            catch (KeyNotFoundException e)
-            {
-                throw new UserInputException(e.Message, e);
-            }
+            // The file `lavae run` would read for the same argument, refused as `lavae run` refuses it.
+            var (_, _, found) = CommonOptions.FindExperiment(name);
 
             var chosen = parse.GetValue(profile)!;
             if (!found.Profiles.Contains(chosen, StringComparer.Ordinal))

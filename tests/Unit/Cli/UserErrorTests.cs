@@ -60,9 +60,12 @@ public sealed class UserErrorTests : IDisposable
         { "valid", "accept /", "accept: / is outside the repository {tmp}/valid; *" },
         { "valid", "augment flip_lr,flip_lr --out {tmp}/grid.png", "'flip_lr,flip_lr' names flip_lr twice; a pair is two different augmentations, e.g. flip_lr,flip_ud" },
         { "valid", "augment flip_lr,flip_ud --count 100000 --out {tmp}/grid.png", "--count must be between 1 and 100, found 100000" },
+        { "valid", "augment flip_lr,flip_ud --format jpg --out {tmp}/grid.png", "Argument 'jpg' not recognized. Must be one of: 'png' 'idx' (lavae augment --help lists what it accepts)" },
         { "valid", "run experiments/settings.yaml", "experiments/settings.yaml holds the settings and profiles every experiment shares; it is not an experiment (`lavae list` names them)" },
         { "valid", "settings tiny --profile nope", "experiment 'tiny' has no profile 'nope' (known: paper, smoke)" },
         { "valid", "settings tiny-typo", "no experiment 'tiny-typo' (known: tiny)" },
+        { "valid", "settings {tmp}/elsewhere/tiny.yaml", "{tmp}/elsewhere/tiny.yaml not found" },
+        { "valid", "settings experiments", "experiments is a folder; name one experiment file in it (`lavae list --files` lists them) or an experiment id" },
         { "syntax-error", $"run {Tiny}", "experiments/tiny.yaml:6:8: malformed YAML here: is a '[' or '{' left open?" },
         { "too-many-images", $"run {Tiny}", "experiments/tiny.yaml:16:17: 'settings.train_images' is 70000, but mnist has 60000 training images" },
         { "no-stage1", $"plan {Tiny}",
@@ -160,6 +163,13 @@ public sealed class UserErrorTests : IDisposable
         filesOut.Should().Equal([$"{ExperimentCatalog.ExperimentsFolder}/tiny.yaml"], "scripts get the files of the experiments, one a line");
         filesErr.Should().ContainSingle().Which.Should().StartWith("lavae: experiments/broken.yaml:");
         filesCode.Should().Be(2);
+
+        var (settingsCode, _, settingsErr) = Lavae(repository, ["settings"]);
+        settingsErr.Should().BeEmpty("the shared settings table reads no experiment file");
+        settingsCode.Should().Be(0);
+        var (tinySettingsCode, tinySettings, _) = Lavae(repository, ["settings", "tiny"]);
+        tinySettings.Should().Contain("train_images: 64");
+        tinySettingsCode.Should().Be(0, "another file's mistake does not concern this experiment");
 
         var (planCode, _, planErr) = Lavae(repository, ["plan", Tiny]);
         planErr.Should().BeEmpty("another file's mistake does not concern this experiment");
