@@ -11,8 +11,21 @@ namespace LaVae.Cli.Rendering;
 /// </summary>
 internal static class ResultsSummary
 {
+    // "453.8 ± 54.77 (399–508.5) (paper 297.1, +52.7%)" as "453.8 ±54.77 / 297.1": a console row stays on one line.
+    private static readonly System.Text.RegularExpressions.Regex CellParts = new(
+        @"^(?<ours>\S+)(?: ± (?<sd>\S+))?(?: \([^)]*–[^)]*\))?(?: \(paper (?<paper>[^,]+), [^)]*\))?$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>Width a log gets when the console is not a terminal, so the tables keep a row a line.</summary>
+    private const int LogWidth = 200;
+
     public static void Print(RunOutcome outcome)
     {
+        if (!Interactive.IsTerminal)
+        {
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, LogWidth);
+        }
+
         var results = outcome.Results;
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape($"{results.Title} ({results.Run.Profile} profile)")}[/]");
         foreach (var table in MetricTables.Build(results, ExperimentVocabulary.Default))
@@ -25,7 +38,7 @@ internal static class ResultsSummary
 
             foreach (var row in table.Rows)
             {
-                shown.AddRow([.. row.Select(cell => Markup.Escape(cell.Text))]);
+                shown.AddRow([.. row.Select(cell => Markup.Escape(Compact(cell.Text)))]);
             }
 
             AnsiConsole.Write(shown);
@@ -49,5 +62,18 @@ internal static class ResultsSummary
         {
             AnsiConsole.MarkupLine("[grey](reused the stored run: nothing that affects the numbers changed; --force measures again)[/]");
         }
+    }
+
+    /// <summary>A report cell as the console shows it: ours (± the seeds' sd) and the paper's value, without the range and relative difference.</summary>
+    internal static string Compact(string cell)
+    {
+        var parts = CellParts.Match(cell);
+        if (!parts.Success)
+        {
+            return cell;
+        }
+
+        var ours = parts.Groups["sd"].Success ? $"{parts.Groups["ours"].Value} ±{parts.Groups["sd"].Value}" : parts.Groups["ours"].Value;
+        return parts.Groups["paper"].Success ? $"{ours} / {parts.Groups["paper"].Value}" : ours;
     }
 }

@@ -88,7 +88,7 @@ public sealed record RunResults(
         {
             var first = outcomes[0].Outcome;
             var message = failures.Count == 0
-                ? $"{first.Message} [on every seed: {seeds}{spreadText}]"
+                ? $"seed {outcomes[0].Seed}: {first.Message} [on every seed: {seeds}{spreadText}]"
                 : $"fails for seed {string.Join(", ", failures.Select(f => f.Seed))} of {measurements.Seeds.Count}: " +
                   string.Join(" | ", failures.Select(f => $"seed {f.Seed}: {f.Outcome.Message}")) + $" [on every seed: {seeds}{spreadText}]";
             return first with
