@@ -62,12 +62,7 @@ public sealed class CurveFigure : IFigure
 
     private static Plot Panel(CurvePanel panel)
     {
-        var plot = PlotStyle.New();
-        PlotStyle.OpenFrame(plot);
-        plot.Axes.Title.Label.Text = panel.Title;
-        plot.Axes.Title.Label.FontSize = PlotStyle.TextSize;
-        plot.XLabel(panel.XLabel);
-        plot.YLabel(panel.YLabel);
+        var plot = PlotStyle.NewPanel(panel.Title, panel.XLabel, panel.YLabel);
         foreach (var series in panel.Series)
         {
             var line = plot.Add.ScatterLine(series.Points.Select(point => point.X).ToArray(), series.Points.Select(point => point.Y).ToArray(), PlotStyle.Of(series.Colour));

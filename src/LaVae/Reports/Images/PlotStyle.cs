@@ -45,6 +45,18 @@ internal static class PlotStyle
         plot.Axes.Top.FrameLineStyle.Width = 0;
     }
 
+    /// <summary>One panel of a multi-panel figure: open frame, its title at text size, its axis labels.</summary>
+    internal static Plot NewPanel(string title, string xLabel, string yLabel)
+    {
+        var plot = New();
+        OpenFrame(plot);
+        plot.Axes.Title.Label.Text = title;
+        plot.Axes.Title.Label.FontSize = TextSize;
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        return plot;
+    }
+
     /// <summary>A figure's bold title, centred across <paramref name="width"/>, its baseline a title size below <paramref name="top"/>.</summary>
     internal static void DrawTitle(SkiaSharp.SKCanvas canvas, string title, float width, float top)
     {

@@ -53,12 +53,7 @@ public sealed class ScatterFigure : IFigure
 
     private static Plot Panel(ScatterPanel panel)
     {
-        var plot = PlotStyle.New();
-        PlotStyle.OpenFrame(plot);
-        plot.Axes.Title.Label.Text = panel.Title;
-        plot.Axes.Title.Label.FontSize = PlotStyle.TextSize;
-        plot.XLabel(panel.XLabel);
-        plot.YLabel(panel.YLabel);
+        var plot = PlotStyle.NewPanel(panel.Title, panel.XLabel, panel.YLabel);
         foreach (var series in panel.Series)
         {
             var points = plot.Add.ScatterPoints(
