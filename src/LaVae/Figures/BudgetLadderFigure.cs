@@ -34,10 +34,11 @@ internal sealed class BudgetLadderFigure : IFigureKind
         ArgumentNullException.ThrowIfNull(context);
         var rungs = context.Design.Budgets;
         var x = rungs.Select(rung => Math.Log10(rung.ImagesSeen)).ToList();
-        var ticks = rungs.Select((rung, i) => (x[i], $"{rung.Name}: {Thousands(rung.ImagesSeen)}")).ToList();
+        var ticks = rungs.Select((rung, i) => (x[i], Thousands(rung.ImagesSeen))).ToList();
+        var axis = $"images seen in stage 1, log scale (rungs {string.Join(", ", rungs.Select(rung => rung.Name))})";
         var panels = Columns.Select(column => new CurvePanel(
             column == "total" ? "Total" : column,
-            "images seen in stage 1 (log scale)",
+            axis,
             "BCE per test image",
             [.. context.Design.Models.SelectMany((model, m) => Lines(context, rungs, x, model, column, Palette[m % Palette.Length]))],
             ticks)).ToList();
