@@ -35,7 +35,7 @@ internal sealed class BudgetLadderFigure : IFigureKind
         var rungs = context.Design.Budgets;
         var x = rungs.Select(rung => Math.Log10(rung.ImagesSeen)).ToList();
         var ticks = rungs.Select((rung, i) => (x[i], Thousands(rung.ImagesSeen))).ToList();
-        var axis = $"images seen in stage 1, log scale (rungs {string.Join(", ", rungs.Select(rung => rung.Name))})";
+        const string axis = "images seen in stage 1 (log)";
         var panels = Columns.Select(column => new CurvePanel(
             column == "total" ? "Total" : column,
             axis,
@@ -44,7 +44,7 @@ internal sealed class BudgetLadderFigure : IFigureKind
             ticks)).ToList();
         var seeds = Math.Max(1, context.PerSeed.Count);
         var figure = new CurveFigure(
-            $"Table I against the training budget ({string.Join(',', context.Design.Pair!)}; mean of {seeds} seed{(seeds == 1 ? "" : "s")}; dashed: the paper)", panels, 3);
+            $"Table I against the training budget, rungs {string.Join(", ", rungs.Select(rung => rung.Name))} ({string.Join(',', context.Design.Pair!)}; mean of {seeds} seed{(seeds == 1 ? "" : "s")}; dashed: the paper)", panels, 3);
         var png = FigureContext.PathOf("budget-ladder.png");
         var svg = FigureContext.PathOf("budget-ladder.svg");
         FigureFile.WritePng(context.FileOf(png), figure);

@@ -56,7 +56,11 @@ public static class TrainingCurvesFigure
             : ($"seed {part.Seed.ToString(CultureInfo.InvariantCulture)}", Palette[seeds.IndexOf(part.Seed) % Palette.Length]);
 
         var panels = new List<CurvePanel>();
-        var stageTerms = parts.SelectMany(part => part.Stages.SelectMany(stage => stage.Value.Keys.Select(term => (Stage: stage.Key, Term: term)))).Distinct();
+        // A stage whose loss is its one term (a head's BCE) would draw the same panel twice: the term is kept.
+        var stageTerms = parts.SelectMany(part => part.Stages.SelectMany(stage => stage.Value.Keys
+                .Where(term => term != Training.TrainingCurves.TotalTerm || stage.Value.Count != 2)
+                .Select(term => (Stage: stage.Key, Term: term))))
+            .Distinct();
         foreach (var (stage, term) in stageTerms)
         {
             var series = parts.Select((part, index) => (part, index))
