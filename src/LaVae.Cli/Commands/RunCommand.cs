@@ -42,6 +42,11 @@ internal static class RunCommand
             if (parse.GetValue(shard) is { } shardText)
             {
                 var share = CommonOptions.ParseShard(shardText, "--shard");
+                if (share.IsAny)
+                {
+                    throw new UserInputException("--shard any is for `lavae train` (processes side by side each take the next free part); `lavae run` then measures");
+                }
+
                 Console.WriteLine($"Training share {share} of {definition.Id} ({profileName} profile) on {dev}; store {options.StoreFolder}");
                 var left = Train(catalog, definition, options, share, CommonOptions.RequireLevel(parse.GetValue(level), [definition], options));
                 if (left > 0)

@@ -4,9 +4,10 @@ using LaVae.Experiments;
 namespace LaVae.Cli.Commands;
 
 /// <summary>
-/// <c>lavae train &lt;experiment.yaml&gt;... --shard i/n [--level L]</c>: trains one share of the joint graph of
+/// <c>lavae train &lt;experiment.yaml&gt;... --shard i/n|any [--level L]</c>: trains one share of the joint graph of
 /// several experiments into the store, measuring nothing. CI jobs on separate machines each train a
-/// share of a level, pass the store on, and a last job runs the claims.
+/// share of a level, pass the store on, and a last job runs the claims; with <c>any</c>, processes
+/// side by side on one machine (one per core) each take the next part no other has claimed.
 /// </summary>
 internal static class TrainCommand
 {
@@ -14,7 +15,7 @@ internal static class TrainCommand
     {
         var experiments = new Argument<string[]>("experiments") { Description = "experiments/*.yaml files (or ids).", Arity = ArgumentArity.OneOrMore };
         var profile = new Option<string>("--profile") { Description = "smoke or paper.", DefaultValueFactory = _ => "smoke" };
-        var shard = new Option<string>("--shard") { Description = "The share i/n of the joint graph to train.", DefaultValueFactory = _ => "1/1" };
+        var shard = new Option<string>("--shard") { Description = "The share i/n of the joint graph to train, or any: the next part no other process has claimed, until the graph is done (one process per core).", DefaultValueFactory = _ => "1/1" };
         var level = new Option<int?>("--level") { Description = "Train only parts at this depth (0: latent spaces and baselines, 1: transfer heads); their sources must be done." };
         var data = new Option<string?>("--data") { Description = "Dataset folder (default: $LAVAE_DATA, then ~/.cache/lavae)." };
         var store = CommonOptions.Store();

@@ -17,6 +17,9 @@ public sealed class ArtifactStore(string root)
     public const string CheckpointFileName = "checkpoint.safetensors";
     public const string DescriptionFileName = "artifact.json";
 
+    /// <summary>The lock a process holds on a part it has claimed (<see cref="TryClaim"/>).</summary>
+    public const string ClaimFileName = ".lavae.claim";
+
     private const string CurvesField = "curves";
 
     /// <summary>How often a process waiting for another's artifact looks again.</summary>
@@ -63,6 +66,25 @@ public sealed class ArtifactStore(string root)
 
                 Thread.Sleep(PollInterval);
             }
+        }
+    }
+
+    /// <summary>
+    /// Claims the artifact for training by this process if no other process has (a second lock file,
+    /// beside the training lock, which <see cref="ArtifactProvider"/> takes itself); null when another
+    /// holds it. The operating system drops the claim when its process dies.
+    /// </summary>
+    public FileStream? TryClaim(ArtifactNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var folder = Directory.CreateDirectory(FolderOf(node)).FullName;
+        try
+        {
+            return new FileStream(Path.Combine(folder, ClaimFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 

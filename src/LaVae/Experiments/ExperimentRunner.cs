@@ -95,6 +95,12 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
         var store = new ArtifactStore(options.StoreFolder);
         using var sets = new TrainingSets(DatasetStore.Open(options.DataFolder, dataProgress), options.Device);
         using var artifacts = Provider(store, graph, options, sets);
+        if (shard.IsAny)
+        {
+            TrainWhatIsUnclaimed(graph.Nodes.Where(n => level is null || n.Level == level).ToList(), store, artifacts);
+            return graph.Nodes.Count(node => store.StateOf(node) != ArtifactState.Done);
+        }
+
         foreach (var node in graph.Nodes.Where(n => graph.ShardOf(n, shard.Count) == shard.Index && (level is null || n.Level == level)))
         {
             if (node.Source is { } source && store.StateOf(source) != ArtifactState.Done && graph.ShardOf(source, shard.Count) != shard.Index)
@@ -195,6 +201,48 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
     private static bool FiguresPresent(RunResults stored, ResolvedExperiment resolved, string outputFolder) =>
         stored.Measurements.Figures.All(figure => File.Exists(Path.Combine(outputFolder, figure)))
         && resolved.Snapshots.All(snapshot => stored.Measurements.Figures.Contains(FigureContext.PathOf($"{snapshot.Name}.png")));
+
+    /// <summary>
+    /// Trains, one at a time, the first part in graph order that is not done, whose source is done and
+    /// that no other process has claimed, until none is left: processes started side by side on one
+    /// store each take the next free part, so they stay busy until the graph is done, whatever the
+    /// parts cost. A part whose source another process is still training waits its turn.
+    /// </summary>
+    private void TrainWhatIsUnclaimed(IReadOnlyList<ArtifactNode> nodes, ArtifactStore store, ArtifactProvider artifacts)
+    {
+        var pending = nodes.Where(node => store.StateOf(node) != ArtifactState.Done).ToList();
+        var waiting = false;
+        while (pending.Count > 0)
+        {
+            pending.RemoveAll(node => store.StateOf(node) == ArtifactState.Done);
+            var trained = false;
+            foreach (var node in pending.Where(node => node.Source is null || store.StateOf(node.Source) == ArtifactState.Done))
+            {
+                using var claim = store.TryClaim(node);
+                if (claim is null || store.StateOf(node) == ArtifactState.Done)
+                {
+                    continue;
+                }
+
+                artifacts.Get(node);
+                pending.Remove(node);
+                trained = true;
+                waiting = false;
+                break;
+            }
+
+            if (!trained && pending.Count > 0)
+            {
+                if (!waiting)
+                {
+                    progress.Notice($"{pending.Count} part(s) left, each claimed by another process or waiting for its source; waiting in {store.Root}");
+                    waiting = true;
+                }
+
+                Thread.Sleep(ArtifactStore.PollInterval);
+            }
+        }
+    }
 
     private void WaitUntilDone(ArtifactStore store, ArtifactNode node)
     {

@@ -164,6 +164,20 @@ public sealed class ArtifactStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_claimed_part_cannot_be_claimed_again_until_its_claim_ends_and_a_claim_leaves_the_training_lock_free()
+    {
+        using (var first = store.TryClaim(node))
+        {
+            first.Should().NotBeNull();
+            store.TryClaim(node).Should().BeNull("another claimer must pass this part by");
+            using var training = store.Lock(node, _ => throw new InvalidOperationException("the claim must not hold the training lock"));
+        }
+
+        using var again = store.TryClaim(node);
+        again.Should().NotBeNull("the claim ended with its holder");
+    }
+
+    [Fact]
     public void Locks_on_different_artifacts_do_not_wait_for_each_other()
     {
         var other = new ArtifactGraph("cpu").Add(node.Spec with { Seed = 2 });

@@ -141,6 +141,31 @@ public sealed class ExperimentRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_processes_taking_unclaimed_parts_train_each_part_once_and_end_with_the_numbers_of_one_process()
+    {
+        var repository = WriteRepository(atMost: 10_000);
+        WriteTransferExperiment(repository, seeds: "[3]", sources: "[[flip_lr, flip_ud], [rotate_cw, flip_lr]]");
+        var catalog = ExperimentCatalog.Load(repository);
+        var shared = Path.Combine(folder.Path, "shared-store");
+        var options = new RunOptions("smoke", CPU, Path.Combine(folder.Path, "claimed"), shared);
+        var progress = new[] { new RecordingProgress(), new RecordingProgress() };
+
+        var left = await Task.WhenAll(progress.Select(p => Task.Run(() => new ExperimentRunner(catalog, p).TrainShare([catalog.Find(TransferId)], options, Shard.Any))));
+        var claimed = new ExperimentRunner(catalog, new RecordingProgress()).Run(catalog.Find(TransferId), options);
+        var single = new ExperimentRunner(catalog, new RecordingProgress()).Run(catalog.Find(TransferId), options with
+        {
+            OutputFolder = Path.Combine(folder.Path, "single"),
+            StoreFolder = Path.Combine(folder.Path, "single-store"),
+        });
+
+        left.Should().Equal([0, 0], "each process waits until the graph is done");
+        progress.SelectMany(p => p.Events).Count(e => e.EndsWith("started at epoch 0", StringComparison.Ordinal)).Should().Be(
+            6, "two latent spaces (stages 1 and 2) and two heads, each stage started once by one of the processes");
+        Directory.GetDirectories(shared).Should().HaveCount(4);
+        claimed.Results.Measurements.Metrics.Should().Equal(single.Results.Measurements.Metrics);
+    }
+
+    [Fact]
     public void Several_seeds_report_the_mean_and_every_seed_and_a_claim_on_every_seed_is_judged_per_seed()
     {
         var repository = WriteRepository(atMost: 10_000);
