@@ -21,6 +21,7 @@ public sealed class Experiment
     {
         (Id, Title, PaperReference, Dataset, Seeds, Pairs, Models, Transfer, Measures, Figures, SourcePath) = header;
         budgets = header.Budgets;
+        Augmentations = header.Augmentations;
         this.settings = settings;
         this.profileOverrides = profileOverrides;
         Claims = claims;
@@ -42,6 +43,9 @@ public sealed class Experiment
 
     /// <summary>The augmentation pairs (A1, A2) the listed models train on (<c>pair:</c> or <c>pairs:</c>); empty when none.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Pairs { get; }
+
+    /// <summary>The augmentations the file declares (<c>augmentations:</c>): name → canonical definition; the paper's eleven are not listed.</summary>
+    public IReadOnlyDictionary<string, string> Augmentations { get; }
 
     /// <summary>The pair, when the experiment declares exactly one; null otherwise.</summary>
     public IReadOnlyList<string>? Pair => Pairs.Count == 1 ? Pairs[0] : null;
@@ -84,6 +88,7 @@ public sealed class Experiment
         var run = new RunDefinition(Dataset, Seeds, Pairs, Models, Transfer, Measures, Figures, profile, SettingsSchema.Build(values))
         {
             Budgets = [.. budgets.Select(rung => new BudgetRung(rung.Name, SettingsSchema.Build(Overlay(values, rung.Overrides))))],
+            Augmentations = Augmentations,
         };
         return new ResolvedExperiment(
             this,

@@ -18,4 +18,7 @@ internal sealed record ExperimentHeader(
 {
     /// <summary>A budget ladder's rungs as declared: each a name and the settings it lays over the profile's.</summary>
     public IReadOnlyList<(string Name, IReadOnlyDictionary<string, double> Overrides)> Budgets { get; init; } = [];
+
+    /// <summary>The augmentations the file declares: name → canonical definition.</summary>
+    public IReadOnlyDictionary<string, string> Augmentations { get; init; } = new Dictionary<string, string>();
 }

@@ -17,7 +17,7 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
     private const int MaxTitleLength = 200;
 
     private static readonly string[] TopLevelKeys =
-        ["id", "title", "paper", "dataset", "seed", "seeds", "pair", "pairs", "models", "transfer", "budgets", "measures", "figures", "settings", "profiles", "claims", "snapshots"];
+        ["id", "title", "paper", "dataset", "seed", "seeds", "augmentations", "pair", "pairs", "models", "transfer", "budgets", "measures", "figures", "settings", "profiles", "claims", "snapshots"];
 
     private static readonly string[] BudgetKeys = ["name", "settings"];
 
@@ -41,7 +41,11 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
             throw file.Error(top.Required("id"), $"id '{id}' must equal the file name '{fileId}', so a claim is found by its id");
         }
 
-        var pairs = ReadModelPairs(file, top);
+        var declaredAugmentations = top.Optional("augmentations") is { } augmentationsNode
+            ? AugmentationDeclarations.Read(file, augmentationsNode, vocabulary.Augmentations)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+        var augmentations = new HashSet<string>(vocabulary.Augmentations.Concat(declaredAugmentations.Keys), StringComparer.Ordinal);
+        var pairs = ReadModelPairs(file, top, augmentations);
         var pair = pairs.Count == 1 ? pairs[0] : null;
         var models = top.Has("models") ? ReadModels(file, top) : [];
         if (models.Count > 0 && pairs.Count == 0)
@@ -51,11 +55,12 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
 
         var declared = (shared ?? ProfiledSettings.None).Extend(ReadOwnSettings(file, top));
         var settings = Complete(file, top, declared.Settings);
-        var transfer = top.Optional("transfer") is { } transferNode ? ReadTransfer(file, transferNode) : null;
+        var transfer = top.Optional("transfer") is { } transferNode ? ReadTransfer(file, transferNode, augmentations) : null;
         var budgets = top.Optional("budgets") is { } budgetsNode ? ReadBudgets(file, budgetsNode) : [];
         var design = new ExperimentDesign("design", pair, models, transfer, SettingsSchema.Build(settings.Values))
         {
             Pairs = pairs,
+            Augmentations = declaredAugmentations,
             Budgets = [.. budgets.Select(rung => new BudgetRung(rung.Name, SettingsSchema.Build(settings.Values)))],
         };
         var measures = ReadRegistered(file, top, "measures", MeasureRegistry.Names, required: true, name => MeasureRegistry.Get(name).Problem(design));
@@ -74,6 +79,7 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
             path)
         {
             Budgets = budgets,
+            Augmentations = declaredAugmentations,
         };
         if (!declared.Profiles.ContainsKey(PaperProfile))
         {
@@ -140,7 +146,7 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
         return known.Contains(name) ? name : throw file.Error(node, $"unknown {what} '{name}' (known: {Names.List(known)})");
     }
 
-    private List<string> ReadPair(StrictYamlFile file, YamlNode node, string path)
+    private static List<string> ReadPair(StrictYamlFile file, YamlNode node, string path, IReadOnlySet<string> augmentations)
     {
         var items = file.List(node, path);
         if (items.Count != 2)
@@ -148,7 +154,7 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
             throw file.Error(node, $"{StrictYamlFile.Quote(path)} must list two augmentations (A1, A2), found {items.Count}");
         }
 
-        var pair = items.Select((item, i) => ReadKnown(file, item, $"{path}[{i}]", vocabulary.Augmentations, "augmentation")).ToList();
+        var pair = items.Select((item, i) => ReadKnown(file, item, $"{path}[{i}]", augmentations, "augmentation")).ToList();
         return pair[0] != pair[1]
             ? pair
             : throw file.Error(items[1], $"{StrictYamlFile.Quote(path)} names {pair[0]} twice; a pair is two different augmentations");
@@ -168,7 +174,7 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
     }
 
     // 'pair: [A1, A2]' or 'pairs: [[A1, A2], ...]' (the listed models train on each), not both.
-    private List<IReadOnlyList<string>> ReadModelPairs(StrictYamlFile file, StrictMapping top)
+    private static List<IReadOnlyList<string>> ReadModelPairs(StrictYamlFile file, StrictMapping top, IReadOnlySet<string> augmentations)
     {
         if (top.Has("pair") && top.Has("pairs"))
         {
@@ -177,10 +183,10 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
 
         if (top.Has("pair"))
         {
-            return [ReadPair(file, top.Required("pair"), "pair")];
+            return [ReadPair(file, top.Required("pair"), "pair", augmentations)];
         }
 
-        return top.Has("pairs") ? ReadPairs(file, top, "pairs") : [];
+        return top.Has("pairs") ? ReadPairs(file, top, "pairs", augmentations) : [];
     }
 
     // 'seed: 1' or 'seeds: [1, 2, 3]', not both.
@@ -218,7 +224,7 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
         return seeds;
     }
 
-    private TransferGrid ReadTransfer(StrictYamlFile file, YamlNode node)
+    private TransferGrid ReadTransfer(StrictYamlFile file, YamlNode node, IReadOnlySet<string> augmentations)
     {
         var transfer = file.Mapping(node, "transfer", TransferKeys);
         var composition = transfer.OptionalString("composition") ?? TransferGrid.OwnComposition;
@@ -234,10 +240,10 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
             throw file.Error(transfer.Required("paper"), $"unknown paper table '{paper}' (known: {Names.List(baselines.TableIds)})");
         }
 
-        return new TransferGrid(ReadPairs(file, transfer, "sources"), ReadPairs(file, transfer, "targets"), composition, paper);
+        return new TransferGrid(ReadPairs(file, transfer, "sources", augmentations), ReadPairs(file, transfer, "targets", augmentations), composition, paper);
     }
 
-    private List<IReadOnlyList<string>> ReadPairs(StrictYamlFile file, StrictMapping mapping, string key)
+    private static List<IReadOnlyList<string>> ReadPairs(StrictYamlFile file, StrictMapping mapping, string key, IReadOnlySet<string> augmentations)
     {
         var node = mapping.Required(key);
         var items = file.List(node, mapping.PathOf(key));
@@ -249,7 +255,7 @@ internal sealed class ExperimentParser(ExperimentVocabulary vocabulary, PaperBas
         var pairs = new List<IReadOnlyList<string>>();
         for (var i = 0; i < items.Count; i++)
         {
-            var pair = ReadPair(file, items[i], $"{mapping.PathOf(key)}[{i}]");
+            var pair = ReadPair(file, items[i], $"{mapping.PathOf(key)}[{i}]", augmentations);
             if (pairs.Any(p => p.SequenceEqual(pair)))
             {
                 throw file.Error(items[i], $"pair {string.Join(',', pair)} is listed twice");

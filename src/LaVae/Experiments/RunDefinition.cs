@@ -28,5 +28,8 @@ public sealed record RunDefinition(
     /// <summary>A budget ladder's rungs, each with its resolved settings; empty without a ladder.</summary>
     public IReadOnlyList<BudgetRung> Budgets { get; init; } = [];
 
-    public ExperimentDesign Design() => new(Dataset, Pair, Models, Transfer, Settings) { Pairs = Pairs, Budgets = Budgets };
+    /// <summary>The augmentations the experiment declares: name → canonical definition (what its parts are keyed by).</summary>
+    public IReadOnlyDictionary<string, string> Augmentations { get; init; } = new Dictionary<string, string>();
+
+    public ExperimentDesign Design() => new(Dataset, Pair, Models, Transfer, Settings) { Pairs = Pairs, Budgets = Budgets, Augmentations = Augmentations };
 }

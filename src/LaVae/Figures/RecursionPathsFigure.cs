@@ -41,7 +41,7 @@ internal sealed class RecursionPathsFigure : IFigureKind
             var digits = context.Artifacts.TestSets(node.Spec).Orig;
             for (var k = 0; k < pair.Count; k++)
             {
-                var run = RecursionMeasure.Run(model, k, pair[k], digits, context.Seed);
+                var run = RecursionMeasure.Run(model, k, context.Design.Definition(pair[k]), digits, context.Seed);
                 var examples = Examples(run);
                 if (examples.Count == 0)
                 {
@@ -51,7 +51,7 @@ internal sealed class RecursionPathsFigure : IFigureKind
                 var stem = $"recursion-{TransferGrid.Name(pair)}-{pair[k]}";
                 var steps = FigureContext.PathOf($"{stem}-steps.png");
                 var path = FigureContext.PathOf($"{stem}-path.png");
-                PngWriter.Write(context.FileOf(steps), StepsGrid(model, k, pair, digits, examples, context.Seed));
+                PngWriter.Write(context.FileOf(steps), StepsGrid(model, k, pair, context.Design.Definition(pair[k]), digits, examples, context.Seed));
                 FigureFile.WritePng(context.FileOf(path), PathPlot(run, pair, k, examples));
                 written.Add(steps);
                 written.Add(path);
@@ -80,12 +80,12 @@ internal sealed class RecursionPathsFigure : IFigureKind
         return examples;
     }
 
-    private static RasterImage StepsGrid(Lavae model, int k, IReadOnlyList<string> pair, Tensor digits, List<(string Kind, int Digit)> examples, int seed)
+    private static RasterImage StepsGrid(Lavae model, int k, IReadOnlyList<string> pair, string definition, Tensor digits, List<(string Kind, int Digit)> examples, int seed)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var augment = AugmentationRegistry.Get(pair[k]);
-        using var generator = new Generator(Training.Seeds.Derive((ulong)seed, $"recursion-figure/{pair[k]}"), digits.device);
+        var augment = AugmentationRegistry.Get(definition);
+        using var generator = new Generator(Training.Seeds.Derive((ulong)seed, $"recursion-figure/{definition}"), digits.device);
         var indices = tensor(examples.Select(e => (long)e.Digit).ToArray(), device: digits.device);
         var originals = digits.index_select(0, indices);
         var x0 = AlignedSets.ToModelInput(originals);

@@ -58,10 +58,10 @@ internal sealed class ClassMeasure : IMeasure
         {
             var node = artifacts.Node(design.Model(model, seed));
             var columns = artifacts.Columns(node).Where(column => Sets.Any(set => column.Name == ColumnName(set))).ToList();
-            var readings = OnDecoded(classifier, digits, artifacts.TestSets(node.Spec), node.Spec.Pair, columns);
+            var readings = OnDecoded(classifier, digits, artifacts.TestSets(node.Spec), design.Pair!, columns);
             foreach (var (column, (agreement, meanConfidence)) in columns.Zip(readings))
             {
-                metrics[$"{model}.{Agreement(node.Spec.Pair, column.Target)}.{column.Name}"] = agreement;
+                metrics[$"{model}.{Agreement(design.Pair!, column.Target)}.{column.Name}"] = agreement;
                 metrics[$"{model}.confidence.{column.Name}"] = meanConfidence;
             }
         }

@@ -70,7 +70,7 @@ internal sealed class ComposabilityMeasure : IMeasure
             using (no_grad())
             {
                 var z0 = LatentCodes.Means(x => model.Encode(x).Mu, test.Orig);
-                var (first, second) = (AugmentationRegistry.Get(pair[0]), AugmentationRegistry.Get(pair[1]));
+                var (first, second) = (AugmentationRegistry.Get(design.Definition(pair[0])), AugmentationRegistry.Get(design.Definition(pair[1])));
                 // One host read per number, after the tensor work.
                 metrics[Metric(pair, $"{Lavae}.latent_commutator")] = Commutator.Of(z0, z => model.Augment(z, 0), z => model.Augment(z, 1)).ToDouble();
                 var composed = model.Compose(z0);

@@ -45,7 +45,7 @@ internal sealed class DownstreamMeasure : IMeasure
         var pair = design.Pair ?? throw new InvalidOperationException("this experiment declares no single pair");
         var of = (DownstreamClassifierKind)ModelKinds.Get(kind);
         return new ArtifactSpec(
-            kind, design.Dataset, of.TrainsOnPair ? pair : ArtifactSpec.NoPair, seed, design.Settings, of.NeedsSource ? design.LatentSpace(pair, seed) : null);
+            kind, design.Dataset, of.TrainsOnPair ? design.Defined(pair) : ArtifactSpec.NoPair, seed, design.Settings, of.NeedsSource ? design.LatentSpace(pair, seed) : null);
     }
 
     public IReadOnlyDictionary<string, double> Measure(ExperimentDesign design, int seed, ArtifactProvider artifacts)

@@ -22,6 +22,13 @@ public sealed record ExperimentDesign(
     /// </summary>
     public IReadOnlyList<IReadOnlyList<string>> Pairs { get; init; } = Pair is null ? [] : [Pair];
 
+    /// <summary>
+    /// The augmentations the experiment declares, name → canonical definition. A trained part's pair holds
+    /// the definitions (<see cref="Definition"/>), so its key follows what an augmentation does; metric
+    /// names, figures and claims keep the declared names.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Augmentations { get; init; } = new Dictionary<string, string>();
+
     /// <summary>A budget ladder's rungs (<c>budgets:</c>): the design is measured once per rung, under its settings; empty without a ladder.</summary>
     public IReadOnlyList<BudgetRung> Budgets { get; init; } = [];
 
@@ -33,6 +40,12 @@ public sealed record ExperimentDesign(
         ? [("", this)]
         : [.. Budgets.Select(rung => (rung.Metric(""), this with { Settings = rung.Settings, Budgets = [] }))];
 
+    /// <summary>What a trained part's pair holds for the augmentation named <paramref name="name"/>: its definition if declared, else the paper's name.</summary>
+    public string Definition(string name) => Augmentations.TryGetValue(name, out var definition) ? definition : name;
+
+    /// <summary>The pair as trained parts hold it (<see cref="Definition"/> of each).</summary>
+    public IReadOnlyList<string> Defined(IReadOnlyList<string> pair) => [.. pair.Select(Definition)];
+
     /// <summary>A listed model kind trained on the pair.</summary>
     public ArtifactSpec Model(string kind, int seed) =>
         Model(kind, Pair ?? throw new InvalidOperationException("this experiment declares no single pair"), seed);
@@ -40,7 +53,7 @@ public sealed record ExperimentDesign(
     /// <summary>A listed model kind trained on <paramref name="pair"/>, one of <see cref="Pairs"/>, with the part it builds on.</summary>
     public ArtifactSpec Model(string kind, IReadOnlyList<string> pair, int seed)
     {
-        var spec = new ArtifactSpec(kind, Dataset, pair, seed, Settings);
+        var spec = new ArtifactSpec(kind, Dataset, Defined(pair), seed, Settings);
         return spec with { Source = ModelKinds.Get(kind).BuildsOn(spec) };
     }
 
@@ -48,13 +61,13 @@ public sealed record ExperimentDesign(
     public ArtifactSpec Classifier(int seed) => new("classifier", Dataset, ArtifactSpec.NoPair, seed, Settings);
 
     /// <summary>The LAVAE latent space (stages 1-2) of a pair.</summary>
-    public ArtifactSpec LatentSpace(IReadOnlyList<string> pair, int seed) => new("lavae", Dataset, pair, seed, Settings);
+    public ArtifactSpec LatentSpace(IReadOnlyList<string> pair, int seed) => new("lavae", Dataset, Defined(pair), seed, Settings);
 
     /// <summary>The stage-3 head for <paramref name="target"/> on the latent space of <paramref name="source"/>.</summary>
     public ArtifactSpec Head(IReadOnlyList<string> source, IReadOnlyList<string> target, int seed)
     {
         var grid = Transfer ?? throw new InvalidOperationException("this experiment declares no transfer grid");
-        return new("transfer_head", Dataset, target, seed, Settings, LatentSpace(source, seed), grid.TrainsComposition(source, target));
+        return new("transfer_head", Dataset, Defined(target), seed, Settings, LatentSpace(source, seed), grid.TrainsComposition(source, target));
     }
 }
 

@@ -74,7 +74,7 @@ internal sealed class RecursionMeasure : IMeasure
             metrics[$"recursion.{TransferGrid.Name(pair)}.other_digit.median"] = OtherDigitMedian(digits);
             for (var k = 0; k < pair.Count; k++)
             {
-                var run = Run(model, k, pair[k], digits, seed);
+                var run = Run(model, k, design.Definition(pair[k]), digits, seed);
                 var bound = run.StableBound;
                 metrics[Metric(pair, pair[k], "stable_bound")] = bound;
                 foreach (var (path, errors) in new[] { (Paths[0], run.ImageLoop), (Paths[1], run.LatentPower) })
