@@ -8,7 +8,18 @@ public static class AugmentationFamilies
 
     public static IReadOnlyList<IAugmentationFamily> All { get; } =
     [
+        new Rotate(),
+        new Shear(),
+        new Translate(),
+        new Scale(),
+        new Affine(),
+        new Flip(),
+        new GaussianBlurFamily(),
+        new GaussianNoise(),
+        new SaltAndPepper(),
         new Invert(),
+        new Erase(),
+        new Elastic(),
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(family => family.Name), Sequence];
