@@ -142,6 +142,27 @@ internal static class CommonOptions
         }
     }
 
+    /// <summary>The <c>--set key=value</c> settings, checked as a settings block checks them.</summary>
+    public static IReadOnlyDictionary<string, double> ParseOverrides(IEnumerable<string> assignments)
+    {
+        try
+        {
+            return SettingOverrides.Parse(assignments);
+        }
+        catch (FormatException e)
+        {
+            throw new UserInputException(e.Message, e);
+        }
+    }
+
+    /// <summary>
+    /// The run folder's name under runs/&lt;experiment&gt;/: the profile, and with <c>--set</c> the settings
+    /// given (so an overridden run does not replace the profile's results the tests read).
+    /// </summary>
+    public static string RunFolderName(string profile, IReadOnlyDictionary<string, double> overrides) => overrides.Count == 0
+        ? profile
+        : $"{profile}-set-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join(';', overrides.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}={o.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}")))))[..8]}";
+
     /// <summary>A dataset by the name the command line uses (mnist, fashion-mnist).</summary>
     public static DatasetName ParseDataset(string text, string what) =>
         Enum.GetValues<DatasetName>().Select(name => (DatasetName?)name).FirstOrDefault(name => name!.Value.FolderName() == text)

@@ -23,21 +23,26 @@ internal static class RunCommand
         var store = CommonOptions.Store();
         var shard = new Option<string?>("--shard") { Description = "Train only share i/n of the experiment's trained parts (processes sharing a store finish the graph together)." };
         var level = new Option<int?>("--level") { Description = "With --shard: train only parts at this depth of the graph (0: latent spaces and baselines, 1: transfer heads)." };
+        var set = new Option<string[]>("--set") { Description = "A setting for this run over the profile's, e.g. --set epochs.stage1=20 (repeatable; checked as in a settings block; enters the run key)." };
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
         var command = new Command("run", "Run an experiment and write results.json, figures and report.{md,html}.")
         {
-            experiment, profile, output, data, force, tensorboard, store, shard, level, device, threads,
+            experiment, profile, output, data, force, tensorboard, store, shard, level, set, device, threads,
         };
         command.SetAction(parse =>
         {
             var (root, catalog, definition) = CommonOptions.FindExperiment(parse.GetValue(experiment)!);
             var profileName = CommonOptions.RequireProfile(definition, parse.GetValue(profile)!);
+            var overrides = CommonOptions.ParseOverrides(parse.GetValue(set) ?? []);
             var dev = CommonOptions.Setup(parse.GetValue(device)!, parse.GetValue(threads));
             var options = new RunOptions(profileName, dev,
-                CommonOptions.NonEmptyPath(parse.GetValue(output), "--out") ?? RepositoryRoot.RunFolder(root, definition.Id, profileName),
+                CommonOptions.NonEmptyPath(parse.GetValue(output), "--out") ?? RepositoryRoot.RunFolder(root, definition.Id, CommonOptions.RunFolderName(profileName, overrides)),
                 CommonOptions.StoreFolder(parse.GetValue(store), root),
-                CommonOptions.DataFolder(parse.GetValue(data)), parse.GetValue(force));
+                CommonOptions.DataFolder(parse.GetValue(data)), parse.GetValue(force))
+            {
+                Overrides = overrides,
+            };
             CommonOptions.RequireOutsideStore(options.OutputFolder, options.StoreFolder);
             if (parse.GetValue(shard) is { } shardText)
             {

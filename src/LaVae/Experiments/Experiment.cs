@@ -75,20 +75,28 @@ public sealed class Experiment
 
     /// <summary>The settings block with <paramref name="profile"/>'s overrides applied, and that profile's checks.</summary>
     /// <exception cref="ArgumentException">The experiment declares no such profile.</exception>
-    public ResolvedExperiment Resolve(string profile)
+    public ResolvedExperiment Resolve(string profile) => Resolve(profile, new Dictionary<string, double>());
+
+    /// <summary>
+    /// As <see cref="Resolve(string)"/>, with <paramref name="overrides"/> (checked settings, e.g. from
+    /// <c>--set</c>) laid over the profile's values; a budget ladder's rungs still lay their own on top.
+    /// </summary>
+    public ResolvedExperiment Resolve(string profile, IReadOnlyDictionary<string, double> overrides)
     {
-        if (!profileOverrides.TryGetValue(profile, out var overrides))
+        ArgumentNullException.ThrowIfNull(overrides);
+        if (!profileOverrides.TryGetValue(profile, out var profileValues))
         {
             throw new ArgumentException(
                 $"experiment '{Id}' ({SourcePath}) has no profile '{profile}' (known: {Names.List(profileOverrides.Keys)})", nameof(profile));
         }
 
-        var values = Overlay(settings, overrides);
+        var values = Overlay(Overlay(settings, profileValues), overrides);
 
         var run = new RunDefinition(Dataset, Seeds, Pairs, Models, Transfer, Measures, Figures, profile, SettingsSchema.Build(values))
         {
             Budgets = [.. budgets.Select(rung => new BudgetRung(rung.Name, SettingsSchema.Build(Overlay(values, rung.Overrides))))],
             Augmentations = Augmentations,
+            Overridden = overrides,
         };
         return new ResolvedExperiment(
             this,

@@ -30,7 +30,7 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
     {
         ArgumentNullException.ThrowIfNull(experiment);
         ArgumentNullException.ThrowIfNull(options);
-        var resolved = experiment.Resolve(options.Profile);
+        var resolved = experiment.Resolve(options.Profile, options.Overrides);
         graph ??= new ArtifactGraph(Environment(options.Device));
         foreach (var seed in resolved.Run.Seeds)
         {

@@ -28,6 +28,9 @@ public sealed record RunDefinition(
     /// <summary>A budget ladder's rungs, each with its resolved settings; empty without a ladder.</summary>
     public IReadOnlyList<BudgetRung> Budgets { get; init; } = [];
 
+    /// <summary>The settings given on the command line (<c>--set</c>), already in <see cref="Settings"/>; the report names them.</summary>
+    public IReadOnlyDictionary<string, double> Overridden { get; init; } = new Dictionary<string, double>();
+
     /// <summary>The augmentations the experiment declares: name → canonical definition (what its parts are keyed by).</summary>
     public IReadOnlyDictionary<string, string> Augmentations { get; init; } = new Dictionary<string, string>();
 

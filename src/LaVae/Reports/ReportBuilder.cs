@@ -58,7 +58,7 @@ internal static class ReportBuilder
             new("Dataset", run.Dataset),
             new("Profile", run.Profile),
             new(run.Seeds.Count == 1 ? "Seed" : "Seeds", string.Join(", ", run.Seeds.Select(seed => seed.ToString(CultureInfo.InvariantCulture)))),
-            new("Settings", Settings(run.Settings)),
+            new("Settings", Settings(run.Settings) + Overridden(run.Overridden)),
             new("Device", measurements.Device),
             new("Run key", results.RunKey),
         };
@@ -124,6 +124,10 @@ internal static class ReportBuilder
 
     private static ReportCell Verdict(ClaimOutcome claim) =>
         claim.NotReproduced is not null && claim.Passed ? new(claim.Verdict, CellTone.NotReproduced) : new(claim.Verdict, claim.Passed ? CellTone.Pass : CellTone.Fail);
+
+    private static string Overridden(IReadOnlyDictionary<string, double> overridden) => overridden.Count == 0
+        ? ""
+        : $" (set on the command line: {string.Join(", ", overridden.Select(pair => $"{pair.Key} {pair.Value.ToString(CultureInfo.InvariantCulture)}"))})";
 
     // Every setting that changes a number, by its YAML key, as declared.
     private static string Settings(TrainingSettings settings) => string.Join(", ",
