@@ -123,6 +123,18 @@ public sealed class SharedSettingsTests : IDisposable
         experiment.Resolve("smoke").Run.Settings[Setting.TrainImages].Should().Be(4000);
     }
 
+    [Fact]
+    public void A_folder_where_the_shared_file_should_be_is_an_error_naming_it_not_an_absent_shared_file()
+    {
+        Directory.CreateDirectory(Path.Combine(repo.Path, ExperimentCatalog.ExperimentsFolder, "settings.yaml"));
+
+        var load = () => Load(shared: null, Experiment + Shared);
+        var loadEach = () => Catalog(shared: null, Experiment + Shared, each: true);
+
+        load.Should().Throw<IOException>().WithMessage("experiments/settings.yaml is a folder; it must be the file of the settings and profiles every experiment shares (or be absent)");
+        loadEach.Should().Throw<IOException>().WithMessage("experiments/settings.yaml is a folder; *");
+    }
+
     private Experiment Load(string? shared, string experiment) => Catalog(shared, experiment, each: false).Find("tiny");
 
     private ExperimentCatalog Catalog(string? shared, string experiment, bool each)
