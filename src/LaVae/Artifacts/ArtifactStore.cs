@@ -136,16 +136,16 @@ public sealed class ArtifactStore(string root)
 
     // A checkpoint edited after it was written (its checksum removed or no longer matching) is not a
     // trained artifact, whatever its description says: the run that loads it sets it aside and trains again.
-    private static bool Intact(string checkpoint)
+    // Returns its metadata, or null when it is damaged.
+    private static IReadOnlyDictionary<string, string>? Intact(string checkpoint)
     {
         try
         {
-            SafeTensors.Verify(checkpoint);
-            return true;
+            return SafeTensors.Verify(checkpoint);
         }
         catch (CorruptFileException)
         {
-            return false;
+            return null;
         }
     }
 
@@ -170,6 +170,15 @@ public sealed class ArtifactStore(string root)
         }
 
         // Hashing the whole checkpoint is the costly check, so it comes last.
-        return described && Intact(CheckpointOf(node));
+        return described && Finished(node);
+    }
+
+    // The description is written before the checkpoint's last save, and either can be edited or lost:
+    // the part is done only if its checkpoint also records its last stage complete.
+    private bool Finished(ArtifactNode node)
+    {
+        var kind = ModelKinds.Get(node.Spec.Kind);
+        return Intact(CheckpointOf(node)) is { } metadata
+            && CheckpointPosition.Finished(metadata, kind.FinalStage, node.Spec.Settings[kind.EpochSettings[^1]]);
     }
 }

@@ -43,6 +43,12 @@ public interface IModelKind
     IReadOnlyList<Setting<int>> EpochSettings { get; }
 
     /// <summary>
+    /// The name its checkpoint records for its last stage, which trains for the last of
+    /// <see cref="EpochSettings"/>: the part is trained once its checkpoint records this stage complete.
+    /// </summary>
+    string FinalStage { get; }
+
+    /// <summary>
     /// The settings its training reads, in a fixed order: its artifact key carries their values. A test
     /// trains every kind with settings that report their reads, and fails on a read not listed here.
     /// </summary>

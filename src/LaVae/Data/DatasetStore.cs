@@ -98,6 +98,10 @@ public sealed class DatasetStore
     {
         string path = Path.Combine(FolderOf(dataset), file.Name);
         string? presentMd5 = File.Exists(path) ? await Md5.OfFileAsync(path, cancellationToken).ConfigureAwait(false) : null;
+        if (presentMd5 is null)
+        {
+            RequireReadableFolders(dataset, path);
+        }
         if (presentMd5 == file.RawMd5)
         {
             return path;
@@ -137,6 +141,36 @@ public sealed class DatasetStore
         }
 
         throw new IOException(AllSourcesFailedMessage(path, file, presentMd5, failures), new AggregateException(failures.Select(f => f.Error)));
+    }
+
+    /// <summary>
+    /// File.Exists says false for a file in a folder this user may not enter, or under a path that is a
+    /// file: that is not "it is not there", and fetching cannot fix it, so the folder is named instead.
+    /// </summary>
+    private void RequireReadableFolders(DatasetName dataset, string path)
+    {
+        foreach (var folder in new[] { Root, FolderOf(dataset) })
+        {
+            if (File.Exists(folder))
+            {
+                throw new IOException($"{path} cannot be read: the data folder {folder} is a file, not a folder; point --data or {DataFolderVariable} at a folder");
+            }
+
+            try
+            {
+                using var entries = Directory.EnumerateFileSystemEntries(folder).GetEnumerator();
+                entries.MoveNext();
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                throw new IOException(
+                    $"{path} cannot be read: the data folder {folder} cannot be entered (permission denied); let this user read it, or point --data or {DataFolderVariable} at another folder", e);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                return; // not there yet: the file is fetched into it
+            }
+        }
     }
 
     private async Task FetchVerifiedAsync(IDatasetSource source, DatasetFile file, Stream destination, CancellationToken cancellationToken)

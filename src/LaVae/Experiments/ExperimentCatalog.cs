@@ -48,6 +48,13 @@ public sealed class ExperimentCatalog
         var baselines = new PaperBaselines(
             YamlFiles(repoRoot, BaselinesFolder).Select(file => PaperTableParser.Parse(file.Path, file.Text(), vocabulary)));
         var files = YamlFiles(repoRoot, ExperimentsFolder).ToList();
+        // Enumerating files skips a folder of that name, which would read as "no shared file": every
+        // experiment would then fail for settings it does not declare, far from the cause.
+        if (Directory.Exists(Path.Combine(repoRoot, ExperimentsFolder, SharedSettingsFile.FileName)))
+        {
+            throw new IOException($"{ExperimentsFolder}/{SharedSettingsFile.FileName} is a folder; it must be the file of the settings and profiles every experiment shares (or be absent)");
+        }
+
         var sharedFile = files.FirstOrDefault(file => Path.GetFileName(file.Path) == SharedSettingsFile.FileName);
         var shared = sharedFile.Path is null ? ProfiledSettings.None : SharedSettingsFile.Parse(sharedFile.Path, sharedFile.Text());
         var parser = new ExperimentParser(vocabulary, baselines, shared);

@@ -66,6 +66,11 @@ internal static class SettingsSchema
             throw file.Error(node, $"{StrictYamlFile.Quote(path)} must be {bound} {NumberText.Exact(field.Minimum)}, found {NumberText.Exact(value)}");
         }
 
+        if (value > field.Maximum)
+        {
+            throw file.Error(node, $"{StrictYamlFile.Quote(path)} must be at most {NumberText.Exact(field.Maximum)}, found {NumberText.Exact(value)}");
+        }
+
         return value;
     }
 }

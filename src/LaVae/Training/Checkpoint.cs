@@ -85,12 +85,17 @@ public sealed class Checkpoint(string path, string runKey)
 
     /// <summary>
     /// Loads the model's parameters and returns the position, or null when there is nothing to resume
-    /// from: no checkpoint, or a damaged one, which is moved aside (see <see cref="DamagedFile"/>) and
-    /// described in <paramref name="notice"/> so that training starts over instead of trusting it.
+    /// from: no checkpoint, or one that cannot be resumed (damaged; a position <paramref name="stages"/>
+    /// do not have; tensors that do not fit the model or are not finite), which is moved aside (see
+    /// <see cref="DamagedFile"/>) and described in <paramref name="notice"/> so that training starts over
+    /// instead of trusting it, or failing on it in every later run.
     /// </summary>
-    public TrainingPosition? Restore(nn.Module model, Device device, out IReadOnlyDictionary<string, Tensor> optimizerState, out string? notice)
+    /// <exception cref="InvalidDataException">The checkpoint belongs to another run: it is left where it is.</exception>
+    public TrainingPosition? Restore(nn.Module model, Device device, IReadOnlyList<StagePlan> stages,
+        out IReadOnlyDictionary<string, Tensor> optimizerState, out string? notice)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(stages);
         optimizerState = new Dictionary<string, Tensor>();
         notice = null;
         if (!File.Exists(Path))
@@ -105,8 +110,7 @@ public sealed class Checkpoint(string path, string runKey)
         }
         catch (CorruptFileException e)
         {
-            var aside = DamagedFile.SetAside(Path);
-            notice = $"{Path} is damaged ({e.Problem}); it was moved to {aside} and training starts from the beginning.";
+            notice = SetAside($"is damaged ({e.Problem})");
             return null;
         }
 
@@ -116,10 +120,44 @@ public sealed class Checkpoint(string path, string runKey)
             throw new InvalidDataException($"{Path} belongs to another run (key {key ?? "none"}, this run {runKey}); delete it or use another output folder.");
         }
 
-        Curves = CurvesOf(meta);
-        model.LoadExactly(content.Tensors.Where(kv => !kv.Key.StartsWith(OptimizerPrefix, StringComparison.Ordinal)).ToDictionary());
+        TrainingPosition position;
+        TrainingCurves curves;
+        try
+        {
+            position = CheckpointPosition.Read(meta, stages);
+            curves = CurvesOf(meta);
+            RefuseNonFinite(content.Tensors);
+            // All or nothing: a tensor that does not fit leaves the model as it was built.
+            model.LoadExactly(content.Tensors.Where(kv => !kv.Key.StartsWith(OptimizerPrefix, StringComparison.Ordinal)).ToDictionary());
+        }
+        catch (InvalidDataException e)
+        {
+            notice = SetAside($"cannot be resumed ({e.Message})");
+            return null;
+        }
+
+        Curves = curves;
         optimizerState = content.Tensors.Where(kv => kv.Key.StartsWith(OptimizerPrefix, StringComparison.Ordinal))
             .ToDictionary(kv => kv.Key[OptimizerPrefix.Length..], kv => kv.Value);
-        return new TrainingPosition(meta["stage"], int.Parse(meta["epochs_done"], CultureInfo.InvariantCulture), meta["stage_complete"] == "true");
+        return position;
+    }
+
+    /// <summary>Moves the checkpoint aside and returns the one-line notice saying what was wrong (<paramref name="why"/>) and where it went.</summary>
+    private string SetAside(string why)
+    {
+        var aside = DamagedFile.SetAside(Path);
+        return $"{Path} {why}; it was moved to {aside} and training starts from the beginning.";
+    }
+
+    // A NaN or infinite weight would only make every later loss NaN: resuming from it cannot train.
+    private static void RefuseNonFinite(IReadOnlyDictionary<string, Tensor> tensors)
+    {
+        foreach (var (name, tensor) in tensors)
+        {
+            if (tensor.is_floating_point() && !tensor.isfinite().all().item<bool>())
+            {
+                throw new InvalidDataException($"'{name}' holds a value that is not finite (NaN or infinity)");
+            }
+        }
     }
 }

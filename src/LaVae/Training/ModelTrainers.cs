@@ -19,15 +19,16 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         ArgumentNullException.ThrowIfNull(train);
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var model = new Lavae(Shape, pair, maps, init, context.Device);
-        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["stage1", "stage2"], context);
+        var (stage1, stage2) = (Plan("stage1", settings[Setting.Stage1Epochs]), Plan("stage2", settings[Setting.Stage2Epochs]));
+        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), [stage1, stage2], context);
 
         using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromDisposeScope();
-        training.RunStage(Plan("stage1", settings[Setting.Stage1Epochs]), [.. model.Encoder.parameters(), .. model.Heads[0].parameters()], union.size(0),
+        training.RunStage(stage1, [.. model.Encoder.parameters(), .. model.Heads[0].parameters()], union.size(0),
             (indices, generator) => LavaeStages.Stage1(model, AlignedSets.ToModelInput(union.index_select(0, indices)), generator, settings[Setting.KlWeight]));
 
         // Encoded on the first stage-2 batch only: a run resumed past stage 2 never needs them.
         var latents = new Lazy<FrozenLatents>(() => new FrozenLatents(model, train));
-        training.RunStage(Plan("stage2", settings[Setting.Stage2Epochs]), model.Maps.SelectMany(m => m.parameters()).ToList(), train.Count,
+        training.RunStage(stage2, model.Maps.SelectMany(m => m.parameters()).ToList(), train.Count,
             (indices, generator) => LavaeStages.Stage2(model, latents.Value, indices, generator, settings[Setting.InvolutoryWeight]));
         if (latents.IsValueCreated)
         {
@@ -51,10 +52,11 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         var shared = space.state_dict().Where(p => p.Key.StartsWith("encoder.", StringComparison.Ordinal) || p.Key.StartsWith("decoder0.", StringComparison.Ordinal));
         var own = model.state_dict().Where(p => p.Key.StartsWith("map", StringComparison.Ordinal));
         model.LoadExactly(shared.Concat(own).ToDictionary());
-        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["stage2"], context);
+        var plan = Plan("stage2", settings[Setting.Stage2Epochs]);
+        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), [plan], context);
 
         var latents = new Lazy<FrozenLatents>(() => new FrozenLatents(model, train));
-        training.RunStage(Plan("stage2", settings[Setting.Stage2Epochs]), model.Maps.SelectMany(m => m.parameters()).ToList(), train.Count,
+        training.RunStage(plan, model.Maps.SelectMany(m => m.parameters()).ToList(), train.Count,
             (indices, generator) => LavaeStages.Stage2(model, latents.Value, indices, generator, settings[Setting.InvolutoryWeight]));
         if (latents.IsValueCreated)
         {
@@ -75,10 +77,11 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         ArgumentNullException.ThrowIfNull(train);
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var model = new Lavae(Shape, pair, LatentMapKind.Linear, init, context.Device);
-        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["merged"], context);
+        var plan = Plan("merged", settings[Setting.Stage1Epochs]);
+        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), [plan], context);
 
         using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromDisposeScope();
-        training.RunStage(Plan("merged", settings[Setting.Stage1Epochs]), [.. model.parameters()], union.size(0),
+        training.RunStage(plan, [.. model.parameters()], union.size(0),
             (indices, generator) => LavaeStages.Merged(model, AlignedSets.ToModelInput(union.index_select(0, indices)), train,
                 indices.remainder(train.Count), generator, settings[Setting.KlWeight], settings[Setting.InvolutoryWeight]));
         return model;
@@ -94,8 +97,9 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         ArgumentNullException.ThrowIfNull(target);
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var head = new ConvDecoder(Shape, conditionSize: 0, init, context.Device);
-        var training = new ModelTraining(name, head, new Checkpoint(checkpointPath, runKey), ["stage3"], context);
-        training.RunStage(Plan("stage3", settings[Setting.Stage3Epochs]), [.. head.parameters()], target.Count,
+        var plan = Plan("stage3", settings[Setting.Stage3Epochs]);
+        var training = new ModelTraining(name, head, new Checkpoint(checkpointPath, runKey), [plan], context);
+        training.RunStage(plan, [.. head.parameters()], target.Count,
             (indices, _) => LavaeStages.Stage3(head, latents.Value, target, indices, trainComposition));
         return head;
     }
@@ -106,8 +110,8 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         ArgumentNullException.ThrowIfNull(train);
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var model = new Cvae(Shape, init, context.Device);
-        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["cvae"], context);
         var plan = Plan("cvae", settings[Setting.CvaeEpochs]);
+        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), [plan], context);
         if (augmentationInvariant)
         {
             using var targets = train.Union(CvaeStages.AugmentationInvariantTargets).DetachFromDisposeScope();
@@ -133,9 +137,10 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         ArgumentNullException.ThrowIfNull(train);
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var model = new Csvae(Shape, init, context.Device);
-        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["csvae"], context);
+        var plan = Plan("csvae", settings[Setting.CvaeEpochs]);
+        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), [plan], context);
         using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromDisposeScope();
-        training.RunAdversarialStage(Plan("csvae", settings[Setting.CvaeEpochs]), model.VaeParameters(), [.. model.Adversary.parameters()], union.size(0),
+        training.RunAdversarialStage(plan, model.VaeParameters(), [.. model.Adversary.parameters()], union.size(0),
             (indices, generator) => CsvaeStages.Objective(model, union, train.Count, indices, generator));
         return model;
     }
@@ -146,8 +151,9 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         ArgumentNullException.ThrowIfNull(originals);
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var model = new PlainVae(Shape, init, context.Device);
-        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["vae"], context);
-        training.RunStage(Plan("vae", settings[Setting.Stage1Epochs]), [.. model.parameters()], originals.size(0), (indices, generator) =>
+        var plan = Plan("vae", settings[Setting.Stage1Epochs]);
+        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), [plan], context);
+        training.RunStage(plan, [.. model.parameters()], originals.size(0), (indices, generator) =>
         {
             var x = AlignedSets.ToModelInput(originals.index_select(0, indices));
             var (mu, logVar) = model.Encoder.forward(x);
@@ -163,8 +169,9 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         ArgumentNullException.ThrowIfNull(train);
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var model = new DigitClassifier(init, context.Device);
-        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["classifier"], context);
-        training.RunStage(Plan("classifier", settings[Setting.ClassifierEpochs]), [.. model.parameters()], train.Count,
+        var plan = Plan("classifier", settings[Setting.ClassifierEpochs]);
+        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), [plan], context);
+        training.RunStage(plan, [.. model.parameters()], train.Count,
             (indices, _) => ClassifierStage.Supervised(model, train, indices));
         return model;
     }
@@ -178,8 +185,9 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         ArgumentNullException.ThrowIfNull(train);
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var model = new DigitClassifier(init, context.Device);
-        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), ["classifier"], context);
-        training.RunStage(Plan("classifier", settings[Setting.ClassifierEpochs]), [.. model.parameters()], count,
+        var plan = Plan("classifier", settings[Setting.ClassifierEpochs]);
+        var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), [plan], context);
+        training.RunStage(plan, [.. model.parameters()], count,
             (indices, _) => ClassifierStage.Supervised(model, train.Value, indices));
         return model;
     }
@@ -196,11 +204,12 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var decoder = new ConvDecoder(Shape, conditionSize: 0, init, context.Device);
         decoder.LoadExactly(start.state_dict()); // before the checkpoint is restored over it, if there is one
-        var training = new ModelTraining(name, decoder, new Checkpoint(checkpointPath, runKey), ["finetune"], context);
+        var plan = Plan("finetune", settings[Setting.Stage3Epochs]);
+        var training = new ModelTraining(name, decoder, new Checkpoint(checkpointPath, runKey), [plan], context);
 
         // Encoded on the first batch only: a finished decoder loads without encoding.
         var latents = new Lazy<Tensor>(() => DecoderFinetuning.Latents(encoder, targets).DetachFromDisposeScope());
-        training.RunStage(Plan("finetune", settings[Setting.Stage3Epochs]), [.. decoder.parameters()], targets.size(0),
+        training.RunStage(plan, [.. decoder.parameters()], targets.size(0),
             (indices, _) => DecoderFinetuning.Loss(decoder, latents.Value, targets, indices));
         if (latents.IsValueCreated)
         {

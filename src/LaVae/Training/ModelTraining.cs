@@ -26,18 +26,19 @@ public sealed class ModelTraining
     private readonly string modelName;
     private readonly nn.Module model;
     private readonly Checkpoint checkpoint;
-    private readonly IReadOnlyList<string> stageOrder;
+    private readonly IReadOnlyList<StagePlan> stages;
     private readonly TrainingContext context;
     private readonly IReadOnlyDictionary<string, Tensor> savedOptimizer;
     private readonly TrainingCurves curves;
     private TrainingPosition? position;
 
-    public ModelTraining(string modelName, nn.Module model, Checkpoint checkpoint, IReadOnlyList<string> stageOrder, TrainingContext context)
+    /// <param name="stages">Every stage the model trains, in order: a checkpoint is resumed only from a position they have.</param>
+    public ModelTraining(string modelName, nn.Module model, Checkpoint checkpoint, IReadOnlyList<StagePlan> stages, TrainingContext context)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         ArgumentNullException.ThrowIfNull(context);
-        (this.modelName, this.model, this.checkpoint, this.stageOrder, this.context) = (modelName, model, checkpoint, stageOrder, context);
-        position = checkpoint.Restore(model, context.Device, out savedOptimizer, out var notice);
+        (this.modelName, this.model, this.checkpoint, this.stages, this.context) = (modelName, model, checkpoint, stages, context);
+        position = checkpoint.Restore(model, context.Device, stages, out savedOptimizer, out var notice);
         curves = checkpoint.Curves;
         if (notice is not null)
         {
@@ -225,8 +226,8 @@ public sealed class ModelTraining
 
     private int IndexOf(string stage)
     {
-        var index = stageOrder.ToList().IndexOf(stage);
-        return index >= 0 ? index : throw new ArgumentException($"stage '{stage}' is not in this model's order ({string.Join(", ", stageOrder)})");
+        var index = stages.Select(s => s.Name).ToList().IndexOf(stage);
+        return index >= 0 ? index : throw new ArgumentException($"stage '{stage}' is not in this model's order ({string.Join(", ", stages.Select(s => s.Name))})");
     }
 
     private void Save(IReadOnlyList<Optimizer> optimizers, TrainingPosition newPosition)

@@ -24,14 +24,16 @@ public enum SettingEffect
 /// </summary>
 public abstract class Setting
 {
-    private protected Setting(string key, double minimum, bool minimumExcluded, SettingEffect effect, string meaning)
+    private protected Setting(string key, double minimum, bool minimumExcluded, double maximum, SettingEffect effect, string meaning)
     {
-        (Key, Minimum, MinimumExcluded, Effect, Meaning) = (key, minimum, minimumExcluded, effect, meaning);
+        (Key, Minimum, MinimumExcluded, Maximum, Effect, Meaning) = (key, minimum, minimumExcluded, maximum, effect, meaning);
     }
 
-    public static Setting<int> Filters { get; } = new("filters", 1, SettingEffect.Weights, "F: channels of the first convolution; the second has 2F.");
+    // Upper bounds only where a value sizes the model's tensors, so a slip of the keyboard is refused
+    // naming the setting instead of by libtorch's allocator: 16 and 256 times the paper's 64 and 16.
+    public static Setting<int> Filters { get; } = new("filters", 1, SettingEffect.Weights, "F: channels of the first convolution; the second has 2F.", maximum: 1024);
 
-    public static Setting<int> Latent { get; } = new("latent", 1, SettingEffect.Weights, "Latent dimensions (16 in the paper); also the size of each map L_k.");
+    public static Setting<int> Latent { get; } = new("latent", 1, SettingEffect.Weights, "Latent dimensions (16 in the paper); also the size of each map L_k.", maximum: 4096);
 
     public static Setting<int> BatchSize { get; } = new("batch_size", 1, SettingEffect.Weights, "Images per optimizer step.");
 
@@ -74,13 +76,17 @@ public abstract class Setting
     /// <summary>Whether <see cref="Minimum"/> itself is refused (a learning rate must be above 0).</summary>
     public bool MinimumExcluded { get; }
 
+    /// <summary>The largest value allowed, infinity where no value allocates more than the data holds.</summary>
+    public double Maximum { get; }
+
     public SettingEffect Effect { get; }
 
     /// <summary>One sentence for `lavae settings` and the README.</summary>
     public string Meaning { get; }
 
-    /// <summary>"integer ≥ 1", "number > 0".</summary>
-    public string Bounds => $"{(IsInteger ? "integer" : "number")} {(MinimumExcluded ? ">" : "≥")} {Minimum.ToString(CultureInfo.InvariantCulture)}";
+    /// <summary>"integer ≥ 1", "number > 0", "integer ≥ 1, ≤ 1024".</summary>
+    public string Bounds => $"{(IsInteger ? "integer" : "number")} {(MinimumExcluded ? ">" : "≥")} {Minimum.ToString(CultureInfo.InvariantCulture)}"
+        + (double.IsFinite(Maximum) ? $", ≤ {Maximum.ToString(CultureInfo.InvariantCulture)}" : "");
 
     /// <exception cref="KeyNotFoundException">No setting has this key.</exception>
     public static Setting Find(string key) =>
@@ -91,7 +97,8 @@ public abstract class Setting
     public bool Allows(double value) =>
         double.IsFinite(value)
         && (!IsInteger || (value == Math.Floor(value) && value <= int.MaxValue))
-        && (MinimumExcluded ? value > Minimum : value >= Minimum);
+        && (MinimumExcluded ? value > Minimum : value >= Minimum)
+        && value <= Maximum;
 
     public override string ToString() => Key;
 }
@@ -100,8 +107,8 @@ public abstract class Setting
 public sealed class Setting<T> : Setting
     where T : struct, INumber<T>
 {
-    internal Setting(string key, double minimum, SettingEffect effect, string meaning, bool minimumExcluded = false)
-        : base(key, minimum, minimumExcluded, effect, meaning)
+    internal Setting(string key, double minimum, SettingEffect effect, string meaning, bool minimumExcluded = false, double maximum = double.PositiveInfinity)
+        : base(key, minimum, minimumExcluded, maximum, effect, meaning)
     {
     }
 

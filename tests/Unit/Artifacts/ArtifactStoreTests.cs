@@ -25,11 +25,26 @@ public sealed class ArtifactStoreTests : IDisposable
 
     private string DescriptionPath => Path.Combine(store.FolderOf(node), ArtifactStore.DescriptionFileName);
 
-    private void WriteCheckpoint()
+    /// <summary>A checkpoint of training that finished: stage 2, a LAVAE's last, complete after its epochs.</summary>
+    private void WriteCheckpoint() => WriteCheckpoint(new TrainingPosition("stage2", node.Spec.Settings[Setting.Stage2Epochs], StageComplete: true));
+
+    private void WriteCheckpoint(TrainingPosition position)
     {
         Directory.CreateDirectory(store.FolderOf(node));
         using var model = Tiny.Lavae();
-        new Checkpoint(store.CheckpointOf(node), node.Key).Save(model, null, new TrainingPosition("stage1", 1, StageComplete: true));
+        new Checkpoint(store.CheckpointOf(node), node.Key).Save(model, null, position);
+    }
+
+    [Theory]
+    [InlineData("stage1", 2, true)]
+    [InlineData("stage2", 1, false)]
+    [InlineData("stage2", 2, true)]
+    public void A_complete_description_beside_a_checkpoint_of_unfinished_training_is_partial(string stage, int epochs, bool complete)
+    {
+        WriteCheckpoint(new TrainingPosition(stage, epochs, complete));
+        store.Describe(node, "cpu", complete: true);
+
+        store.StateOf(node).Should().Be(ArtifactState.Partial, "the checkpoint, not the description alone, says whether the last stage finished");
     }
 
     [Fact]

@@ -77,6 +77,10 @@ public sealed class SettingReadsTests : IDisposable
         using var sets = new TrainingSets(DatasetStore.Open(), CPU);
         var graph = new ArtifactGraph("cpu");
         using var provider = new ArtifactProvider(new ArtifactStore(store.Path), graph, "cpu", CPU, new RecordingProgress(), sets, _ => { });
-        provider.Get(provider.Node(spec));
+        var node = provider.Node(spec);
+        provider.Get(node);
+
+        // Its FinalStage names the stage its training checkpoints last, or a trained part would never count as done.
+        provider.Store.StateOf(node).Should().Be(ArtifactState.Done, "{0} has just been trained", spec.Kind);
     }
 }

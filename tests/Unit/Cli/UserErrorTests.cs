@@ -39,7 +39,7 @@ public sealed class UserErrorTests : IDisposable
         { "valid", $"run {Tiny} --out {{file}}", "output folder {file} cannot be written: it is a file, not a folder" },
         { "valid", $"run {Tiny} --shard 3/2", "--shard: shard '3/2' must be i/n with 1 <= i <= n, e.g. 1/4" },
         { "valid", $"run {Tiny} --data {{file}}",
-            "{file}/mnist/*-idx*-ubyte must be fetched (it is not there), but the data folder {file}/mnist cannot be written: {file} is a file, not a folder*" },
+            "{file}/mnist/*-idx*-ubyte cannot be read: the data folder {file} is a file, not a folder; point --data or LAVAE_DATA at a folder" },
         { "valid", "run tiny-typo", "no experiment 'tiny-typo' (known: tiny)" },
         { "valid", "run experiments/", "experiments/ is a folder; name one experiment file in it (`lavae list --files` lists them) or an experiment id" },
         { "valid", "plan missing.yaml", "missing.yaml not found" },
@@ -74,6 +74,10 @@ public sealed class UserErrorTests : IDisposable
         { "tab-indent", $"plan {Tiny}", "experiments/tiny.yaml:11:1: a tab indents this line; YAML indents with spaces" },
         { "same-augmentation-twice", $"plan {Tiny}", "experiments/tiny.yaml:6:*: 'pair' names flip_lr twice; a pair is two different augmentations" },
         { "long-title", $"plan {Tiny}", "experiments/tiny.yaml:2:8: 'title' must be one line of at most 200 characters, found 300 characters" },
+        { "huge-filters", $"plan {Tiny}", "experiments/tiny.yaml:*: 'settings.filters' must be at most 1024, found 100000" },
+        { "shared-folder", "settings", "experiments/settings.yaml is a folder; it must be the file of the settings and profiles every experiment shares (or be absent)" },
+        { "shared-folder", "settings tiny", "experiments/settings.yaml is a folder; *" },
+        { "shared-folder", $"plan {Tiny}", "experiments/settings.yaml is a folder; *" },
     };
 
     [Theory]
@@ -270,13 +274,23 @@ public sealed class UserErrorTests : IDisposable
             "tab-indent" => yaml.Replace("  latent: 16", "\tlatent: 16", StringComparison.Ordinal),
             "same-augmentation-twice" => yaml.Replace("pair: [flip_lr, flip_ud]", "pair: [flip_lr, flip_lr]", StringComparison.Ordinal),
             "long-title" => yaml.Replace("\"A tiny LAVAE on Flips\"", new string('t', 300), StringComparison.Ordinal),
+            "huge-filters" => yaml.Replace("  filters: 4\n", "  filters: 100000\n", StringComparison.Ordinal),
+            "shared-folder" => yaml,
             _ => throw new ArgumentException($"no repository variant '{variant}'", nameof(variant)),
         };
         var experiments = Directory.CreateDirectory(Path.Combine(root, ExperimentCatalog.ExperimentsFolder)).FullName;
         // An id of '..' must come from a file named '...yaml', or the id check against the file name refuses it first.
         File.WriteAllText(Path.Combine(experiments, variant == "dot-id" ? "...yaml" : "tiny.yaml"), yaml);
         // The shared file declares the profiles; the tiny experiment writes every value itself.
-        File.WriteAllText(Path.Combine(experiments, "settings.yaml"), "profiles: {smoke: {}, paper: {}}\n");
+        if (variant == "shared-folder")
+        {
+            Directory.CreateDirectory(Path.Combine(experiments, "settings.yaml"));
+        }
+        else
+        {
+            File.WriteAllText(Path.Combine(experiments, "settings.yaml"), "profiles: {smoke: {}, paper: {}}\n");
+        }
+
         return root;
     }
 }

@@ -370,9 +370,54 @@ public sealed class DatasetStoreTests : IAsyncLifetime
         var error = await FluentActions.Awaiting(() => store.EnsureAsync(DatasetName.Mnist)).Should().ThrowAsync<IOException>();
 
         error.Which.Message.Should().Be(
-            $"{Path.Combine(notAFolder, "mnist", "train-images-idx3-ubyte")} must be fetched (it is not there), but the data folder " +
-            $"{Path.Combine(notAFolder, "mnist")} cannot be written: {notAFolder} is a file, not a folder; point --data or LAVAE_DATA at a folder that can be written");
+            $"{Path.Combine(notAFolder, "mnist", "train-images-idx3-ubyte")} cannot be read: the data folder {notAFolder} is a file, not a folder; point --data or LAVAE_DATA at a folder");
         _server.Requests.Should().BeEmpty("no source is asked for a file that could not be stored");
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task A_data_folder_this_user_cannot_enter_is_reported_as_unreadable_not_as_missing()
+    {
+        var locked = Directory.CreateDirectory(_elsewhere.File("locked")).FullName;
+        File.SetUnixFileMode(locked, UnixFileMode.None);
+        try
+        {
+            if (CanList(locked))
+            {
+                // Root enters any folder whatever its mode, so the refusal is checked on the other folder
+                // File.Exists cannot look into: a file where the data folder should be.
+                var notAFolder = _elsewhere.File("not-a-folder");
+                File.WriteAllText(notAFolder, "a file where the data folder should be");
+                var refused = await FluentActions.Awaiting(() => _dataset.Store(notAFolder, [Mirror("mirror")]).EnsureAsync(DatasetName.Mnist))
+                    .Should().ThrowAsync<IOException>();
+                refused.Which.Message.Should().StartWith($"{Path.Combine(notAFolder, "mnist", "train-images-idx3-ubyte")} cannot be read: the data folder {notAFolder} is a file")
+                    .And.NotContain("not there");
+                return;
+            }
+
+            var error = await FluentActions.Awaiting(() => _dataset.Store(locked, [Mirror("mirror")]).EnsureAsync(DatasetName.Mnist)).Should().ThrowAsync<IOException>();
+            error.Which.Message.Should().Be(
+                $"{Path.Combine(locked, "mnist", "train-images-idx3-ubyte")} cannot be read: the data folder {locked} cannot be entered (permission denied); " +
+                "let this user read it, or point --data or LAVAE_DATA at another folder");
+            _server.Requests.Should().BeEmpty("fetching cannot fix a folder that cannot be entered");
+        }
+        finally
+        {
+            File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    private static bool CanList(string folder)
+    {
+        try
+        {
+            _ = Directory.GetFileSystemEntries(folder);
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     [Fact]

@@ -99,6 +99,9 @@ public sealed class SharedSettingsTests : IDisposable
     [Theory]
     [InlineData("  paper: {}\n", "  paper: {filters: 8}\n", "experiments/settings.yaml:14:10: the 'paper' profile must be {}: the 'settings' block holds the paper's values")]
     [InlineData("  filters: 64\n", "  filters: 0\n", "experiments/settings.yaml:2:12: 'settings.filters' must be at least 1, found 0")]
+    [InlineData("  filters: 64\n", "  filters: 100000\n", "experiments/settings.yaml:2:12: 'settings.filters' must be at most 1024, found 100000")]
+    [InlineData("  latent: 16\n", "  latent: 1000000\n", "experiments/settings.yaml:3:11: 'settings.latent' must be at most 4096, found 1000000")]
+    [InlineData("  smoke: {train_images: 4000,", "  smoke: {latent: 5000, train_images: 4000,", "experiments/settings.yaml:*: 'profiles.smoke.latent' must be at most 4096, found 5000")]
     [InlineData("settings:\n", "setings:\n", "experiments/settings.yaml:1:1: unknown key 'setings'*")]
     public void A_broken_shared_file_fails_every_load_at_its_own_line(string snippet, string replacement, string expected)
     {
@@ -118,6 +121,18 @@ public sealed class SharedSettingsTests : IDisposable
         var experiment = Load(shared: null, Experiment + Shared);
 
         experiment.Resolve("smoke").Run.Settings[Setting.TrainImages].Should().Be(4000);
+    }
+
+    [Fact]
+    public void A_folder_where_the_shared_file_should_be_is_an_error_naming_it_not_an_absent_shared_file()
+    {
+        Directory.CreateDirectory(Path.Combine(repo.Path, ExperimentCatalog.ExperimentsFolder, "settings.yaml"));
+
+        var load = () => Load(shared: null, Experiment + Shared);
+        var loadEach = () => Catalog(shared: null, Experiment + Shared, each: true);
+
+        load.Should().Throw<IOException>().WithMessage("experiments/settings.yaml is a folder; it must be the file of the settings and profiles every experiment shares (or be absent)");
+        loadEach.Should().Throw<IOException>().WithMessage("experiments/settings.yaml is a folder; *");
     }
 
     private Experiment Load(string? shared, string experiment) => Catalog(shared, experiment, each: false).Find("tiny");

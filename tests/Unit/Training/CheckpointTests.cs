@@ -12,6 +12,9 @@ namespace LaVae.Tests.Unit.Training;
 /// <summary>One safetensors file per model: parameters, the running stage's optimizer moments, the position and the run key.</summary>
 public class CheckpointTests
 {
+    /// <summary>A LAVAE's two stages, long enough for every position these tests save.</summary>
+    internal static readonly IReadOnlyList<StagePlan> LavaeStagePlans = [new("stage1", 4, 16, 1e-3), new("stage2", 8, 16, 1e-3)];
+
     [Fact]
     public void Without_a_file_there_is_nothing_to_restore()
     {
@@ -19,7 +22,7 @@ public class CheckpointTests
         using var model = Tiny.Lavae();
         var before = TinyTraining.Snapshot(model);
 
-        var position = new Checkpoint(folder.File("none.safetensors"), "key").Restore(model, CPU, out var optimizer, out var notice);
+        var position = new Checkpoint(folder.File("none.safetensors"), "key").Restore(model, CPU, LavaeStagePlans, out var optimizer, out var notice);
 
         position.Should().BeNull();
         optimizer.Should().BeEmpty();
@@ -48,7 +51,7 @@ public class CheckpointTests
         checkpoint.Save(model, optimizer, new TrainingPosition("stage2", 7, StageComplete: false));
 
         using var fresh = Tiny.Lavae(seed: 2);
-        var position = checkpoint.Restore(fresh, CPU, out var state, out _);
+        var position = checkpoint.Restore(fresh, CPU, LavaeStagePlans, out var state, out _);
 
         position.Should().Be(new TrainingPosition("stage2", 7, StageComplete: false));
         TinyTraining.Changed(TinyTraining.Snapshot(model), TinyTraining.Snapshot(fresh)).Should().BeEmpty();
@@ -66,7 +69,7 @@ public class CheckpointTests
 
         checkpoint.Save(model, null, new TrainingPosition("stage1", 4, StageComplete: true));
 
-        checkpoint.Restore(model, CPU, out var state, out _).Should().Be(new TrainingPosition("stage1", 4, StageComplete: true));
+        checkpoint.Restore(model, CPU, LavaeStagePlans, out var state, out _).Should().Be(new TrainingPosition("stage1", 4, StageComplete: true));
         state.Should().BeEmpty();
     }
 
@@ -80,7 +83,7 @@ public class CheckpointTests
         using var model = Tiny.Lavae(seed: 2);
         var before = TinyTraining.Snapshot(model);
 
-        var act = () => new Checkpoint(path, "new-key").Restore(model, CPU, out _, out _);
+        var act = () => new Checkpoint(path, "new-key").Restore(model, CPU, LavaeStagePlans, out _, out _);
 
         act.Should().Throw<InvalidDataException>()
             .WithMessage($"{path} belongs to another run (key old-key, this run new-key); delete it or use another output folder.");
@@ -97,7 +100,7 @@ public class CheckpointTests
         using var model = Tiny.Lavae(seed: 2);
         var before = TinyTraining.Snapshot(model);
 
-        var position = new Checkpoint(path, "key").Restore(model, CPU, out var state, out var notice);
+        var position = new Checkpoint(path, "key").Restore(model, CPU, LavaeStagePlans, out var state, out var notice);
 
         position.Should().BeNull("a damaged checkpoint leaves nothing to resume from");
         state.Should().BeEmpty();
@@ -117,7 +120,7 @@ public class CheckpointTests
         SavedAndDamaged(path, bytes => bytes[..(bytes.Length / 2)]);
         using var model = Tiny.Lavae(seed: 2);
 
-        new Checkpoint(path, "key").Restore(model, CPU, out _, out var notice).Should().BeNull();
+        new Checkpoint(path, "key").Restore(model, CPU, LavaeStagePlans, out _, out var notice).Should().BeNull();
 
         notice.Should().Match($"{path} is damaged (not a valid safetensors file: *outside the file); it was moved to {path}.damaged-*");
         File.Exists(path).Should().BeFalse();
@@ -132,9 +135,9 @@ public class CheckpointTests
         var checkpoint = new Checkpoint(path, "key");
 
         var first = SavedAndDamaged(path, FlipByte(1));
-        checkpoint.Restore(model, CPU, out _, out var firstNotice);
+        checkpoint.Restore(model, CPU, LavaeStagePlans, out _, out var firstNotice);
         var second = SavedAndDamaged(path, FlipByte(2));
-        checkpoint.Restore(model, CPU, out _, out var secondNotice);
+        checkpoint.Restore(model, CPU, LavaeStagePlans, out _, out var secondNotice);
 
         var copies = folder.AllFiles();
         copies.Should().HaveCount(2, "each damaged file gets its own copy, even within the same second");
@@ -152,7 +155,7 @@ public class CheckpointTests
         using var model = Tiny.Lavae(seed: 2);
         var before = TinyTraining.Snapshot(model);
 
-        var position = new Checkpoint(path, "key").Restore(model, CPU, out _, out var notice);
+        var position = new Checkpoint(path, "key").Restore(model, CPU, LavaeStagePlans, out _, out var notice);
 
         position.Should().BeNull("a checkpoint this code wrote always has its checksum; one without it was edited");
         TinyTraining.Changed(before, TinyTraining.Snapshot(model)).Should().BeEmpty("nothing of the edited file reaches the model");

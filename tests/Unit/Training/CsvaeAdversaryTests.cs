@@ -103,9 +103,10 @@ public sealed class CsvaeAdversaryTests : IDisposable
     private List<double> Train(Csvae model, string name, int epochs, Func<Tensor, Generator, AdversarialLosses> losses, Tensor x, Tensor y)
     {
         var accuracies = new List<double>();
-        var training = new ModelTraining(name, model, new Checkpoint(folder.File($"{name}.safetensors"), "key"), ["csvae"],
+        var stage = new StagePlan("csvae", epochs, BatchSize: 16, LearningRate: 1e-3);
+        var training = new ModelTraining(name, model, new Checkpoint(folder.File($"{name}.safetensors"), "key"), [stage],
             TinyTraining.Context(new EpochProbe(() => accuracies.Add(AdversaryAccuracy(model, x, y, sampled: true)))));
-        training.RunAdversarialStage(new StagePlan("csvae", epochs, BatchSize: 16, LearningRate: 1e-3), model.VaeParameters(),
+        training.RunAdversarialStage(stage, model.VaeParameters(),
             [.. model.Adversary.parameters()], union.size(0), losses);
         return accuracies;
     }

@@ -18,12 +18,13 @@ public class DivergenceTests
         using var train = Tiny.Sets(64, seed: 1);
         using var model = Tiny.Lavae();
         var path = folder.File("lavae.safetensors");
-        var training = new ModelTraining("lavae", model, new Checkpoint(path, "key"), ["stage1", "stage2"], TinyTraining.Context(new RecordingProgress()));
+        var stage1 = new StagePlan("stage1", 5, 16, 1e-3);
+        var training = new ModelTraining("lavae", model, new Checkpoint(path, "key"), [stage1, new StagePlan("stage2", 5, 16, 1e-3)], TinyTraining.Context(new RecordingProgress()));
         byte[]? lastGood = null;
         var calls = 0;
 
         // The loss turns NaN in the second batch of the third epoch, after epochs 1 and 2 were checkpointed.
-        var act = () => training.RunStage(new StagePlan("stage1", 5, 16, 1e-3), [.. model.parameters()], train.Count, (indices, generator) =>
+        var act = () => training.RunStage(stage1, [.. model.parameters()], train.Count, (indices, generator) =>
         {
             var loss = LavaeStages.Stage1(model, train.Batch(AugClass.Orig, indices), generator, klWeight: 1);
             if (calls++ != (2 * BatchesPerEpoch) + 1)
@@ -40,7 +41,7 @@ public class DivergenceTests
         lastGood.Should().NotBeNull("the NaN batch was reached");
         File.ReadAllBytes(path).Should().Equal(lastGood, "the checkpoint on disk is the one written after epoch 2");
         using var fresh = Tiny.Lavae(seed: 99);
-        new Checkpoint(path, "key").Restore(fresh, CPU, out _, out _).Should().Be(new TrainingPosition("stage1", 2, StageComplete: false));
+        new Checkpoint(path, "key").Restore(fresh, CPU, [stage1], out _, out _).Should().Be(new TrainingPosition("stage1", 2, StageComplete: false));
     }
 
     [Fact]
@@ -50,9 +51,10 @@ public class DivergenceTests
         using var train = Tiny.Sets(16, seed: 2);
         using var model = Tiny.Lavae();
         var path = folder.File("lavae.safetensors");
-        var training = new ModelTraining("lavae", model, new Checkpoint(path, "key"), ["stage1"], TinyTraining.Context(new RecordingProgress()));
+        var stage1 = new StagePlan("stage1", 2, 16, 1e-3);
+        var training = new ModelTraining("lavae", model, new Checkpoint(path, "key"), [stage1], TinyTraining.Context(new RecordingProgress()));
 
-        var act = () => training.RunStage(new StagePlan("stage1", 2, 16, 1e-3), [.. model.parameters()], train.Count,
+        var act = () => training.RunStage(stage1, [.. model.parameters()], train.Count,
             (indices, generator) => StageLoss.Single("loss", LavaeStages.Stage1(model, train.Batch(AugClass.Orig, indices), generator, klWeight: 1).Total * double.PositiveInfinity));
 
         act.Should().Throw<TrainingDivergedException>()
@@ -67,11 +69,12 @@ public class DivergenceTests
         using var train = Tiny.Sets(32, seed: 3);
         using var model = Tiny.Lavae();
         var path = folder.File("lavae.safetensors");
-        var training = new ModelTraining("lavae", model, new Checkpoint(path, "key"), ["stage1"], TinyTraining.Context(new RecordingProgress()));
+        var stage1 = new StagePlan("stage1", 1, 16, 1e6);
+        var training = new ModelTraining("lavae", model, new Checkpoint(path, "key"), [stage1], TinyTraining.Context(new RecordingProgress()));
         var calls = 0;
 
         // As an absurd learning rate does after a step or two: the weights turn NaN, so the decoder's output does.
-        var act = () => training.RunStage(new StagePlan("stage1", 1, 16, 1e6), [.. model.parameters()], train.Count, (indices, generator) =>
+        var act = () => training.RunStage(stage1, [.. model.parameters()], train.Count, (indices, generator) =>
         {
             if (calls++ == 1)
             {

@@ -42,9 +42,10 @@ public class EpochLossesTests
         var stepsWhenReported = new List<int>();
         var steps = 0;
         var progress = new CallbackProgress(() => stepsWhenReported.Add(steps));
-        var training = new ModelTraining("lavae", model, new Checkpoint(folder.File("lavae.safetensors"), "key"), ["stage1"], TinyTraining.Context(progress));
+        var stage1 = new StagePlan("stage1", 1, 1, 1e-3);
+        var training = new ModelTraining("lavae", model, new Checkpoint(folder.File("lavae.safetensors"), "key"), [stage1], TinyTraining.Context(progress));
 
-        training.RunStage(new StagePlan("stage1", 1, 1, 1e-3), [.. model.parameters()], train.Count, (indices, generator) =>
+        training.RunStage(stage1, [.. model.parameters()], train.Count, (indices, generator) =>
         {
             steps++;
             return LavaeStages.Stage1(model, train.Batch(AugClass.Orig, indices), generator, klWeight: 1);

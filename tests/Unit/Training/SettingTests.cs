@@ -31,6 +31,10 @@ public class SettingTests
     [InlineData("epochs.stage1", 0, true)]
     [InlineData("epochs.stage1", -1, false)]
     [InlineData("train_images", 3e9, false)]
+    [InlineData("filters", 1024, true)]
+    [InlineData("filters", 1025, false)]
+    [InlineData("latent", 4096, true)]
+    [InlineData("latent", 4097, false)]
     public void A_value_is_allowed_by_its_type_and_bound(string key, double value, bool allowed) =>
         Setting.Find(key).Allows(value).Should().Be(allowed);
 
@@ -41,9 +45,11 @@ public class SettingTests
         values.Remove(Setting.Latent);
         var missing = () => new TrainingSettings(values);
         var outOfBound = () => Sample.With(Setting.BatchSize, 0);
+        var tooLarge = () => Sample.With(Setting.Filters, 100_000);
 
         missing.Should().Throw<ArgumentException>().WithMessage("setting 'latent' has no value*");
         outOfBound.Should().Throw<ArgumentException>().WithMessage("setting 'batch_size' must be integer ≥ 1, found 0*");
+        tooLarge.Should().Throw<ArgumentException>().WithMessage("setting 'filters' must be integer ≥ 1, ≤ 1024, found 100000*");
     }
 
     [Fact]

@@ -19,6 +19,8 @@ internal sealed class ClassifierKind : IModelKind
 
     public IReadOnlyList<Setting<int>> EpochSettings => [Setting.ClassifierEpochs];
 
+    public string FinalStage => "classifier";
+
     // Its architecture is fixed in DigitClassifier (the filters and latent settings are the VAEs').
     public IReadOnlyList<Setting> Identity { get; } = [Setting.BatchSize, Setting.LearningRate, Setting.TrainImages, Setting.ClassifierEpochs];
 

@@ -16,6 +16,8 @@ internal sealed class CsvaeKind : IModelKind
 
     public IReadOnlyList<Setting<int>> EpochSettings => [Setting.CvaeEpochs];
 
+    public string FinalStage => "csvae";
+
     public IReadOnlyList<Setting> Identity => KindIdentity.Csvae;
 
     public nn.Module Train(ArtifactJob job) =>

@@ -13,6 +13,8 @@ internal sealed class CvaeAugInvKind : IModelKind
 
     public IReadOnlyList<Setting<int>> EpochSettings => [Setting.CvaeEpochs];
 
+    public string FinalStage => "cvae";
+
     public IReadOnlyList<Setting> Identity => KindIdentity.Cvae;
 
     public nn.Module Train(ArtifactJob job) =>

@@ -37,6 +37,8 @@ internal abstract class DownstreamClassifierKind(DownstreamSource source, string
 
     public IReadOnlyList<Setting<int>> EpochSettings => [Setting.ClassifierEpochs];
 
+    public string FinalStage => "classifier";
+
     // train_images only bounds the labelled digits it takes (at least LabelledDigits), but it is read.
     public IReadOnlyList<Setting> Identity { get; } = [Setting.BatchSize, Setting.LearningRate, Setting.TrainImages, Setting.ClassifierEpochs];
 

@@ -27,6 +27,8 @@ internal abstract class FinetunedDecoderKind(int images) : IModelKind
 
     public IReadOnlyList<Setting<int>> EpochSettings => [Setting.Stage3Epochs];
 
+    public string FinalStage => "finetune";
+
     /// <summary>The part that fine-tunes encoder A's swap onto dataset B with <paramref name="images"/> target images.</summary>
     public static ArtifactSpec Spec(int images, ArtifactSpec encoderVae, ArtifactSpec decoderVae)
     {

@@ -13,6 +13,8 @@ internal sealed class LavaeKind : IModelKind
 
     public IReadOnlyList<Setting<int>> EpochSettings => [Setting.Stage1Epochs, Setting.Stage2Epochs];
 
+    public string FinalStage => "stage2";
+
     public IReadOnlyList<Setting> Identity { get; } = KindIdentity.Common(Setting.KlWeight, Setting.InvolutoryWeight, Setting.TrainImages, Setting.Stage1Epochs, Setting.Stage2Epochs);
 
     public nn.Module Train(ArtifactJob job) =>

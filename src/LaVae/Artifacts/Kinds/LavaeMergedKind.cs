@@ -17,6 +17,8 @@ internal sealed class LavaeMergedKind : IModelKind
 
     public IReadOnlyList<Setting<int>> EpochSettings => [Setting.Stage1Epochs];
 
+    public string FinalStage => "merged";
+
     public IReadOnlyList<Setting> Identity { get; } = KindIdentity.Common(Setting.KlWeight, Setting.InvolutoryWeight, Setting.TrainImages, Setting.Stage1Epochs);
 
     public nn.Module Train(ArtifactJob job) =>

@@ -23,6 +23,8 @@ internal sealed class LavaeMlpKind : IModelKind
     // Stage 1's epochs are its latent space's (BuildsOn), checked through that part.
     public IReadOnlyList<Setting<int>> EpochSettings => [Setting.Stage2Epochs];
 
+    public string FinalStage => "stage2";
+
     /// <summary>An MLP has no inverse, so no inverse columns (<see cref="TableOneColumns.ForLavae"/>).</summary>
     public IReadOnlyList<string> ReconstructionColumns => TableOneColumns.ForwardNames;
 

@@ -17,6 +17,8 @@ internal sealed class PlainVaeKind : IModelKind
 
     public IReadOnlyList<Setting<int>> EpochSettings => [Setting.Stage1Epochs];
 
+    public string FinalStage => "vae";
+
     public IReadOnlyList<Setting> Identity { get; } = KindIdentity.Common(Setting.KlWeight, Setting.TrainImages, Setting.Stage1Epochs);
 
     public nn.Module Train(ArtifactJob job) => job.Trainers.TrainPlainVae(job.Spec.TrainingName, job.TrainDigits().Images, job.CheckpointPath);

@@ -16,6 +16,8 @@ internal sealed class TransferHeadKind : IModelKind
     // The latent space's own settings enter the key through its key (ArtifactSpec.Source).
     public IReadOnlyList<Setting<int>> EpochSettings => [Setting.Stage3Epochs];
 
+    public string FinalStage => "stage3";
+
     public IReadOnlyList<Setting> Identity { get; } = KindIdentity.Common(Setting.TrainImages, Setting.Stage3Epochs);
 
     public nn.Module Train(ArtifactJob job) => job.Trainers.TrainTransferHead(
