@@ -44,7 +44,8 @@ public sealed record ExperimentDesign(
     public string Definition(string name) => Augmentations.TryGetValue(name, out var definition) ? definition : name;
 
     /// <summary>The pair as trained parts hold it (<see cref="Definition"/> of each).</summary>
-    public IReadOnlyList<string> Defined(IReadOnlyList<string> pair) => [.. pair.Select(Definition)];
+    public IReadOnlyList<string> Defined(IReadOnlyList<string> pair) =>
+        pair.Any(Augmentations.ContainsKey) ? [.. pair.Select(Definition)] : pair; // the same list where nothing is declared, so equal specs stay equal records
 
     /// <summary>A listed model kind trained on the pair.</summary>
     public ArtifactSpec Model(string kind, int seed) =>

@@ -71,7 +71,7 @@ public class ExperimentParserTests
     [InlineData("  checkpoint_every: 10", "  epoch: 10",
         "18:3: unknown key 'epoch' in 'settings' (known: batch_size, checkpoint_every, epochs, filters, involutory_weight, kl_weight, latent, learning_rate, test_images, train_images)")]
     [InlineData("seed: 1\n", "seed: 1\ncolour: red\n",
-        "6:1: unknown key 'colour' at the top level (known: budgets, claims, dataset, figures, id, measures, models, pair, pairs, paper, profiles, seed, seeds, settings, snapshots, title, transfer)")]
+        "6:1: unknown key 'colour' at the top level (known: augmentations, budgets, claims, dataset, figures, id, measures, models, pair, pairs, paper, profiles, seed, seeds, settings, snapshots, title, transfer)")]
     [InlineData("{train_images: 2000, epochs: {stage1: 4}}", "{train_images: 2000, epochs: {stage_1: 4}}",
         "20:40: unknown key 'stage_1' in 'profiles.smoke.epochs' (known: classifier, cvae, stage1, stage2, stage3)")]
     [InlineData("    relative_tolerance: 0.10\n", "    relative_tolerance: 0.10\n    tolerance: 1\n",
