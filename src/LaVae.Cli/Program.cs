@@ -19,6 +19,7 @@ var root = new RootCommand("LaVae: reproduce 'Towards Composable Distributions o
     ReportCommand.Create(),
     AcceptCommand.Create(),
     AugmentCommand.Create(),
+    FamiliesCommand.Create(),
     BenchCommand.Create(),
     DataCommand.Create(),
     InfoCommand.Create(),
