@@ -78,12 +78,12 @@ internal static class AugmentCommand
     }
 
     /// <summary>
-    /// The pairs to show: "A1,A2" of the paper's augmentations, or an experiment (file or id), whose
+    /// The pairs to show: "A1,A2" of the paper's augmentations, or an experiment (file or id: no comma), whose
     /// pairs may use the augmentations it declares.
     /// </summary>
     private static List<(IReadOnlyList<string> Names, AugmentationPair Pair)> Pairs(string argument)
     {
-        if (argument.EndsWith(".yaml", StringComparison.Ordinal) || File.Exists(argument) || Directory.Exists(argument))
+        if (!argument.Contains(',', StringComparison.Ordinal) || File.Exists(argument) || Directory.Exists(argument))
         {
             var (_, _, experiment) = CommonOptions.FindExperiment(argument);
             if (experiment.Pairs.Count == 0)

@@ -63,6 +63,10 @@ public sealed class UserErrorTests : IDisposable
         { "valid", "accept /", "accept: / is outside the repository {tmp}/valid; *" },
         { "valid", "augment flip_lr,flip_lr --out {tmp}/grid.png", "'flip_lr,flip_lr' names flip_lr twice; a pair is two different augmentations, e.g. flip_lr,flip_ud" },
         { "valid", "augment flip_lr,flip_ud --count 100000 --out {tmp}/grid.png", "--count must be between 1 and 100, found 100000" },
+        { "valid", "augment rotate_45,flip_ud --out {tmp}/grid.png", "unknown augmentation 'rotate_45' (known: *; a declared one is shown through its experiment file)" },
+        { "declared-shadow", $"augment {Tiny} --out {{tmp}}/grid.png", "experiments/tiny.yaml:7:3: 'flip_ud' is one of the paper's augmentations; *" },
+        { "declared-bound", $"run {Tiny}", "experiments/tiny.yaml:7:28: 'augmentations.tilt.rotate.degrees' is 400; it must be a number in [-360, 360] or a range [low, high] within it (*)" },
+        { "declared-family", $"plan {Tiny}", "experiments/tiny.yaml:7:10: unknown augmentation family 'twist' (known: *)" },
         { "valid", "augment flip_lr,flip_ud --format jpg --out {tmp}/grid.png", "Argument 'jpg' not recognized. Must be one of: 'png' 'idx' (lavae augment --help lists what it accepts)" },
         { "valid", "run experiments/settings.yaml", "experiments/settings.yaml holds the settings and profiles every experiment shares; it is not an experiment (`lavae list` names them)" },
         { "valid", "settings tiny --profile nope", "experiment 'tiny' has no profile 'nope' (known: paper, smoke)" },
@@ -279,6 +283,9 @@ public sealed class UserErrorTests : IDisposable
             "long-title" => yaml.Replace("\"A tiny LAVAE on Flips\"", new string('t', 300), StringComparison.Ordinal),
             "huge-filters" => yaml.Replace("  filters: 4\n", "  filters: 100000\n", StringComparison.Ordinal),
             "shared-folder" => yaml,
+            "declared-shadow" => yaml.Replace("pair: [flip_lr, flip_ud]", "augmentations:\n  flip_ud: {invert: }\npair: [flip_lr, flip_ud]", StringComparison.Ordinal),
+            "declared-bound" => yaml.Replace("pair: [flip_lr, flip_ud]", "augmentations:\n  tilt: {rotate: {degrees: 400}}\npair: [tilt, flip_ud]", StringComparison.Ordinal),
+            "declared-family" => yaml.Replace("pair: [flip_lr, flip_ud]", "augmentations:\n  tilt: {twist: {degrees: 4}}\npair: [tilt, flip_ud]", StringComparison.Ordinal),
             _ => throw new ArgumentException($"no repository variant '{variant}'", nameof(variant)),
         };
         var experiments = Directory.CreateDirectory(Path.Combine(root, ExperimentCatalog.ExperimentsFolder)).FullName;
