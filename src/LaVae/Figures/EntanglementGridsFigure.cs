@@ -40,13 +40,13 @@ internal sealed class EntanglementGridsFigure : IFigureKind
             var node = context.Artifacts.Node(context.Design.Model(model, context.Seed));
             var test = context.Artifacts.TestSets(node.Spec);
             var columns = context.Artifacts.Columns(node);
-            var pair = node.Spec.Pair;
+            var pair = context.Design.Pair!; // as the experiment names it
             var count = (int)Math.Min(Digits, test.Count);
             var (rowLabels, rows) = Rows(classifier, digits, test, pair, columns, count, context.Seed);
             using var firstLabels = digits.Labels.narrow(0, 0, count);
             var labels = firstLabels.ToArray<long>();
             var columnLabels = Enumerable.Range(0, count).Select(i => $"test {i + 1},label {labels[i]}").ToList();
-            var title = $"{ModelKinds.Get(model).DisplayName} on {node.Spec.PairName}: decoded augmentations of the first test digits";
+            var title = $"{ModelKinds.Get(model).DisplayName} on {string.Join(',', pair)}: decoded augmentations of the first test digits";
             var relative = FigureContext.PathOf($"entanglement-{model}.png");
             PngWriter.Write(context.FileOf(relative), LabelledGrid.Render(title, rowLabels, columnLabels, rows, Tile, Tile));
             written.Add(relative);

@@ -28,8 +28,10 @@ internal sealed class ReconstructionGridsFigure : IFigureKind
             foreach (var (name, digits) in grids)
             {
                 var relative = FigureContext.PathOf($"{name}.png");
-                var title = $"{Artifacts.ModelKinds.Get(model).DisplayName} on {string.Join(',', node.Spec.Pair)}: first test digits";
-                PngWriter.Write(context.FileOf(relative), ReconstructionGrid.Labelled(title, node.Spec.Pair, test, columns, (int)Math.Min(digits, test.Count)));
+                // The pair as the experiment names it (a declared augmentation's name, not its definition).
+                var pair = context.Design.Pair!;
+                var title = $"{Artifacts.ModelKinds.Get(model).DisplayName} on {string.Join(',', pair)}: first test digits";
+                PngWriter.Write(context.FileOf(relative), ReconstructionGrid.Labelled(title, pair, test, columns, (int)Math.Min(digits, test.Count)));
                 written.Add(relative);
             }
         }
