@@ -66,7 +66,8 @@ internal sealed class SquaredMapMeasure : IMeasure
         return metrics;
     }
 
-    private static IReadOnlyList<ErrorColumn> ColumnsOf(Lavae model)
+    /// <summary>decode(z0·L1·L1), decode(z0·L2) and decode(z0), each scored against A2(x0).</summary>
+    public static IReadOnlyList<ErrorColumn> ColumnsOf(Lavae model)
     {
         Tensor Z0(EvaluationBatch b) => b.Memo("z0", () => model.Encode(b.Input(AugClass.Orig)).Mu);
         return
