@@ -191,9 +191,9 @@ internal static class CommonOptions
         var root = RepositoryRoot.Find(File.Exists(target) ? target : Directory.GetCurrentDirectory());
         var catalog = ExperimentCatalog.LoadEach(root);
         // Another file's mistake does not stop this experiment; this file's own mistake does.
-        var own = catalog.Broken.FirstOrDefault(error => File.Exists(target)
-            ? Path.GetFullPath(Path.Combine(root, error.Location.File)) == Path.GetFullPath(target)
-            : Path.GetFileNameWithoutExtension(error.Location.File) == target);
+        var own = catalog.BrokenFiles.FirstOrDefault(broken => File.Exists(target)
+            ? Path.GetFullPath(Path.Combine(root, broken.Key)) == Path.GetFullPath(target)
+            : Path.GetFileNameWithoutExtension(broken.Key) == target).Value;
         if (own is not null)
         {
             throw own;

@@ -12,12 +12,13 @@ public sealed class ExperimentCatalog
     public const string BaselinesFolder = "baselines/paper";
 
     private ExperimentCatalog(
-        IReadOnlyList<Experiment> experiments, PaperBaselines baselines, ProfiledSettings shared, IReadOnlyList<ExperimentFormatException> broken)
+        IReadOnlyList<Experiment> experiments, PaperBaselines baselines, ProfiledSettings shared, IReadOnlyDictionary<string, ExperimentFormatException> broken)
     {
         Experiments = experiments;
         Baselines = baselines;
         Shared = shared;
-        Broken = broken;
+        BrokenFiles = broken;
+        Broken = [.. broken.Values];
     }
 
     /// <summary>Sorted by id.</summary>
@@ -30,6 +31,12 @@ public sealed class ExperimentCatalog
 
     /// <summary>The experiment files <see cref="LoadEach"/> could not parse, each error naming its file and position; empty after <see cref="Load"/>.</summary>
     public IReadOnlyList<ExperimentFormatException> Broken { get; }
+
+    /// <summary>
+    /// <see cref="Broken"/> by the experiment file each error stops (relative to the repository root): an
+    /// error may sit in another file, as a shared value that one experiment cannot use.
+    /// </summary>
+    public IReadOnlyDictionary<string, ExperimentFormatException> BrokenFiles { get; }
 
     /// <exception cref="ExperimentFormatException">A file does not follow the schema.</exception>
     /// <exception cref="DirectoryNotFoundException">A folder is missing.</exception>
@@ -59,7 +66,7 @@ public sealed class ExperimentCatalog
         var shared = sharedFile.Path is null ? ProfiledSettings.None : SharedSettingsFile.Parse(sharedFile.Path, sharedFile.Text());
         var parser = new ExperimentParser(vocabulary, baselines, shared);
         var experiments = new List<Experiment>();
-        var broken = new List<ExperimentFormatException>();
+        var broken = new Dictionary<string, ExperimentFormatException>(StringComparer.Ordinal);
         foreach (var file in files.Where(file => file != sharedFile))
         {
             try
@@ -68,7 +75,12 @@ public sealed class ExperimentCatalog
             }
             catch (ExperimentFormatException e) when (setBrokenApart)
             {
-                broken.Add(e);
+                // A shared value this experiment cannot use is reported where it is written, naming the experiment it stops.
+                broken.Add(file.Path, e.Location.File == file.Path ? e : new ExperimentFormatException(e.Location, $"{e.Problem} (for {file.Path})"));
+            }
+            catch (Exception e) when (setBrokenApart && e is IOException or UnauthorizedAccessException)
+            {
+                broken.Add(file.Path, new ExperimentFormatException(new SourceLocation(file.Path, 1, 1), $"cannot be read: {e.Message}"));
             }
         }
 

@@ -191,6 +191,34 @@ public sealed class UserErrorTests : IDisposable
         runCode.Should().Be(2);
     }
 
+    [Fact]
+    public void An_unreadable_experiment_file_stops_only_the_commands_that_name_it()
+    {
+        var repository = WriteRepository("valid");
+        // As root no file mode makes a file unreadable; a link to nothing cannot be read by anyone.
+        File.CreateSymbolicLink(Path.Combine(repository, ExperimentCatalog.ExperimentsFolder, "gone.yaml"), Path.Combine(repository, "nowhere.yaml"));
+
+        var (planCode, _, planErr) = Lavae(repository, ["plan", Tiny]);
+        planErr.Should().BeEmpty("another file's trouble does not concern this experiment");
+        planCode.Should().Be(0);
+
+        var (runCode, _, runErr) = Lavae(repository, ["plan", "experiments/gone.yaml"]);
+        runErr.Should().ContainSingle().Which.Should().StartWith("lavae: experiments/gone.yaml:1:1: cannot be read: ");
+        runCode.Should().Be(2);
+    }
+
+    [Fact]
+    public void A_shared_value_one_experiment_cannot_use_is_reported_where_it_is_written_naming_that_experiment()
+    {
+        var repository = WriteRepository("valid");
+        File.WriteAllText(Path.Combine(repository, ExperimentCatalog.ExperimentsFolder, "settings.yaml"), "profiles: {smoke: {test_images: 100000}, paper: {}}\n");
+
+        var (code, _, stderr) = Lavae(repository, ["plan", Tiny]);
+
+        stderr.Should().ContainSingle().Which.Should().Match("lavae: experiments/settings.yaml:1:*: *test_images* is 100000, but mnist has 10000 test images (for experiments/tiny.yaml)");
+        code.Should().Be(2);
+    }
+
     private static bool CanWrite(string directory)
     {
         try
