@@ -30,6 +30,7 @@ internal static class FigureCaptions
             ["interpolation", var pair] => $"Fig. 14: interpolations between test digits in the {pair} latent space with each augmentation applied",
             ["swaps", var dataset, "encoder"] => $"The {dataset} encoder with each dataset's decoder, with and without fine-tuning",
             ["training", "curves", .. var kind] => $"Training curves of every {string.Join('-', kind)} part: each stage's loss and its terms per training example, epoch by epoch, a line per part",
+            ["squared", "map", var pair] => $"Does L1·L1 act as L2 on {pair}? The target A2(x0) beside decode(z0·L2), decode(z0·L1·L1) and decode(z0) with no map",
             ["budget", "ladder"] => "Table I's columns against the training budget (images seen in stage 1, log scale): ours per model through the ladder's rungs, the paper's cell dashed",
             ["downstream", "accuracy"] => "Test accuracy of the classifier trained with each augmentation source; bar the mean over seeds, whisker min to max",
             [.., "reconstructions"] => $"Table I: reconstructions of the first test digits by {string.Join('-', parts[..^1])}, row by row the targets and the decoded images",

@@ -31,6 +31,7 @@ public sealed class SquaredMapRunTests : IDisposable
         m[$"squared_map.{Pair}.image_gap"].Should().BeGreaterThan(0, "two bilinear 45° turns blur what one 90° turn does not").And.BeLessThan(0.5);
         m[$"squared_map.{Pair}.lavae.bce.no_map"].Should().NotBe(m[$"squared_map.{Pair}.lavae.bce.l1_twice"]);
         outcome.Results.Measurements.Figures.Should().Contain($"figures/squared-map-{Pair}.png");
+        File.ReadAllText(outcome.Report.Markdown).Should().Contain("Does L1·L1 act as L2 on rotate\\_45,rotate\\_90?", "the figure has its caption in the report (Markdown escapes the underscores)");
         progress.Events.Should().Contain("lavae/stage1 started at epoch 0");
 
         var renamed = new RecordingProgress();
