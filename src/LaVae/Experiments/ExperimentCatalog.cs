@@ -103,9 +103,18 @@ public sealed class ExperimentCatalog
             throw new DirectoryNotFoundException($"'{folder}' not found under {repoRoot}");
         }
 
-        foreach (var file in Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal))
+        // A folder named like a file would otherwise be skipped without a word: an error of that name alone.
+        var entries = Directory.EnumerateFiles(directory)
+            .Concat(Directory.EnumerateDirectories(directory).Where(path => path.EndsWith(".yaml", StringComparison.Ordinal)));
+        foreach (var file in entries.Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(repoRoot, file).Replace('\\', '/');
+            if (Directory.Exists(file))
+            {
+                yield return (relative, () => throw new ExperimentFormatException(new SourceLocation(relative, 1, 1), "is a folder; an experiment is a file"));
+                continue;
+            }
+
             if (file.EndsWith(".yml", StringComparison.Ordinal))
             {
                 yield return (relative, () => throw new ExperimentFormatException(new SourceLocation(relative, 1, 1), "use the '.yaml' extension, which the catalog loads"));

@@ -205,6 +205,11 @@ public sealed class UserErrorTests : IDisposable
         var (runCode, _, runErr) = Lavae(repository, ["plan", "experiments/gone.yaml"]);
         runErr.Should().ContainSingle().Which.Should().StartWith("lavae: experiments/gone.yaml:1:1: cannot be read: ");
         runCode.Should().Be(2);
+
+        Directory.CreateDirectory(Path.Combine(repository, ExperimentCatalog.ExperimentsFolder, "odd.yaml"));
+        var (listCode, _, listErr) = Lavae(repository, ["list"]);
+        listErr.Should().Contain("lavae: experiments/odd.yaml:1:1: is a folder; an experiment is a file", "a folder named like an experiment is not skipped without a word");
+        listCode.Should().Be(2);
     }
 
     [Fact]
