@@ -26,6 +26,7 @@ public sealed class CurveFigure : IFigure
     private readonly IReadOnlyList<CurvePanel> panels;
     private readonly int columns;
     private readonly IReadOnlyList<(string Label, RgbColour Colour, bool Dashed)> legend;
+    private readonly float legendCell;
 
     public CurveFigure(string title, IReadOnlyList<CurvePanel> panels, int columns)
     {
@@ -40,13 +41,17 @@ public sealed class CurveFigure : IFigure
         this.panels = panels;
         this.columns = Math.Min(columns, panels.Count);
         legend = panels.SelectMany(panel => panel.Series).Select(series => (series.Label, series.Colour, series.Dashed)).Distinct().ToList();
+        // A cell holds the longest label, so long labels (a declared augmentation's definition) take more rows, not each other's room.
+        FigureFont.EnsureRegistered();
+        using var font = FigureFont.Font(PlotStyle.TextSize - 1);
+        legendCell = Math.Max(260, legend.Select(entry => font.MeasureText(entry.Label)).DefaultIfEmpty(0).Max() + 40);
     }
 
     public int Width => (2 * Margin) + (columns * PanelWidth);
 
     public int Height => HeaderHeight + (((panels.Count + columns - 1) / columns) * PanelHeight) + Margin;
 
-    private int LegendColumns => Math.Max(1, (Width - (2 * Margin)) / 260);
+    private int LegendColumns => Math.Max(1, (int)((Width - (2 * Margin)) / legendCell));
 
     private int HeaderHeight => TitleHeight + (((legend.Count + LegendColumns - 1) / LegendColumns) * LegendRowHeight) + 8;
 
