@@ -210,13 +210,16 @@ public sealed class ExperimentRunner(ExperimentCatalog catalog, ITrainingProgres
     /// </summary>
     private void TrainWhatIsUnclaimed(IReadOnlyList<ArtifactNode> nodes, ArtifactStore store, ArtifactProvider artifacts)
     {
-        var pending = nodes.Where(node => store.StateOf(node) != ArtifactState.Done).ToList();
+        // A part once done stays done: remember it rather than verify its checkpoint again on every pass.
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        bool IsDone(ArtifactNode node) => done.Contains(node.Key) || (store.StateOf(node) == ArtifactState.Done && done.Add(node.Key));
+        var pending = nodes.Where(node => !IsDone(node)).ToList();
         var waiting = false;
         while (pending.Count > 0)
         {
-            pending.RemoveAll(node => store.StateOf(node) == ArtifactState.Done);
+            pending.RemoveAll(IsDone);
             var trained = false;
-            foreach (var node in pending.Where(node => node.Source is null || store.StateOf(node.Source) == ArtifactState.Done))
+            foreach (var node in pending.Where(node => node.Source is null || IsDone(node.Source)))
             {
                 using var claim = store.TryClaim(node);
                 if (claim is null || store.StateOf(node) == ArtifactState.Done)
