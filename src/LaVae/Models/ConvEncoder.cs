@@ -1,5 +1,6 @@
 using LaVae.Torch;
 using TorchSharp.Modules;
+using TorchSharp.Utils;
 
 namespace LaVae.Models;
 
@@ -12,7 +13,11 @@ public sealed class ConvEncoder : nn.Module<Tensor, (Tensor Mu, Tensor LogVar)>
 {
     private readonly Conv2d conv1;
     private readonly Conv2d conv2;
+    // Each field is named as it is registered: TorchSharp also lists a submodule's fields under their
+    // C# names, so without the attribute a checkpoint would hold these tensors twice.
+    [ComponentName(Name = "fc_mu")]
     private readonly Linear mu;
+    [ComponentName(Name = "fc_logvar")]
     private readonly Linear logVar;
 
     public ConvEncoder(ModelShape shape, int conditionSize, Generator generator, Device device)

@@ -1,5 +1,6 @@
 using LaVae.Torch;
 using TorchSharp.Modules;
+using TorchSharp.Utils;
 
 namespace LaVae.Models;
 
@@ -19,7 +20,11 @@ public sealed class DigitClassifier : nn.Module<Tensor, Tensor>
 
     private readonly Conv2d conv1;
     private readonly Conv2d conv2;
+    // Each field is named as it is registered: TorchSharp also lists a submodule's fields under their
+    // C# names, so without the attribute a checkpoint would hold these tensors twice.
+    [ComponentName(Name = "fc1")]
     private readonly Linear hidden;
+    [ComponentName(Name = "fc2")]
     private readonly Linear output;
 
     public DigitClassifier(Generator generator, Device device)

@@ -1,5 +1,6 @@
 using LaVae.Torch;
 using TorchSharp.Modules;
+using TorchSharp.Utils;
 
 namespace LaVae.Models;
 
@@ -9,8 +10,13 @@ namespace LaVae.Models;
 /// </summary>
 public sealed class MlpLatentMap : nn.Module<Tensor, Tensor>, ILatentMap
 {
+    // Each field is named as it is registered: TorchSharp also lists a submodule's fields under their
+    // C# names, so without the attribute a checkpoint would hold these tensors twice.
+    [ComponentName(Name = "fc1")]
     private readonly Linear input;
+    [ComponentName(Name = "fc2")]
     private readonly Linear hidden;
+    [ComponentName(Name = "fc3")]
     private readonly Linear output;
 
     public MlpLatentMap(string augmentation, int latent, Generator generator, Device device)
