@@ -12,23 +12,27 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
 {
     private ModelShape Shape => new(settings[Setting.Filters], settings[Setting.Latent]);
 
-    /// <summary>A latent space: stage 1 (encoder + decoder 0), then stage 2 (the maps L_k).</summary>
-    public Lavae TrainLavae(string name, AlignedSets train, IReadOnlyList<string> pair, string checkpointPath,
+    /// <summary>
+    /// A latent space: stage 1 (encoder + decoder 0), then stage 2 (the maps L_k). <paramref name="train"/>
+    /// is built only if a stage still has epochs to train, so a finished space loads without augmenting.
+    /// </summary>
+    public Lavae TrainLavae(string name, Func<AlignedSets> train, IReadOnlyList<string> pair, string checkpointPath,
         LatentMapKind maps = LatentMapKind.Linear)
     {
         ArgumentNullException.ThrowIfNull(train);
+        var sets = new Lazy<AlignedSets>(train);
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var model = new Lavae(Shape, pair, maps, init, context.Device);
         var (stage1, stage2) = (Plan("stage1", settings[Setting.Stage1Epochs]), Plan("stage2", settings[Setting.Stage2Epochs]));
         var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), [stage1, stage2], context);
 
-        using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromDisposeScope();
-        training.RunStage(stage1, [.. model.Encoder.parameters(), .. model.Heads[0].parameters()], union.size(0),
-            (indices, generator) => LavaeStages.Stage1(model, AlignedSets.ToModelInput(union.index_select(0, indices)), generator, settings[Setting.KlWeight]));
+        using var union = new StageTensor(() => sets.Value.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]));
+        training.RunStage(stage1, [.. model.Encoder.parameters(), .. model.Heads[0].parameters()], training.ExamplesToTrain(stage1, () => union.Value.size(0)),
+            (indices, generator) => LavaeStages.Stage1(model, AlignedSets.ToModelInput(union.Value.index_select(0, indices)), generator, settings[Setting.KlWeight]));
 
         // Encoded on the first stage-2 batch only: a run resumed past stage 2 never needs them.
-        var latents = new Lazy<FrozenLatents>(() => new FrozenLatents(model, train));
-        training.RunStage(stage2, model.Maps.SelectMany(m => m.parameters()).ToList(), train.Count,
+        var latents = new Lazy<FrozenLatents>(() => new FrozenLatents(model, sets.Value));
+        training.RunStage(stage2, model.Maps.SelectMany(m => m.parameters()).ToList(), training.ExamplesToTrain(stage2, () => sets.Value.Count),
             (indices, generator) => LavaeStages.Stage2(model, latents.Value, indices, generator, settings[Setting.InvolutoryWeight]));
         if (latents.IsValueCreated)
         {
@@ -43,10 +47,11 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
     /// decoder 0 of the trained latent space <paramref name="space"/>. Stage 1 never reads the maps, so
     /// the space's stage 1 is this model's stage 1: only the kind of map differs from the space's own.
     /// </summary>
-    public Lavae TrainMapsOn(string name, Lavae space, AlignedSets train, IReadOnlyList<string> pair, string checkpointPath, LatentMapKind maps)
+    public Lavae TrainMapsOn(string name, Lavae space, Func<AlignedSets> train, IReadOnlyList<string> pair, string checkpointPath, LatentMapKind maps)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(train);
+        var sets = new Lazy<AlignedSets>(train);
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var model = new Lavae(Shape, pair, maps, init, context.Device);
         var shared = space.state_dict().Where(p => p.Key.StartsWith("encoder.", StringComparison.Ordinal) || p.Key.StartsWith("decoder0.", StringComparison.Ordinal));
@@ -55,8 +60,8 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
         var plan = Plan("stage2", settings[Setting.Stage2Epochs]);
         var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), [plan], context);
 
-        var latents = new Lazy<FrozenLatents>(() => new FrozenLatents(model, train));
-        training.RunStage(plan, model.Maps.SelectMany(m => m.parameters()).ToList(), train.Count,
+        var latents = new Lazy<FrozenLatents>(() => new FrozenLatents(model, sets.Value));
+        training.RunStage(plan, model.Maps.SelectMany(m => m.parameters()).ToList(), training.ExamplesToTrain(plan, () => sets.Value.Count),
             (indices, generator) => LavaeStages.Stage2(model, latents.Value, indices, generator, settings[Setting.InvolutoryWeight]));
         if (latents.IsValueCreated)
         {
@@ -72,57 +77,61 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
     /// are stage 1's, from the union of the four sets; stage 2's term reads the originals of the batch's
     /// images (union example u is image u mod N of its set).
     /// </summary>
-    public Lavae TrainLavaeMerged(string name, AlignedSets train, IReadOnlyList<string> pair, string checkpointPath)
+    public Lavae TrainLavaeMerged(string name, Func<AlignedSets> train, IReadOnlyList<string> pair, string checkpointPath)
     {
         ArgumentNullException.ThrowIfNull(train);
+        var sets = new Lazy<AlignedSets>(train);
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var model = new Lavae(Shape, pair, LatentMapKind.Linear, init, context.Device);
         var plan = Plan("merged", settings[Setting.Stage1Epochs]);
         var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), [plan], context);
 
-        using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromDisposeScope();
-        training.RunStage(plan, [.. model.parameters()], union.size(0),
-            (indices, generator) => LavaeStages.Merged(model, AlignedSets.ToModelInput(union.index_select(0, indices)), train,
-                indices.remainder(train.Count), generator, settings[Setting.KlWeight], settings[Setting.InvolutoryWeight]));
+        using var union = new StageTensor(() => sets.Value.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]));
+        training.RunStage(plan, [.. model.parameters()], training.ExamplesToTrain(plan, () => union.Value.size(0)),
+            (indices, generator) => LavaeStages.Merged(model, AlignedSets.ToModelInput(union.Value.index_select(0, indices)), sets.Value,
+                indices.remainder(sets.Value.Count), generator, settings[Setting.KlWeight], settings[Setting.InvolutoryWeight]));
         return model;
     }
 
     /// <summary>
     /// Stage 3: a new decoder head for a target pair over a frozen latent space. <paramref name="latents"/>
-    /// is evaluated only if the head still has epochs to train, so a finished head loads without encoding.
+    /// and <paramref name="target"/> are evaluated only if the head still has epochs to train, so a
+    /// finished head loads without encoding or augmenting.
     /// </summary>
-    public ConvDecoder TrainTransferHead(string name, Lazy<TransferLatents> latents, AlignedSets target, string checkpointPath, bool trainComposition = true)
+    public ConvDecoder TrainTransferHead(string name, Lazy<TransferLatents> latents, Func<AlignedSets> target, string checkpointPath, bool trainComposition = true)
     {
         ArgumentNullException.ThrowIfNull(latents);
         ArgumentNullException.ThrowIfNull(target);
+        var sets = new Lazy<AlignedSets>(target);
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var head = new ConvDecoder(Shape, conditionSize: 0, init, context.Device);
         var plan = Plan("stage3", settings[Setting.Stage3Epochs]);
         var training = new ModelTraining(name, head, new Checkpoint(checkpointPath, runKey), [plan], context);
-        training.RunStage(plan, [.. head.parameters()], target.Count,
-            (indices, _) => LavaeStages.Stage3(head, latents.Value, target, indices, trainComposition));
+        training.RunStage(plan, [.. head.parameters()], training.ExamplesToTrain(plan, () => sets.Value.Count),
+            (indices, _) => LavaeStages.Stage3(head, latents.Value, sets.Value, indices, trainComposition));
         return head;
     }
 
     /// <summary>The CVAE baseline, trained traditionally or augmentation-invariantly.</summary>
-    public Cvae TrainCvae(string name, AlignedSets train, bool augmentationInvariant, string checkpointPath)
+    public Cvae TrainCvae(string name, Func<AlignedSets> train, bool augmentationInvariant, string checkpointPath)
     {
         ArgumentNullException.ThrowIfNull(train);
+        var sets = new Lazy<AlignedSets>(train);
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var model = new Cvae(Shape, init, context.Device);
         var plan = Plan("cvae", settings[Setting.CvaeEpochs]);
         var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), [plan], context);
         if (augmentationInvariant)
         {
-            using var targets = train.Union(CvaeStages.AugmentationInvariantTargets).DetachFromDisposeScope();
-            training.RunStage(plan, [.. model.parameters()], targets.size(0),
-                (indices, generator) => CvaeStages.AugmentationInvariant(model, train, targets, indices, generator, settings[Setting.KlWeight]));
+            using var targets = new StageTensor(() => sets.Value.Union(CvaeStages.AugmentationInvariantTargets));
+            training.RunStage(plan, [.. model.parameters()], training.ExamplesToTrain(plan, () => targets.Value.size(0)),
+                (indices, generator) => CvaeStages.AugmentationInvariant(model, sets.Value, targets.Value, indices, generator, settings[Setting.KlWeight]));
         }
         else
         {
-            using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromDisposeScope();
-            training.RunStage(plan, [.. model.parameters()], union.size(0),
-                (indices, generator) => CvaeStages.Traditional(model, union, train.Count, indices, generator, settings[Setting.KlWeight]));
+            using var union = new StageTensor(() => sets.Value.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]));
+            training.RunStage(plan, [.. model.parameters()], training.ExamplesToTrain(plan, () => union.Value.size(0)),
+                (indices, generator) => CvaeStages.Traditional(model, union.Value, sets.Value.Count, indices, generator, settings[Setting.KlWeight]));
         }
 
         return model;
@@ -132,16 +141,17 @@ public sealed class ModelTrainers(TrainingSettings settings, TrainingContext con
     /// CSVAE on the union of the four aligned sets, as CVAE_Trad trains, for the CVAEs' epochs: one
     /// stage that alternates a step of the encoders and decoder (M1) with a step of the adversary (M2).
     /// </summary>
-    public Csvae TrainCsvae(string name, AlignedSets train, string checkpointPath)
+    public Csvae TrainCsvae(string name, Func<AlignedSets> train, string checkpointPath)
     {
         ArgumentNullException.ThrowIfNull(train);
+        var sets = new Lazy<AlignedSets>(train);
         using var init = new Generator(Seeds.Derive(context.Seed, $"{name}/init"), context.Device);
         var model = new Csvae(Shape, init, context.Device);
         var plan = Plan("csvae", settings[Setting.CvaeEpochs]);
         var training = new ModelTraining(name, model, new Checkpoint(checkpointPath, runKey), [plan], context);
-        using var union = train.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]).DetachFromDisposeScope();
-        training.RunAdversarialStage(plan, model.VaeParameters(), [.. model.Adversary.parameters()], union.size(0),
-            (indices, generator) => CsvaeStages.Objective(model, union, train.Count, indices, generator));
+        using var union = new StageTensor(() => sets.Value.Union([AugClass.Orig, AugClass.Aug1, AugClass.Aug2, AugClass.Compose]));
+        training.RunAdversarialStage(plan, model.VaeParameters(), [.. model.Adversary.parameters()], training.ExamplesToTrain(plan, () => union.Value.size(0)),
+            (indices, generator) => CsvaeStages.Objective(model, union.Value, sets.Value.Count, indices, generator));
         return model;
     }
 

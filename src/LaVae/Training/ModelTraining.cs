@@ -91,9 +91,16 @@ public sealed class ModelTraining
             var firstEpoch = 0;
             if (position is { } p && p.Stage == stage.Name)
             {
-                for (var k = 0; k < optimizers.Count; k++)
+                try
                 {
-                    optimizers[k].LoadStateDict(Checkpoint.OptimizerState(savedOptimizer, k));
+                    for (var k = 0; k < optimizers.Count; k++)
+                    {
+                        optimizers[k].LoadStateDict(Checkpoint.OptimizerState(savedOptimizer, k));
+                    }
+                }
+                catch (InvalidDataException e)
+                {
+                    throw new CheckpointSetAsideException(checkpoint.SetAsideUnresumable(e.Message));
                 }
 
                 firstEpoch = p.EpochsDone;
@@ -211,6 +218,16 @@ public sealed class ModelTraining
     private string KeptCheckpoint() => File.Exists(checkpoint.Path)
         ? $"the last good checkpoint ({checkpoint.Path}) was kept"
         : $"no checkpoint had been written to {checkpoint.Path} yet";
+
+    /// <summary>
+    /// The examples <paramref name="stage"/> trains on, counted only if it still has epochs to train:
+    /// a complete stage gets 0 and never builds its data (a finished part loads without its training sets).
+    /// </summary>
+    public long ExamplesToTrain(StagePlan stage, Func<long> count)
+    {
+        ArgumentNullException.ThrowIfNull(count);
+        return AlreadyDone(stage) ? 0 : count();
+    }
 
     private bool AlreadyDone(StagePlan stage)
     {

@@ -97,9 +97,9 @@ public sealed class AblationTrainingTests : IDisposable
     {
         var progress = new RecordingProgress();
         var trainers = new ModelTrainers(TinyTraining.Settings(stage1: 2, stage2: 7), TinyTraining.Context(progress), Key);
-        using var model = trainers.TrainLavaeMerged("lavae_merged", train, Tiny.Flips, Checkpoint("trained"));
+        using var model = trainers.TrainLavaeMerged("lavae_merged", () => train, Tiny.Flips, Checkpoint("trained"));
         using var untrained = new ModelTrainers(TinyTraining.Settings(stage1: 0), TinyTraining.Context(new RecordingProgress()), Key)
-            .TrainLavaeMerged("lavae_merged", train, Tiny.Flips, Checkpoint("untrained"));
+            .TrainLavaeMerged("lavae_merged", () => train, Tiny.Flips, Checkpoint("untrained"));
 
         // 24 originals make 96 union images, in batches of 16; stage 2's epochs play no part.
         progress.Batches.Should().HaveCount(2 * 6).And.OnlyContain(b => b.Stage == "merged");
@@ -111,12 +111,12 @@ public sealed class AblationTrainingTests : IDisposable
     public void Mlp_maps_train_on_a_latent_space_whose_encoder_and_decoder_0_stay_bit_identical()
     {
         var trainers = new ModelTrainers(TinyTraining.Settings(), TinyTraining.Context(new RecordingProgress()), Key);
-        using var space = trainers.TrainLavae("lavae", train, Tiny.Flips, Checkpoint("space"));
+        using var space = trainers.TrainLavae("lavae", () => train, Tiny.Flips, Checkpoint("space"));
         var spaceWeights = TinyTraining.Snapshot(space);
 
         var progress = new RecordingProgress();
         using var mlp = new ModelTrainers(TinyTraining.Settings(), TinyTraining.Context(progress), Key)
-            .TrainMapsOn("lavae_mlp", space, train, Tiny.Flips, Checkpoint("mlp"), LatentMapKind.Mlp);
+            .TrainMapsOn("lavae_mlp", space, () => train, Tiny.Flips, Checkpoint("mlp"), LatentMapKind.Mlp);
 
         mlp.Maps.Should().AllBeOfType<MlpLatentMap>();
         progress.Events.Should().Equal("lavae_mlp/stage2 started at epoch 0");
@@ -132,7 +132,7 @@ public sealed class AblationTrainingTests : IDisposable
     public void Mlp_maps_resumed_after_a_crash_end_bit_identical_to_an_uninterrupted_run()
     {
         var trainers = new ModelTrainers(TinyTraining.Settings(), TinyTraining.Context(new RecordingProgress()), Key);
-        using var space = trainers.TrainLavae("lavae", train, Tiny.Flips, Checkpoint("space"));
+        using var space = trainers.TrainLavae("lavae", () => train, Tiny.Flips, Checkpoint("space"));
 
         var reference = Mlp(space, "reference", new RecordingProgress());
         var crash = () => Mlp(space, "crashed", new RecordingProgress("stage2", 1, 0));
@@ -151,14 +151,14 @@ public sealed class AblationTrainingTests : IDisposable
     private Dictionary<string, float[]> Merged(string name, RecordingProgress progress)
     {
         var trainers = new ModelTrainers(TinyTraining.Settings(), TinyTraining.Context(progress), Key);
-        using var model = trainers.TrainLavaeMerged("lavae_merged", train, Tiny.Flips, Checkpoint(name));
+        using var model = trainers.TrainLavaeMerged("lavae_merged", () => train, Tiny.Flips, Checkpoint(name));
         return TinyTraining.Snapshot(model);
     }
 
     private Dictionary<string, float[]> Mlp(Lavae space, string name, RecordingProgress progress)
     {
         var trainers = new ModelTrainers(TinyTraining.Settings(), TinyTraining.Context(progress), Key);
-        using var model = trainers.TrainMapsOn("lavae_mlp", space, train, Tiny.Flips, Checkpoint(name), LatentMapKind.Mlp);
+        using var model = trainers.TrainMapsOn("lavae_mlp", space, () => train, Tiny.Flips, Checkpoint(name), LatentMapKind.Mlp);
         return TinyTraining.Snapshot(model);
     }
 }

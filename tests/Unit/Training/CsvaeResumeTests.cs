@@ -61,7 +61,7 @@ public sealed class CsvaeResumeTests : IDisposable
     private Dictionary<string, float[]> Csvae(string name, RecordingProgress progress)
     {
         var trainers = new ModelTrainers(TinyTraining.Settings(), TinyTraining.Context(progress), Key);
-        using var model = trainers.TrainCsvae("csvae", train, folder.File($"{name}.safetensors"));
+        using var model = trainers.TrainCsvae("csvae", () => train, folder.File($"{name}.safetensors"));
         return TinyTraining.Snapshot(model);
     }
 }

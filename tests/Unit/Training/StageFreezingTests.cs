@@ -34,9 +34,9 @@ public class StageFreezingTests
         Dictionary<string, float[]> Train(string checkpoint, int stage1, int stage2, int stage3)
         {
             var trainers = new ModelTrainers(TinyTraining.Settings(stage1, stage2, stage3), TinyTraining.Context(new RecordingProgress()), "freezing");
-            using var model = trainers.TrainLavae("lavae", train, Tiny.Flips, checkpoint, LatentMapKind.Linear);
+            using var model = trainers.TrainLavae("lavae", () => train, Tiny.Flips, checkpoint, LatentMapKind.Linear);
             using var latents = new TransferLatents(model, train.Orig);
-            using var head = trainers.TrainTransferHead("head", new Lazy<TransferLatents>(() => latents), target, checkpoint + ".head");
+            using var head = trainers.TrainTransferHead("head", new Lazy<TransferLatents>(() => latents), () => target, checkpoint + ".head");
             var parameters = TinyTraining.Snapshot(model);
             foreach (var (name, values) in TinyTraining.Snapshot(head))
             {

@@ -103,7 +103,7 @@ public sealed class TrainingCurvesTests : IDisposable
     {
         var path = folder.File($"{name}.safetensors");
         var trainers = new ModelTrainers(settings ?? TinyTraining.Settings(), TinyTraining.Context(progress), "key");
-        using var model = trainers.TrainLavae("lavae", train, Tiny.Flips, path, LatentMapKind.Linear);
+        using var model = trainers.TrainLavae("lavae", () => train, Tiny.Flips, path, LatentMapKind.Linear);
         return Checkpoint.ReadCurves(path);
     }
 

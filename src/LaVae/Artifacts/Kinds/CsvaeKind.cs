@@ -21,7 +21,7 @@ internal sealed class CsvaeKind : IModelKind
     public IReadOnlyList<Setting> Identity => KindIdentity.Csvae;
 
     public nn.Module Train(ArtifactJob job) =>
-        job.Trainers.TrainCsvae(job.Spec.TrainingName, job.TrainSets(job.Spec.Pair), job.CheckpointPath);
+        job.Trainers.TrainCsvae(job.Spec.TrainingName, () => job.TrainSets(job.Spec.Pair), job.CheckpointPath);
 
     public IReadOnlyList<ErrorColumn> Columns(nn.Module model, nn.Module? source) => TableOneColumns.ForCsvae((Csvae)model);
 }

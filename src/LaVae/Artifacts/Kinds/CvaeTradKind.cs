@@ -18,7 +18,7 @@ internal sealed class CvaeTradKind : IModelKind
     public IReadOnlyList<Setting> Identity => KindIdentity.Cvae;
 
     public nn.Module Train(ArtifactJob job) =>
-        job.Trainers.TrainCvae(job.Spec.TrainingName, job.TrainSets(job.Spec.Pair), augmentationInvariant: false, job.CheckpointPath);
+        job.Trainers.TrainCvae(job.Spec.TrainingName, () => job.TrainSets(job.Spec.Pair), augmentationInvariant: false, job.CheckpointPath);
 
     public IReadOnlyList<ErrorColumn> Columns(nn.Module model, nn.Module? source) => TableOneColumns.ForCvae((Cvae)model);
 }

@@ -18,7 +18,7 @@ internal sealed class LavaeKind : IModelKind
     public IReadOnlyList<Setting> Identity { get; } = KindIdentity.Common(Setting.KlWeight, Setting.InvolutoryWeight, Setting.TrainImages, Setting.Stage1Epochs, Setting.Stage2Epochs);
 
     public nn.Module Train(ArtifactJob job) =>
-        job.Trainers.TrainLavae(job.Spec.TrainingName, job.TrainSets(job.Spec.Pair), job.Spec.Pair, job.CheckpointPath);
+        job.Trainers.TrainLavae(job.Spec.TrainingName, () => job.TrainSets(job.Spec.Pair), job.Spec.Pair, job.CheckpointPath);
 
     public IReadOnlyList<ErrorColumn> Columns(nn.Module model, nn.Module? source) => TableOneColumns.ForLavae((Lavae)model);
 }

@@ -22,7 +22,7 @@ internal sealed class LavaeMergedKind : IModelKind
     public IReadOnlyList<Setting> Identity { get; } = KindIdentity.Common(Setting.KlWeight, Setting.InvolutoryWeight, Setting.TrainImages, Setting.Stage1Epochs);
 
     public nn.Module Train(ArtifactJob job) =>
-        job.Trainers.TrainLavaeMerged(job.Spec.TrainingName, job.TrainSets(job.Spec.Pair), job.Spec.Pair, job.CheckpointPath);
+        job.Trainers.TrainLavaeMerged(job.Spec.TrainingName, () => job.TrainSets(job.Spec.Pair), job.Spec.Pair, job.CheckpointPath);
 
     public IReadOnlyList<ErrorColumn> Columns(nn.Module model, nn.Module? source) => TableOneColumns.ForLavae((Lavae)model);
 }

@@ -41,7 +41,7 @@ internal sealed class LavaeMlpKind : IModelKind
     public nn.Module Train(ArtifactJob job) => job.Trainers.TrainMapsOn(
         job.Spec.TrainingName,
         job.Source as Lavae ?? throw new InvalidOperationException($"{job.Spec.Describe()} was given no latent space"),
-        job.TrainSets(job.Spec.Pair),
+        () => job.TrainSets(job.Spec.Pair),
         job.Spec.Pair,
         job.CheckpointPath,
         LatentMapKind.Mlp);

@@ -23,7 +23,7 @@ internal sealed class TransferHeadKind : IModelKind
     public nn.Module Train(ArtifactJob job) => job.Trainers.TrainTransferHead(
         job.Spec.TrainingName,
         job.SourceLatents ?? throw new InvalidOperationException($"{job.Spec.Describe()} was given no latent space"),
-        job.TrainSets(job.Spec.Pair),
+        () => job.TrainSets(job.Spec.Pair),
         job.CheckpointPath,
         job.Spec.TrainsComposition);
 
