@@ -46,7 +46,7 @@ public sealed class ArtifactProvider(
         nn.Module model;
         if (store.StateOf(node) == ArtifactState.Done)
         {
-            model = kind.Train(job); // every stage is complete in the checkpoint: this only loads it
+            model = TrainOrRetry(kind, job); // every stage is complete in the checkpoint: this only loads it
         }
         else
         {
@@ -57,7 +57,7 @@ public sealed class ArtifactProvider(
                 store.Describe(node, environment, complete: false);
             }
 
-            model = kind.Train(job);
+            model = TrainOrRetry(kind, job);
             if (!trainedMeanwhile)
             {
                 store.Describe(node, environment, complete: true);
@@ -123,6 +123,21 @@ public sealed class ArtifactProvider(
 
         models.Clear();
         latents.Clear();
+    }
+
+    // A checkpoint found unresumable mid-way (its optimizer moments) is set aside by then: the part is
+    // built afresh and trained from the start, once.
+    private nn.Module TrainOrRetry(IModelKind kind, ArtifactJob job)
+    {
+        try
+        {
+            return kind.Train(job);
+        }
+        catch (CheckpointSetAsideException e)
+        {
+            notice(e.Message);
+            return kind.Train(job);
+        }
     }
 
     private AlignedSets TrainSets(ArtifactSpec spec, IReadOnlyList<string> pair) =>

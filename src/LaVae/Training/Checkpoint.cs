@@ -142,6 +142,9 @@ public sealed class Checkpoint(string path, string runKey)
         return position;
     }
 
+    /// <summary>Sets the checkpoint aside as unresumable for <paramref name="problem"/> found after <see cref="Restore"/> (its optimizer moments), returning the notice.</summary>
+    public string SetAsideUnresumable(string problem) => SetAside($"cannot be resumed ({problem})");
+
     /// <summary>Moves the checkpoint aside and returns the one-line notice saying what was wrong (<paramref name="why"/>) and where it went.</summary>
     private string SetAside(string why)
     {

@@ -3,6 +3,7 @@ using LaVae.Experiments;
 using LaVae.Models;
 using LaVae.Tests.Unit.Models;
 using LaVae.Tests.Unit.Support;
+using LaVae.Torch.Serialization;
 using LaVae.Training;
 
 namespace LaVae.Tests.Unit.Training;
@@ -146,11 +147,57 @@ public sealed class ResumeTests : IDisposable
         var bytes = File.ReadAllBytes(path);
 
         var trainers = new ModelTrainers(TinyTraining.Settings(), TinyTraining.Context(new RecordingProgress()), "another-key");
-        var act = () => trainers.TrainLavae("lavae", train, Tiny.Flips, path, LatentMapKind.Linear);
+        var act = () => trainers.TrainLavae("lavae", () => train, Tiny.Flips, path, LatentMapKind.Linear);
 
         act.Should().Throw<InvalidDataException>()
             .WithMessage($"{path} belongs to another run (key {Key}, this run another-key); delete it or use another output folder.");
         File.ReadAllBytes(path).Should().Equal(bytes);
+    }
+
+    [Fact]
+    public void A_finished_part_loads_without_building_its_training_sets()
+    {
+        var trainers = new ModelTrainers(TinyTraining.Settings(), TinyTraining.Context(new RecordingProgress()), Key);
+        var built = 0;
+        AlignedSets Counted(AlignedSets sets)
+        {
+            built++;
+            return sets;
+        }
+
+        using (trainers.TrainLavae("lavae", () => Counted(train), Tiny.Flips, Checkpoint("space"))) { }
+        using (trainers.TrainCvae("cvae", () => Counted(train), augmentationInvariant: false, Checkpoint("cvae"))) { }
+        built.Should().Be(2, "an untrained part builds its sets once for all its stages");
+
+        built = 0;
+        using var space = trainers.TrainLavae("lavae", () => Counted(train), Tiny.Flips, Checkpoint("space"));
+        using (trainers.TrainCvae("cvae", () => Counted(train), augmentationInvariant: false, Checkpoint("cvae"))) { }
+        using var latents = new TransferLatents(space, train.Orig);
+        using (trainers.TrainTransferHead("head", new Lazy<TransferLatents>(() => latents), () => Counted(target), Checkpoint("head"))) { }
+        built.Should().Be(1, "only the untrained head builds its target sets");
+        using (trainers.TrainTransferHead("head", new Lazy<TransferLatents>(() => latents), () => Counted(target), Checkpoint("head"))) { }
+        built.Should().Be(1, "the finished head loads without them");
+    }
+
+    [Fact]
+    public void A_checkpoint_whose_optimizer_moments_do_not_fit_is_set_aside_and_the_part_trained_from_the_start()
+    {
+        var reference = Lavae("reference", new RecordingProgress());
+        var crash = () => Lavae("tampered", new RecordingProgress("stage1", 1, 0));
+        crash.Should().Throw<SimulatedCrashException>();
+        var path = Checkpoint("tampered");
+        var saved = SafeTensors.Load(path, CPU, requireChecksum: true);
+        var tensors = new Dictionary<string, Tensor>(saved.Tensors);
+        var moment = tensors.Keys.First(name => name.StartsWith("optimizer.0.", StringComparison.Ordinal));
+        tensors[moment] = zeros(3);
+        SafeTensors.Save(path, tensors, saved.Metadata);
+
+        var resume = () => Lavae("tampered", new RecordingProgress());
+
+        resume.Should().Throw<CheckpointSetAsideException>()
+            .WithMessage($"{path} cannot be resumed (optimizer state '0.*' is missing or has the wrong shape); it was moved to {path}.damaged-* and training starts from the beginning.");
+        File.Exists(path).Should().BeFalse("the next attempt must not meet it again");
+        TinyTraining.Changed(reference, Lavae("tampered", new RecordingProgress())).Should().BeEmpty("the retrained part is the uninterrupted run");
     }
 
     private string Checkpoint(string name) => folder.File($"{name}.safetensors");
@@ -159,7 +206,7 @@ public sealed class ResumeTests : IDisposable
         TrainingSettings? settings = null, int checkpointEvery = 1)
     {
         var trainers = new ModelTrainers(settings ?? TinyTraining.Settings(), TinyTraining.Context(progress, seed, checkpointEvery), Key);
-        using var model = trainers.TrainLavae("lavae", train, Tiny.Flips, Checkpoint(name), LatentMapKind.Linear);
+        using var model = trainers.TrainLavae("lavae", () => train, Tiny.Flips, Checkpoint(name), LatentMapKind.Linear);
         return TinyTraining.Snapshot(model);
     }
 
@@ -167,17 +214,17 @@ public sealed class ResumeTests : IDisposable
     private Dictionary<string, float[]> Head(string name, RecordingProgress progress)
     {
         var trainers = new ModelTrainers(TinyTraining.Settings(), TinyTraining.Context(new RecordingProgress()), Key);
-        using var space = trainers.TrainLavae("lavae", train, Tiny.Flips, Checkpoint("space"));
+        using var space = trainers.TrainLavae("lavae", () => train, Tiny.Flips, Checkpoint("space"));
         using var latents = new TransferLatents(space, train.Orig);
         var headTrainers = new ModelTrainers(TinyTraining.Settings(), TinyTraining.Context(progress), Key);
-        using var head = headTrainers.TrainTransferHead("head", new Lazy<TransferLatents>(() => latents), target, Checkpoint(name));
+        using var head = headTrainers.TrainTransferHead("head", new Lazy<TransferLatents>(() => latents), () => target, Checkpoint(name));
         return TinyTraining.Snapshot(head);
     }
 
     private Dictionary<string, float[]> Cvae(string name, bool augmentationInvariant, RecordingProgress progress)
     {
         var trainers = new ModelTrainers(TinyTraining.Settings(), TinyTraining.Context(progress), Key);
-        using nn.Module model = trainers.TrainCvae("cvae", train, augmentationInvariant, Checkpoint(name));
+        using nn.Module model = trainers.TrainCvae("cvae", () => train, augmentationInvariant, Checkpoint(name));
         return TinyTraining.Snapshot(model);
     }
 }
