@@ -4,6 +4,7 @@ using LaVae.Data;
 using LaVae.Evaluation;
 using LaVae.Reports.Images;
 using LaVae.Torch;
+using LaVae.DataFetching;
 
 namespace LaVae.Cli.Commands;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using LaVae.Models;
 using LaVae.Torch;
 using LaVae.Training;
+using LaVae.Benchmarks;
 
 namespace LaVae.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using LaVae.Data;
 using LaVae.Experiments;
 using LaVae.Torch;
+using LaVae.DataFetching;
 
 namespace LaVae.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LaVae.Cli.Rendering;
 using LaVae.Data;
+using LaVae.DataFetching;
 
 namespace LaVae.Cli.Commands;
 

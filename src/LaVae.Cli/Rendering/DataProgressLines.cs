@@ -1,4 +1,5 @@
 using LaVae.Data;
+using LaVae.DataFetching;
 
 namespace LaVae.Cli.Rendering;
 

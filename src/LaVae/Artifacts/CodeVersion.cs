@@ -5,7 +5,7 @@ namespace LaVae.Artifacts;
 /// <summary>
 /// Hashes of this library's source, stamped into the assembly at build time by build/CodeHash.targets
 /// (computed by build/CodeHashes.cs): <see cref="Training"/> covers what decides trained weights
-/// (Torch, Data, Augmentations, Models, Training); <see cref="Library"/> covers all of src/LaVae, so
+/// (Torch, Data, Augmentations, Models, Training; not DataFetching, whose files are MD5-checked, nor Benchmarks); <see cref="Library"/> covers all of src/LaVae, so
 /// stored measurements are redone whenever measuring code may have changed. C# files count by their
 /// tokens: comments and whitespace between tokens change neither.
 /// </summary>

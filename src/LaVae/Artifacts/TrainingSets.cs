@@ -3,6 +3,7 @@ using LaVae.Data;
 using LaVae.Models;
 using LaVae.Torch;
 using LaVae.Training;
+using LaVae.DataFetching;
 
 namespace LaVae.Artifacts;
 

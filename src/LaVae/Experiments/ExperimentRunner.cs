@@ -7,6 +7,7 @@ using LaVae.Measures;
 using LaVae.Reports;
 using LaVae.Torch;
 using LaVae.Training;
+using LaVae.DataFetching;
 
 namespace LaVae.Experiments;
 

@@ -1,6 +1,7 @@
 using LaVae.Artifacts;
 using LaVae.Data;
 using LaVae.Measures;
+using LaVae.DataFetching;
 
 namespace LaVae.Experiments;
 

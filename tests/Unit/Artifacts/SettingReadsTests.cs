@@ -4,6 +4,7 @@ using LaVae.Data;
 using LaVae.Tests.Unit.Support;
 using LaVae.Tests.Unit.Training;
 using LaVae.Training;
+using LaVae.DataFetching;
 
 namespace LaVae.Tests.Unit.Artifacts;
 

@@ -3,6 +3,8 @@ using LaVae.Data;
 using LaVae.Tests.Unit.Data;
 using LaVae.Tests.Unit.Support;
 using LaVae.Torch;
+using LaVae.Tests.Unit.DataFetching;
+using LaVae.DataFetching;
 
 namespace LaVae.Tests.Unit.Artifacts;
 

@@ -1,4 +1,4 @@
-namespace LaVae.Data;
+namespace LaVae.DataFetching;
 
 /// <summary>
 /// A place a dataset file can be fetched from. A source writes the raw IDX bytes of the file to

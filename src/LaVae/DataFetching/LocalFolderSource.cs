@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace LaVae.Data;
+namespace LaVae.DataFetching;
 
 /// <summary>
 /// A folder that holds the files raw or gzipped, such as the one Debian's dataset-fashion-mnist

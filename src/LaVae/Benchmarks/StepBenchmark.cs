@@ -4,7 +4,7 @@ using LaVae.Models;
 using LaVae.Torch;
 using LaVae.Torch.Optimizers;
 
-namespace LaVae.Training;
+namespace LaVae.Benchmarks;
 
 /// <summary>
 /// Throughput of stage-1 training steps, where a step's time goes, and the managed side of a step:

@@ -1,4 +1,4 @@
-namespace LaVae.Data;
+namespace LaVae.DataFetching;
 
 /// <summary>
 /// A Debian package that ships the files in a folder (dataset-fashion-mnist: the four .gz files under

@@ -1,4 +1,5 @@
-namespace LaVae.Data;
+using LaVae.Data;
+namespace LaVae.DataFetching;
 
 /// <summary>
 /// The published checksums of MNIST and Fashion-MNIST and the places to fetch them from, in the

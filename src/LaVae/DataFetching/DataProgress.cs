@@ -1,4 +1,4 @@
-namespace LaVae.Data;
+namespace LaVae.DataFetching;
 
 /// <summary>
 /// How far a fetch of one dataset file has got: a few reports per file (its start, every quarter, its

@@ -1,4 +1,5 @@
-namespace LaVae.Data;
+using LaVae.Data;
+namespace LaVae.DataFetching;
 
 /// <summary>
 /// One file of a dataset as it is stored (raw IDX), with the MD5 of the raw file and, where the

@@ -2,8 +2,10 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using LaVae.Data;
+using LaVae.DataFetching;
+using LaVae.Tests.Unit.Data;
 
-namespace LaVae.Tests.Unit.Data;
+namespace LaVae.Tests.Unit.DataFetching;
 
 /// <summary>
 /// A dataset in MNIST's layout, small enough for unit tests: 3 training and 2 test images of

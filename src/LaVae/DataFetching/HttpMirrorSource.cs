@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace LaVae.Data;
+namespace LaVae.DataFetching;
 
 /// <summary>
 /// An HTTP mirror that serves the files gzipped as <c>&lt;base&gt;&lt;name&gt;.gz</c> (the layout

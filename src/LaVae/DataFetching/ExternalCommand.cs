@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace LaVae.Data;
+namespace LaVae.DataFetching;
 
 /// <summary>
 /// Runs a package tool (npm, apt-get, dpkg-deb) in a folder with a time limit. A tool that is not

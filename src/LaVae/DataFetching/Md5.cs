@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace LaVae.Data;
+namespace LaVae.DataFetching;
 
 /// <summary>
 /// MD5 as lowercase hex, the form the datasets' checksums are published in. MD5 guards against

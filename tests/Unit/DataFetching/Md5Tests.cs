@@ -1,8 +1,10 @@
 using System.Text;
 using LaVae.Data;
 using LaVae.Tests.Unit.Support;
+using LaVae.DataFetching;
+using LaVae.Tests.Unit.Data;
 
-namespace LaVae.Tests.Unit.Data;
+namespace LaVae.Tests.Unit.DataFetching;
 
 public sealed class Md5Tests
 {

@@ -1,4 +1,4 @@
-namespace LaVae.Data;
+namespace LaVae.DataFetching;
 
 /// <summary>What a dataset's files must hash to, and where to fetch them from, tried in order.</summary>
 internal sealed record DatasetDefinition(DatasetFiles Files, IReadOnlyList<IDatasetSource> Sources);

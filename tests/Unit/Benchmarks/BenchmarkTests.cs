@@ -1,7 +1,8 @@
 using LaVae.Models;
 using LaVae.Training;
+using LaVae.Benchmarks;
 
-namespace LaVae.Tests.Unit.Training;
+namespace LaVae.Tests.Unit.Benchmarks;
 
 /// <summary>The benchmarks run at tiny sizes and report what they say they report (timing itself is not tested).</summary>
 public class BenchmarkTests

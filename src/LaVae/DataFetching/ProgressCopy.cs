@@ -1,4 +1,4 @@
-namespace LaVae.Data;
+namespace LaVae.DataFetching;
 
 /// <summary>Copies a stream while reporting the bytes copied so far: at the start, each quarter (each 16 MiB when the size is unknown) and the end.</summary>
 internal static class ProgressCopy

@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Sockets;
 using LaVae.Data;
 using LaVae.Tests.Unit.Support;
+using LaVae.DataFetching;
+using LaVae.Tests.Unit.Data;
 
-namespace LaVae.Tests.Unit.Data;
+namespace LaVae.Tests.Unit.DataFetching;
 
 public sealed class DatasetStoreTests : IAsyncLifetime
 {
@@ -334,7 +336,7 @@ public sealed class DatasetStoreTests : IAsyncLifetime
         progress.Reports.Where(p => p.Reason is not null).Should().Equal(
             new DataProgress("train-images-idx3-ubyte", empty.Description, 0, null, "it is not there"),
             new DataProgress("train-labels-idx1-ubyte", empty.Description, 0, null,
-                $"its MD5 is {LaVae.Data.Md5.Of([1, 2, 3])}, expected {_dataset.Files.TrainLabels.RawMd5}"));
+                $"its MD5 is {LaVae.DataFetching.Md5.Of([1, 2, 3])}, expected {_dataset.Files.TrainLabels.RawMd5}"));
         progress.Reports.Where(p => p.Failure is not null).Should().Equal(
             new DataProgress("train-images-idx3-ubyte", empty.Description, 0, null, Failure: $"{empty.Description}train-images-idx3-ubyte.gz: HTTP 404 Not Found"),
             new DataProgress("train-labels-idx1-ubyte", empty.Description, 0, null, Failure: $"{empty.Description}train-labels-idx1-ubyte.gz: HTTP 404 Not Found"));

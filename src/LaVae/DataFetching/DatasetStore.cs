@@ -1,7 +1,8 @@
 using System.Text;
 using LaVae.IO;
+using LaVae.Data;
 
-namespace LaVae.Data;
+namespace LaVae.DataFetching;
 
 /// <summary>
 /// The folder that holds the datasets, raw IDX files under <c>&lt;root&gt;/&lt;dataset&gt;/</c>.

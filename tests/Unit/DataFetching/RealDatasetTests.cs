@@ -1,6 +1,7 @@
 using LaVae.Data;
+using LaVae.DataFetching;
 
-namespace LaVae.Tests.Unit.Data;
+namespace LaVae.Tests.Unit.DataFetching;
 
 /// <summary>
 /// Checks whatever real MNIST and Fashion-MNIST files the default store already holds: their

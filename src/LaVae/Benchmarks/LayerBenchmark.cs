@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using LaVae.Torch;
 
-namespace LaVae.Training;
+namespace LaVae.Benchmarks;
 
 /// <summary>Forward and backward time of one convolution layer, batch of the paper's size.</summary>
 public sealed record LayerTiming(string Layer, string Implementation, double ForwardMs, double BackwardMs);
