@@ -111,7 +111,10 @@ public sealed class TrainingSets(DatasetStore store, Device device) : IDisposabl
         var originals = Originals(split, count);
         using var scope = NewDisposeScope();
         var augmented = AugmentationRegistry.Pair(pair[0], pair[1]).Apply(originals, Seeds.Derive((ulong)seed, $"augment/{SplitName(split.Split)}"));
+
+        // Detached, not moved to the caller's scope: the sets are cached for the process and disposed
+        // with it, and may first be asked for inside a training step's scope (a lazily built part).
         return new AlignedSets(
-            originals, augmented[AugClass.Aug1].MoveToOuterDisposeScope(), augmented[AugClass.Aug2].MoveToOuterDisposeScope(), augmented[AugClass.Compose].MoveToOuterDisposeScope());
+            originals, augmented[AugClass.Aug1].DetachFromDisposeScope(), augmented[AugClass.Aug2].DetachFromDisposeScope(), augmented[AugClass.Compose].DetachFromDisposeScope());
     }
 }
